@@ -52,6 +52,43 @@ function shorten(sentence: string): string {
   return words.length <= DERIVED_TITLE_WORDS ? words.join(' ') : `${words.slice(0, DERIVED_TITLE_WORDS).join(' ')}…`;
 }
 
+/** Keeps content lines (trimmed, spaces folded) and counts the rest. */
+export function cleanLines(lines: readonly string[]): { content: string[]; dropped: number } {
+  const content: string[] = [];
+  let dropped = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (isContentLine(line)) content.push(line.trim().replace(/\s+/g, ' '));
+    else dropped++;
+  }
+  return { content, dropped };
+}
+
+/** Fields of a JSON Lines record (the bulk import format). */
+export interface ArticleRecord {
+  readonly id: string;
+  readonly title?: string | null;
+  readonly body: string;
+  readonly date?: string | null;
+  readonly source?: string | null;
+  readonly url?: string | null;
+}
+
+/** Parses a bulk-import record: the title is given, the body is cleaned like a file's. */
+export function parseRecord(record: ArticleRecord): ParsedArticle {
+  const { content, dropped } = cleanLines(record.body.replace(/\r\n?/g, '\n').split('\n'));
+  const title = record.title?.trim() || (content[0] ? shorten(splitSentences(content[0])[0]?.text ?? content[0]) : record.id);
+  return {
+    id: record.id,
+    title: title.replace(/\s+/g, ' '),
+    body: content.join('\n'),
+    date: record.date?.trim() || null,
+    source: record.source?.trim() || null,
+    url: record.url?.trim() || null,
+    dropped,
+  };
+}
+
 /**
  * Parses one article: optional `key: value` header closed by a blank line, then the body.
  * The title comes from the header, else from a first line that reads as a headline, else
@@ -60,13 +97,7 @@ function shorten(sentence: string): string {
 export function parseArticle(id: string, text: string): ParsedArticle {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const { header, rest } = readHeader(lines);
-  const content: string[] = [];
-  let dropped = 0;
-  for (const line of rest) {
-    if (line.trim() === '') continue;
-    if (isContentLine(line)) content.push(line.trim().replace(/\s+/g, ' '));
-    else dropped++;
-  }
+  const { content, dropped } = cleanLines(rest);
   let title = header.title?.trim() || '';
   if (!title && content.length > 0 && readsAsHeadline(content[0]!, content.length > 1)) title = content.shift()!;
   if (!title) title = content.length > 0 ? shorten(splitSentences(content[0]!)[0]?.text ?? content[0]!) : id;

@@ -1,0 +1,51 @@
+import { loadConfig } from '../config/load-config.js';
+import { NashraError, isUsageError } from '../core/errors/nashra-error.js';
+import { openIndex } from '../app/open-index.js';
+import { CLI_USAGE } from './cli-usage.js';
+import { parseCliArgs } from './parse-cli-args.js';
+import { runCliCommand } from './run-cli-command.js';
+
+/** Exit codes of the CLI contract. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.command === 'help') {
+    process.stdout.write(`${CLI_USAGE}\n`);
+    return argv.length === 0 ? EXIT.usage : EXIT.ok;
+  }
+  const config = loadConfig();
+  const app = await openIndex({ corpus: args.corpus ?? config.corpusDir, db: args.db ?? config.db });
+  try {
+    const output = runCliCommand(app.index, args, app.report);
+    if (args.json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
+    else {
+      if (args.command !== 'index') {
+        const { added, updated, removed, skipped } = app.report;
+        if (added + updated + removed > 0) process.stderr.write(`indexed: ${added} added, ${updated} updated, ${removed} removed\n`);
+        for (const s of skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+      }
+      process.stdout.write(`${output.text}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (isUsageError(err)) {
+      process.stderr.write(`nashra: ${err.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    const message = err instanceof NashraError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
+    process.stderr.write(`nashra: ${message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    process.exitCode = EXIT.failure;
+  },
+);

@@ -1,0 +1,80 @@
+import type { IndexReport } from '../core/indexing/index-corpus.js';
+import type { ArticleIndex } from '../core/ports/article-index.js';
+import { renderSnippet } from '../core/search/make-snippet.js';
+import { buildDigest } from '../core/services/build-digest.js';
+import { findQuotes } from '../core/services/find-quotes.js';
+import { searchArticles } from '../core/services/search-articles.js';
+import { summarize, summarizeArticle } from '../core/services/summarize.js';
+import type { CliArgs } from './parse-cli-args.js';
+
+/** A command's answer: the contract's JSON document and the text for people. */
+export interface CliOutput {
+  readonly json: unknown;
+  readonly text: string;
+}
+
+/** Default list length for the CLI, which (unlike chat) does not paginate. */
+export const CLI_DEFAULT_LIMIT = 10;
+const ALL = 1_000_000;
+
+function budget(args: CliArgs) {
+  return args.words !== undefined ? { words: args.words } : args.sentences !== undefined ? { sentences: args.sentences } : undefined;
+}
+
+function bullet(lines: readonly string[]): string {
+  return lines.map((l) => `  • ${l}`).join('\n');
+}
+
+/** Runs one CLI command against the index (already brought up to date). */
+export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexReport): CliOutput {
+  const limit = args.limit ?? CLI_DEFAULT_LIMIT;
+  switch (args.command) {
+    case 'help':
+      return { json: { commands: ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest'] }, text: '' };
+    case 'index': {
+      const skipped = report.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`);
+      const text = [`${report.articles} articles: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged`, ...skipped].join('\n');
+      return { json: report, text };
+    }
+    case 'search': {
+      const page = searchArticles(index, args.text, { limit });
+      const results = page.results.map((r) => ({ id: r.id, title: r.title, score: r.score, snippet: renderSnippet(r.snippet, '**', '**') }));
+      const text = results.length === 0 ? `no articles match "${page.query}"` : results.map((r) => `${r.id}  ${r.title}\n    ${r.snippet}`).join('\n');
+      return { json: { query: page.query, results }, text };
+    }
+    case 'summary': {
+      if (args.all) {
+        const summaries = index.latest(ALL, 0).map((a) => summarizeArticle(index, a.id, budget(args))!).sort((a, b) => a.id.localeCompare(b.id));
+        const json = { summaries: summaries.map((s) => ({ id: s.id, title: s.title, sentences: s.sentences })) };
+        return { json, text: summaries.map((s) => `${s.id}  ${s.title}\n${bullet(s.sentences)}`).join('\n\n') };
+      }
+      const s = summarize(index, args.text, budget(args));
+      if (!s) return { json: { id: null, title: null, sentences: [] }, text: `no article matches "${args.text}"` };
+      return { json: { id: s.id, title: s.title, sentences: s.sentences }, text: `${s.id}  ${s.title}\n${bullet(s.sentences)}` };
+    }
+    case 'quotes': {
+      const page = findQuotes(index, args.text, { limit });
+      const person = page.person ? { name: page.person.name, aliases: page.person.aliases } : null;
+      const quotes = page.quotes.map((q) => ({ speaker: q.speaker, text: q.text, articleId: q.articleId }));
+      const text = !person
+        ? `nobody called "${page.query}" is quoted`
+        : `${person.name}${person.aliases.length ? ` (${person.aliases.join('، ')})` : ''}: ${page.total} quotes\n` +
+          quotes.map((q) => `  «${q.text}» — ${q.speaker} [${q.articleId}]`).join('\n');
+      return { json: { query: page.query, person, quotes }, text };
+    }
+    case 'people': {
+      const people = index.people(args.limit ?? ALL, 0).map((p) => ({ name: p.name, aliases: p.aliases, quotes: p.quotes }));
+      const text = people.length === 0 ? 'nobody is quoted yet' : people.map((p) => `${String(p.quotes).padStart(4)}  ${p.name}${p.aliases.length ? `  (${p.aliases.join('، ')})` : ''}`).join('\n');
+      return { json: { people }, text };
+    }
+    case 'latest': {
+      const articles = index.latest(limit, 0).map((a) => ({ id: a.id, title: a.title, date: a.date }));
+      return { json: { articles }, text: articles.map((a) => `${a.id}  ${a.date ?? ''}  ${a.title}`).join('\n') || 'no articles yet' };
+    }
+    case 'digest': {
+      const items = buildDigest(index, { since: args.since ?? null, limit }).map((d) => ({ id: d.id, title: d.title, summary: d.summary, quote: d.quote }));
+      const text = items.length === 0 ? 'nothing new' : items.map((d) => `${d.id}  ${d.title}\n${bullet(d.summary)}${d.quote ? `\n  «${d.quote.text}» — ${d.quote.speaker}` : ''}`).join('\n\n');
+      return { json: { items }, text };
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommandHandler } from '../core/commands/create-command-handler.js';
+import type { Locale, Reply } from '../core/commands/reply.js';
+import type { Logger } from '../logging/create-logger.js';
+import { PIPE_STYLE, type PlainStyle, TERMINAL_STYLE, renderPlain } from './render-plain.js';
+
+export interface ConsoleDeps {
+  readonly handler: CommandHandler;
+  readonly logger: Logger;
+  readonly input?: Readable;
+  readonly output?: Writable;
+  readonly locale?: Locale;
+}
+
+/** The console user's id for pagers: there is only one person at the keyboard. */
+const CONSOLE_USER = 'console';
+
+const CONSOLE_HELP = {
+  ar: 'أوامر الطرفية: /next و /prev للتنقل بين الصفحات، /lang en للإنجليزية، /exit للخروج.',
+  en: 'Console extras: /next and /prev to page, /lang ar for Arabic, /exit to quit.',
+} as const satisfies Record<Locale, string>;
+
+/**
+ * The console surface: the same commands and replies as a chat, typed at a prompt, so
+ * nashra can be tried with no account anywhere. `/search x` and `search x` both work.
+ */
+export function createConsole(deps: ConsoleDeps) {
+  const input = deps.input ?? process.stdin;
+  const output = deps.output ?? process.stdout;
+  const style: PlainStyle = (output as { isTTY?: boolean }).isTTY ? TERMINAL_STYLE : PIPE_STYLE;
+  let locale: Locale = deps.locale ?? 'ar';
+  let pager: Reply['pager'];
+
+  function show(reply: Reply): void {
+    if (reply.pager || !reply.notice) pager = reply.pager;
+    output.write(`${renderPlain(reply, style)}\n${reply.pager ? `\n(/next, /prev)\n` : ''}\n`);
+  }
+
+  function handle(line: string): boolean {
+    const text = line.trim();
+    if (text === '') return true;
+    const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(text)!;
+    const name = m[1]!.toLowerCase().replace(/@\S*$/, '');
+    const arg = m[2]!;
+    if (name === 'exit' || name === 'quit') return false;
+    if (name === 'lang') {
+      locale = arg.trim() === 'en' ? 'en' : 'ar';
+      output.write(`${CONSOLE_HELP[locale]}\n\n`);
+      return true;
+    }
+    const ctx = { locale, userId: CONSOLE_USER };
+    try {
+      if (name === 'next' || name === 'prev') {
+        if (!pager) output.write(`${locale === 'ar' ? 'لا توجد قائمة مفتوحة.' : 'No list is open.'}\n\n`);
+        else show(deps.handler.page(ctx, pager.token, Math.min(pager.pages - 1, Math.max(0, pager.page + (name === 'next' ? 1 : -1)))));
+        return true;
+      }
+      show(deps.handler.run(ctx, name, arg));
+      if (name === 'help' || name === 'start') output.write(`${CONSOLE_HELP[locale]}\n\n`);
+    } catch (err) {
+      deps.logger.error({ err, line: text.slice(0, 200) }, 'console command failed');
+      output.write(`${locale === 'ar' ? 'عذرا، حدث خطأ. حاول مرة أخرى.' : 'Sorry, something went wrong. Please try again.'}\n\n`);
+    }
+    return true;
+  }
+
+  return {
+    /** Runs the prompt until /exit or end of input. */
+    run(): Promise<void> {
+      const rl = createInterface({ input, output, prompt: 'nashra> ', terminal: (output as { isTTY?: boolean }).isTTY ?? false });
+      output.write(`${locale === 'ar' ? 'نشرة جاهزة. اكتب /help للأوامر، مثل: /search كوريا الشمالية' : 'nashra is ready. Type /help, e.g. /search كوريا الشمالية'}\n`);
+      rl.prompt();
+      return new Promise((resolve) => {
+        rl.on('line', (line) => {
+          if (!handle(line)) rl.close();
+          else rl.prompt();
+        });
+        rl.on('close', () => resolve());
+      });
+    },
+    handle,
+  };
+}

@@ -1,0 +1,53 @@
+import type { ParsedArticle } from '../corpus/parse-article.js';
+import type { ExtractedQuote } from '../quotes/quote.js';
+import { extractQuotes } from '../quotes/extract-quotes.js';
+import { scoreSentences } from '../summary/score-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
+import { tokenize } from '../text/tokenize.js';
+import { type IndexText, toIndexText } from './index-text.js';
+
+/** A sentence with what index time learned about it. */
+export interface AnalyzedSentence {
+  readonly text: string;
+  readonly paragraph: number;
+  /** Summary-worthiness, from `scoreSentences`; higher is better. */
+  readonly score: number;
+  readonly words: number;
+}
+
+/** Everything nashra needs of an article, computed once when it is indexed. */
+export interface AnalyzedArticle {
+  readonly article: ParsedArticle;
+  readonly sentences: readonly AnalyzedSentence[];
+  readonly titleIndex: IndexText;
+  readonly bodyIndex: IndexText;
+  readonly quotes: readonly ExtractedQuote[];
+  readonly words: number;
+}
+
+/**
+ * Bump when analysis output changes (stemmer, splitter, scorer, quote rules): every
+ * article is then re-analyzed once on the next index, even if its file did not change.
+ */
+export const ANALYZER_VERSION = 1;
+
+/** Runs the whole per-article analysis: sentences, scores, index text, quotes. */
+export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
+  const spans = splitSentences(article.body);
+  const scores = scoreSentences(spans);
+  const bodyTokens = tokenize(article.body);
+  const sentences = spans.map((s, i) => ({
+    text: s.text,
+    paragraph: s.paragraph,
+    score: scores[i] ?? 0,
+    words: s.text.split(/\s+/).filter(Boolean).length,
+  }));
+  return {
+    article,
+    sentences,
+    titleIndex: toIndexText(tokenize(article.title)),
+    bodyIndex: toIndexText(bodyTokens),
+    quotes: extractQuotes(spans),
+    words: bodyTokens.length,
+  };
+}

@@ -1,0 +1,48 @@
+import type { Locale } from './reply.js';
+
+/** A chat command as platforms register it (Telegram menu, Discord slash command). */
+export interface CommandSpec {
+  readonly name: CommandName;
+  readonly description: Readonly<Record<Locale, string>>;
+  /** The one free-text argument, when the command takes one. */
+  readonly argument?: {
+    readonly name: string;
+    readonly description: Readonly<Record<Locale, string>>;
+    readonly required: boolean;
+    /** Offer completions while typing (Discord autocomplete). */
+    readonly autocomplete?: boolean;
+  };
+}
+
+/** Every command name, shared by all surfaces. */
+export type CommandName = 'start' | 'help' | 'search' | 'summary' | 'quotes' | 'people' | 'latest' | 'digest';
+
+/** The commands in menu order. `start` is Telegram's greeting and is not listed in menus. */
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  {
+    name: 'search',
+    description: { ar: 'البحث في الأخبار عن موضوع', en: 'Search the news for a topic' },
+    argument: { name: 'topic', description: { ar: 'الموضوع', en: 'The topic' }, required: true },
+  },
+  {
+    name: 'summary',
+    description: { ar: 'ملخص مقال برقمه أو بموضوعه', en: 'Summarize an article, by id or topic' },
+    argument: { name: 'article-or-topic', description: { ar: 'رقم المقال أو موضوعه', en: 'Article id or topic' }, required: true },
+  },
+  {
+    name: 'quotes',
+    description: { ar: 'ما قاله شخص في الأخبار', en: 'What a person said in the news' },
+    argument: { name: 'person', description: { ar: 'اسم الشخص', en: 'The person’s name' }, required: true, autocomplete: true },
+  },
+  { name: 'people', description: { ar: 'الأشخاص الأكثر اقتباسا', en: 'The most quoted people' } },
+  { name: 'latest', description: { ar: 'أحدث المقالات', en: 'The newest articles' } },
+  { name: 'digest', description: { ar: 'نشرة بأحدث الأخبار الآن', en: 'A digest of the newest articles, now' } },
+  { name: 'help', description: { ar: 'كيف تستخدم نشرة', en: 'How to use nashra' } },
+];
+
+const NAMES = new Set<string>(['start', ...COMMAND_SPECS.map((c) => c.name)]);
+
+/** True when `name` is a command nashra knows. */
+export function isCommandName(name: string): name is CommandName {
+  return NAMES.has(name);
+}

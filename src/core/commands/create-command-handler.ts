@@ -1,0 +1,129 @@
+import { isUsageError } from '../errors/nashra-error.js';
+import type { ArticleIndex } from '../ports/article-index.js';
+import { buildDigest } from '../services/build-digest.js';
+import { summarize } from '../services/summarize.js';
+import { COMMAND_SPECS, type CommandName, isCommandName } from './command-specs.js';
+import { listPage } from './list-pages.js';
+import { t } from './messages.js';
+import type { PageState, PageStore } from './page-store.js';
+import type { Locale, Reply } from './reply.js';
+
+/** Who is asking, and where: enough to answer in their language and own their pagers. */
+export interface CommandContext {
+  readonly locale: Locale;
+  readonly userId: string;
+}
+
+export interface CommandHandlerDeps {
+  readonly index: ArticleIndex;
+  readonly pages: PageStore;
+}
+
+/** Runs chat commands and pager presses; the same object serves every platform. */
+export interface CommandHandler {
+  /** Runs `/name arg`. Unknown names and missing arguments get a helpful reply, never a throw. */
+  run(ctx: CommandContext, name: string, arg: string): Reply;
+  /** Shows page `page` of the list behind `token`, or says it expired / is someone else's. */
+  page(ctx: CommandContext, token: string, page: number): Reply;
+}
+
+/** Maximum argument length a command reads; the rest of a pasted wall of text is ignored. */
+export const MAX_ARGUMENT_CHARS = 500;
+
+const USAGE: Partial<Record<CommandName, 'usageSearch' | 'usageSummary' | 'usageQuotes'>> = {
+  search: 'usageSearch',
+  summary: 'usageSummary',
+  quotes: 'usageQuotes',
+};
+
+function help(locale: Locale): Reply {
+  const line = (name: string, id: Parameters<typeof t>[1]) => ({ heading: `/${name}`, lines: [{ text: String(t(locale, id)) }] });
+  return {
+    locale,
+    title: t(locale, 'helpTitle'),
+    text: [t(locale, 'helpIntro')],
+    items: [
+      line('search', 'helpSearch'),
+      line('summary', 'helpSummary'),
+      line('quotes', 'helpQuotes'),
+      line('people', 'helpPeople'),
+      line('latest', 'helpLatest'),
+      line('digest', 'helpDigest'),
+      line('help', 'helpHelp'),
+    ],
+  };
+}
+
+/** Creates the platform-neutral command handler. */
+export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
+  const { index, pages } = deps;
+
+  function list(ctx: CommandContext, command: PageState['command'], arg: string): Reply {
+    const state: PageState = { command, arg, locale: ctx.locale, ownerId: ctx.userId };
+    const first = listPage(index, state, 0, null);
+    if (!first.footer) return first; // one page: no pager to remember
+    return listPage(index, state, 0, pages.save(state));
+  }
+
+  function dispatch(ctx: CommandContext, name: CommandName, arg: string): Reply {
+    const { locale } = ctx;
+    const usage = USAGE[name];
+    if (usage && arg === '') return { locale, notice: true, text: [t(locale, usage)] };
+    switch (name) {
+      case 'start':
+      case 'help':
+        return help(locale);
+      case 'search':
+      case 'quotes':
+        return list(ctx, name, arg);
+      case 'people':
+      case 'latest':
+        return list(ctx, name, '');
+      case 'summary': {
+        const s = summarize(index, arg);
+        if (!s) return { locale, text: [t(locale, 'summaryNone')(arg)] };
+        return { locale, title: s.title, items: [{ heading: s.title, ref: s.date ? `${s.id} · ${s.date}` : s.id, lines: s.sentences.map((text) => ({ text })), ...(s.url ? { url: s.url } : {}) }] };
+      }
+      case 'digest': {
+        const items = buildDigest(index, { since: null });
+        if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
+        return {
+          locale,
+          title: t(locale, 'digestTitle'),
+          items: items.map((d) => ({
+            heading: d.title,
+            ref: d.date ? `${d.id} · ${d.date}` : d.id,
+            lines: d.summary.map((text) => ({ text })),
+            ...(d.quote ? { quote: d.quote } : {}),
+            ...(d.url ? { url: d.url } : {}),
+          })),
+        };
+      }
+    }
+  }
+
+  return {
+    run(ctx, rawName, rawArg) {
+      const name = rawName.toLowerCase();
+      const arg = rawArg.trim().slice(0, MAX_ARGUMENT_CHARS);
+      if (!isCommandName(name)) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'unknownCommand')] };
+      try {
+        return dispatch(ctx, name, arg);
+      } catch (err) {
+        if (isUsageError(err)) {
+          const usage = USAGE[name];
+          return { locale: ctx.locale, notice: true, text: [usage ? t(ctx.locale, usage) : err.message] };
+        }
+        throw err;
+      }
+    },
+    page(ctx, token, page) {
+      const state = pages.load(token);
+      if (!state) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageExpired')] };
+      if (state.ownerId !== ctx.userId) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageNotYours')] };
+      return listPage(index, state, Math.max(0, Math.trunc(page)), token);
+    },
+  };
+}
+
+export { COMMAND_SPECS };

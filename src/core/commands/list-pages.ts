@@ -1,0 +1,77 @@
+import type { ArticleIndex } from '../ports/article-index.js';
+import { findQuotes } from '../services/find-quotes.js';
+import { searchArticles } from '../services/search-articles.js';
+import { t } from './messages.js';
+import type { PageState } from './page-store.js';
+import type { Locale, Reply, ReplyItem } from './reply.js';
+
+/** Items per page of each list: short enough to read on a phone. */
+export const PAGE_SIZE = { search: 5, quotes: 5, people: 10, latest: 8 } as const satisfies Record<PageState['command'], number>;
+
+function pageFooter(locale: Locale, page: number, total: number, size: number): string | undefined {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return pages > 1 ? t(locale, 'pageFooter')(page + 1, pages, total >= 1000 ? '1000+' : String(total)) : undefined;
+}
+
+function pager(token: string | null, page: number, total: number, size: number) {
+  const pages = Math.ceil(total / size);
+  return token && pages > 1 ? { token, page, pages } : undefined;
+}
+
+/**
+ * Renders one page of a paginated list. Used for the first answer and for every button
+ * press, so page 3 of a search is built exactly like page 1.
+ */
+export function listPage(index: ArticleIndex, state: PageState, page: number, token: string | null): Reply {
+  const { locale, arg } = state;
+  const size = PAGE_SIZE[state.command];
+  const offset = page * size;
+  switch (state.command) {
+    case 'search': {
+      const result = searchArticles(index, arg, { limit: size, offset });
+      if (result.terms.length === 0) return { locale, notice: true, text: [t(locale, 'searchNothingToSearch')] };
+      if (result.total === 0) return { locale, text: [t(locale, 'searchNone')(result.query)] };
+      const items: ReplyItem[] = result.results.map((r) => ({
+        heading: r.title,
+        ref: r.date ? `${r.id} · ${r.date}` : r.id,
+        lines: [{ text: r.snippet.text, marks: r.snippet.highlights }],
+      }));
+      return { locale, title: t(locale, 'searchTitle')(result.query), items, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
+    }
+    case 'quotes': {
+      const result = findQuotes(index, arg, { limit: size, offset });
+      if (!result.person) return { locale, text: [t(locale, 'quotesNoPerson')(result.query)] };
+      const { person } = result;
+      if (result.quotes.length === 0) return { locale, text: [t(locale, 'quotesNone')(person.name)] };
+      const items: ReplyItem[] = result.quotes.map((q) => ({
+        heading: q.articleTitle,
+        ref: q.articleId,
+        lines: [],
+        quote: { speaker: q.speaker, text: q.text },
+      }));
+      const text = person.aliases.length > 0 ? [t(locale, 'alsoKnownAs')(person.aliases.join('، '))] : undefined;
+      return { locale, title: t(locale, 'quotesTitle')(person.name), text, items, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
+    }
+    case 'people': {
+      const total = index.countPeople();
+      if (total === 0) return { locale, text: [t(locale, 'peopleNone')] };
+      const items: ReplyItem[] = index.people(size, offset).map((p) => ({
+        heading: p.name,
+        ref: p.kind === 'person' ? t(locale, 'quoteCount')(p.quotes) : `${t(locale, 'organization')} · ${t(locale, 'quoteCount')(p.quotes)}`,
+        lines: p.aliases.length > 0 ? [{ text: p.aliases.join('، ') }] : [],
+      }));
+      return { locale, title: t(locale, 'peopleTitle'), items, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
+    }
+    case 'latest': {
+      const total = index.countArticles();
+      if (total === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
+      const items: ReplyItem[] = index.latest(size, offset).map((a) => ({
+        heading: a.title,
+        ref: a.date ? `${a.id} · ${a.date}` : a.id,
+        lines: [],
+        ...(a.url ? { url: a.url } : {}),
+      }));
+      return { locale, title: t(locale, 'latestTitle'), items, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { ANALYZER_VERSION, type AnalyzedArticle, analyzeArticle } from '../analysis/analyze-article.js';
+import type { ParsedArticle } from '../corpus/parse-article.js';
+import type { CorpusEntry, CorpusSource, SkippedEntry } from '../ports/corpus-source.js';
+import type { IndexWriter } from '../ports/index-writer.js';
+import { rebuildPeople } from './rebuild-people.js';
+
+/** What an index run did; the CLI prints it as the `index` contract. */
+export interface IndexReport {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  skipped: SkippedEntry[];
+  articles: number;
+}
+
+/** Dependencies of the indexer; `analyze` is injectable so tests can count analyses. */
+export interface IndexCorpusDeps {
+  readonly source: CorpusSource;
+  readonly writer: IndexWriter;
+  readonly analyze?: (article: ParsedArticle) => AnalyzedArticle;
+}
+
+/** Articles written per transaction: big enough to amortize commits, small enough to bound memory. */
+export const INDEX_BATCH_SIZE = 256;
+
+function isSkip(e: CorpusEntry | SkippedEntry): e is SkippedEntry {
+  return 'reason' in e;
+}
+
+/**
+ * Brings the index in line with the corpus, doing as little as possible: a unit whose
+ * size and mtime are unchanged is not read; an article whose content hash is unchanged
+ * is not analyzed; articles gone from the corpus are removed. People are rebuilt only
+ * when something changed. Runs batches in transactions, so a crash loses at most a batch.
+ */
+export async function indexCorpus(deps: IndexCorpusDeps): Promise<IndexReport> {
+  const { source, writer } = deps;
+  const analyze = deps.analyze ?? analyzeArticle;
+  const units = source.units();
+  const report: IndexReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [...source.problems], articles: 0 };
+  const reanalyzeAll = writer.analyzerVersion() !== ANALYZER_VERSION;
+  const known = writer.knownUnits();
+  const knownHash = new Map<string, string>();
+  const knownOrigin = new Map<string, string>();
+  for (const [origin, unit] of known) {
+    for (const [id, hash] of unit.articles) {
+      knownHash.set(id, hash);
+      knownOrigin.set(id, origin);
+    }
+  }
+  const seen = new Map<string, string>(); // id → origin
+
+  let batch: (() => void)[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const work = batch;
+    batch = [];
+    writer.transaction(() => work.forEach((w) => w()));
+  };
+
+  for (const unit of units) {
+    const previous = known.get(unit.origin);
+    if (previous && previous.stamp === unit.stamp && !reanalyzeAll) {
+      for (const id of previous.articles.keys()) if (!seen.has(id)) seen.set(id, unit.origin);
+      report.unchanged += previous.articles.size;
+      report.skipped.push(...previous.skipped);
+      continue;
+    }
+    const unitSkips: SkippedEntry[] = [];
+    for await (const entry of unit.entries()) {
+      if (isSkip(entry)) {
+        unitSkips.push(entry);
+        continue;
+      }
+      const other = seen.get(entry.id);
+      if (other !== undefined) {
+        unitSkips.push({ file: entry.origin, reason: `duplicate article id "${entry.id}" (already in ${other})` });
+        continue;
+      }
+      seen.set(entry.id, entry.origin);
+      const oldHash = knownHash.get(entry.id);
+      if (oldHash === entry.hash && !reanalyzeAll) {
+        report.unchanged++;
+        if (knownOrigin.get(entry.id) !== unit.origin) batch.push(() => writer.setArticleOrigin(entry.id, unit.origin));
+        continue;
+      }
+      let analyzed: AnalyzedArticle;
+      try {
+        const parsed = entry.parse();
+        if (parsed.body.trim() === '') {
+          unitSkips.push({ file: entry.origin, reason: 'no article text (empty, or only related-link lines)' });
+          continue;
+        }
+        analyzed = analyze(parsed);
+      } catch (err) {
+        unitSkips.push({ file: entry.origin, reason: `could not be analyzed: ${(err as Error).message}` });
+        continue;
+      }
+      if (oldHash === undefined) report.added++;
+      else report.updated++;
+      batch.push(() => writer.upsertArticle(unit.origin, entry.hash, analyzed));
+      if (batch.length >= INDEX_BATCH_SIZE) flush();
+    }
+    batch.push(() => writer.saveUnit(unit.origin, unit.stamp, unitSkips));
+    report.skipped.push(...unitSkips);
+    flush();
+  }
+
+  const origins = new Set(units.map((u) => u.origin));
+  writer.transaction(() => {
+    for (const origin of known.keys()) if (!origins.has(origin)) writer.deleteUnit(origin);
+    for (const id of knownHash.keys()) if (!seen.has(id) && writer.deleteArticle(id)) report.removed++;
+    if (report.added + report.updated + report.removed > 0 || reanalyzeAll) rebuildPeople(writer);
+    writer.setAnalyzerVersion(ANALYZER_VERSION);
+  });
+  report.articles = writer.articleCount();
+  return report;
+}

@@ -1,0 +1,31 @@
+import type { ArticleIndex, ArticleSummaryRow } from '../ports/article-index.js';
+import { selectSummary } from '../summary/select-summary.js';
+
+/** One digest entry: what a reader needs to decide whether to open the article. */
+export interface DigestItem {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string | null;
+  readonly url: string | null;
+  readonly summary: readonly string[];
+  readonly quote: { readonly speaker: string; readonly text: string } | null;
+}
+
+/** Sentences per digest item: a digest is a list to skim, not a stack of summaries. */
+export const DIGEST_SUMMARY_SENTENCES = 2;
+export const DEFAULT_DIGEST_LIMIT = 10;
+
+/** Builds digest items for the given articles, from stored scores and quotes only. */
+export function digestItems(index: ArticleIndex, articles: readonly ArticleSummaryRow[]): DigestItem[] {
+  return articles.map((a) => {
+    const sentences = index.getSentences(a.id);
+    const summary = selectSummary(sentences, { sentences: DIGEST_SUMMARY_SENTENCES }).map((i) => sentences[i]!.text);
+    const q = index.topQuote(a.id);
+    return { id: a.id, title: a.title, date: a.date, url: a.url, summary, quote: q ? { speaker: q.speaker, text: q.text } : null };
+  });
+}
+
+/** `digest [--since] [--limit]`: the articles indexed after `since`, newest first. */
+export function buildDigest(index: ArticleIndex, options: { since?: string | null; limit?: number } = {}): DigestItem[] {
+  return digestItems(index, index.indexedSince(options.since ?? null, options.limit ?? DEFAULT_DIGEST_LIMIT));
+}

@@ -1,0 +1,50 @@
+import { UsageError } from '../errors/nashra-error.js';
+import type { ArticleIndex } from '../ports/article-index.js';
+import { type QueryTerm, buildMatchQuery } from '../search/build-match-query.js';
+import { type Snippet, makeSnippet } from '../search/make-snippet.js';
+
+/** One search result as every surface shows it. */
+export interface SearchResult {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string | null;
+  readonly score: number;
+  readonly snippet: Snippet;
+}
+
+/** A page of results, with the total for "page 1 of N". */
+export interface SearchPage {
+  readonly query: string;
+  readonly terms: readonly QueryTerm[];
+  readonly results: readonly SearchResult[];
+  readonly total: number;
+}
+
+/** Query text beyond this is ignored: enough for any topic, cheap to tokenize. */
+export const MAX_QUERY_CHARS = 300;
+/** Counting matches stops here; "1000+" is as useful as the exact figure. */
+export const MAX_COUNTED_MATCHES = 1000;
+export const DEFAULT_SEARCH_LIMIT = 10;
+
+/**
+ * Topic lookup: ranked articles with a highlighted snippet. Empty text is a usage error;
+ * text with nothing searchable in it (`"`, `*`, emoji) is a valid search that finds nothing.
+ */
+export function searchArticles(index: ArticleIndex, query: string, options: { limit?: number; offset?: number } = {}): SearchPage {
+  const text = query.trim().slice(0, MAX_QUERY_CHARS);
+  if (text === '') throw new UsageError('empty query');
+  const match = buildMatchQuery(text);
+  if (!match) return { query: text, terms: [], results: [], total: 0 };
+  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+  const offset = options.offset ?? 0;
+  const hits = index.search(match.expression, limit, offset);
+  const results = hits.map((h) => ({
+    id: h.id,
+    title: h.title,
+    date: h.date,
+    score: h.score,
+    snippet: makeSnippet(index.getSentences(h.id).map((s) => s.text), match.terms),
+  }));
+  const total = offset === 0 && hits.length < limit ? hits.length : index.countMatches(match.expression, MAX_COUNTED_MATCHES);
+  return { query: text, terms: match.terms, results, total };
+}

@@ -1,0 +1,93 @@
+import type { ArticleIndex, ArticleSummaryRow, PersonKeyHit, PersonRow, StoredQuote } from '../core/ports/article-index.js';
+import type { SpeakerKind } from '../core/quotes/quote.js';
+import type { Db } from './open-database.js';
+
+/**
+ * bm25 column weights, in FTS column order: title words/stems/keys, body words/stems/keys.
+ * A title hit outweighs a body hit; an exact word outweighs a stem, a stem a phonetic key.
+ */
+export const BM25_WEIGHTS = [8, 6, 3, 1.6, 1, 0.6] as const satisfies readonly number[];
+
+const BM25 = `bm25(article_fts, ${BM25_WEIGHTS.join(', ')})`;
+const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
+
+interface PersonDbRow { num: number; name: string; kind: string; aliases: string; quotes: number }
+interface QuoteDbRow { speaker: string; speaker_kind: string; text: string; id: string; title: string; weight: number }
+
+function toPerson(r: PersonDbRow): PersonRow {
+  return { num: r.num, name: r.name, kind: r.kind as SpeakerKind, aliases: JSON.parse(r.aliases) as string[], quotes: r.quotes };
+}
+
+function toQuote(r: QuoteDbRow): StoredQuote {
+  return { speaker: r.speaker, speakerKind: r.speaker_kind as SpeakerKind, text: r.text, articleId: r.id, articleTitle: r.title, weight: r.weight };
+}
+
+/** The read side of the index over SQLite: every method is one prepared statement. */
+export function createSqliteArticleIndex(db: Db): ArticleIndex {
+  const s = {
+    search: db.prepare<[string, number, number], ArticleSummaryRow & { score: number }>(`
+      WITH hits AS (
+        SELECT rowid AS num, ${BM25} AS rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?
+      )
+      SELECT ${ARTICLE_COLUMNS}, round(-hits.rank, 4) AS score FROM hits JOIN articles a ON a.num = hits.num ORDER BY hits.rank`),
+    count: db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
+    article: db.prepare<[string], ArticleSummaryRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`),
+    sentences: db.prepare<[string], { text: string; score: number }>(
+      'SELECT s.text, s.score FROM sentences s JOIN articles a ON a.num = s.article_num WHERE a.id = ? ORDER BY s.idx',
+    ),
+    latest: db.prepare<[number, number], ArticleSummaryRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.indexed_at DESC, a.num DESC LIMIT ? OFFSET ?`,
+    ),
+    countArticles: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+    since: db.prepare<[string, number], ArticleSummaryRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.indexed_at > ? ORDER BY a.indexed_at DESC, a.num DESC LIMIT ?`,
+    ),
+    people: db.prepare<[number, number], PersonDbRow>('SELECT num, name, kind, aliases, quotes FROM people ORDER BY quotes DESC, num LIMIT ? OFFSET ?'),
+    countPeople: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
+    quotesOf: db.prepare<[number, number, number], QuoteDbRow>(`
+      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, coalesce(s.score, 0) AS weight
+      FROM quotes q JOIN articles a ON a.num = q.article_num
+      LEFT JOIN sentences s ON s.article_num = q.article_num AND s.idx = q.sentence_idx
+      WHERE q.person_num = ? ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.num, q.num LIMIT ? OFFSET ?`),
+    topQuote: db.prepare<[string], QuoteDbRow>(`
+      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, coalesce(s.score, 0) AS weight
+      FROM quotes q JOIN articles a ON a.num = q.article_num
+      LEFT JOIN sentences s ON s.article_num = q.article_num AND s.idx = q.sentence_idx
+      WHERE a.id = ?
+      ORDER BY q.speaker_kind = 'person' DESC, length(q.text) >= 40 DESC, weight DESC, q.num LIMIT 1`),
+  };
+
+  return {
+    search: (expression, limit, offset) => s.search.all(expression, limit, offset),
+    countMatches: (expression, cap) => s.count.get(expression, cap)!.n,
+    getArticle: (id) => s.article.get(id) ?? null,
+    getSentences: (id) => s.sentences.all(id),
+    latest: (limit, offset) => s.latest.all(limit, offset),
+    countArticles: () => s.countArticles.get()!.n,
+    indexedSince: (since, limit) => s.since.all(since ?? '', limit),
+    findPeopleByKeys(keys) {
+      if (keys.length === 0) return [];
+      const unique = [...new Set(keys)];
+      const rows = db
+        .prepare<string[], PersonDbRow & { key: string }>(
+          `SELECT p.num, p.name, p.kind, p.aliases, p.quotes, k.key FROM person_keys k JOIN people p ON p.num = k.person_num
+           WHERE k.key IN (${unique.map(() => '?').join(', ')})`,
+        )
+        .all(...unique);
+      const byPerson = new Map<number, PersonKeyHit & { matchedKeys: string[] }>();
+      for (const r of rows) {
+        const hit = byPerson.get(r.num) ?? { ...toPerson(r), matchedKeys: [] };
+        hit.matchedKeys.push(r.key);
+        byPerson.set(r.num, hit);
+      }
+      return [...byPerson.values()];
+    },
+    people: (limit, offset) => s.people.all(limit, offset).map(toPerson),
+    countPeople: () => s.countPeople.get()!.n,
+    quotesOf: (personNum, limit, offset) => s.quotesOf.all(personNum, limit, offset).map(toQuote),
+    topQuote(articleId) {
+      const row = s.topQuote.get(articleId);
+      return row ? toQuote(row) : null;
+    },
+  };
+}

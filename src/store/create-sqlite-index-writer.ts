@@ -1,0 +1,128 @@
+import type { AnalyzedArticle } from '../core/analysis/analyze-article.js';
+import type { Person } from '../core/people/person.js';
+import type { SkippedEntry } from '../core/ports/corpus-source.js';
+import type { IndexWriter, KnownUnit } from '../core/ports/index-writer.js';
+import type { Speaker, SpeakerKind } from '../core/quotes/quote.js';
+import type { Db } from './open-database.js';
+import { toSortDate } from './sort-date.js';
+
+/** Clock for `indexed_at`; injected so digests of "new" articles can be tested. */
+export type Now = () => Date;
+
+/** The index writer over SQLite. All statements are prepared once. */
+export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): IndexWriter {
+  const s = {
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    units: db.prepare<[], { origin: string; stamp: string; skipped: string }>('SELECT origin, stamp, skipped FROM units'),
+    unitArticles: db.prepare<[], { origin: string; id: string; hash: string }>('SELECT origin, id, hash FROM articles'),
+    saveUnit: db.prepare('INSERT INTO units (origin, stamp, skipped) VALUES (?, ?, ?) ON CONFLICT(origin) DO UPDATE SET stamp = excluded.stamp, skipped = excluded.skipped'),
+    deleteUnit: db.prepare('DELETE FROM units WHERE origin = ?'),
+    findArticle: db.prepare<[string], { num: number; indexed_at: string }>('SELECT num, indexed_at FROM articles WHERE id = ?'),
+    insertArticle: db.prepare(`INSERT INTO articles (num, id, origin, hash, title, date, sort_date, source, url, words, indexed_at)
+      VALUES (@num, @id, @origin, @hash, @title, @date, @sortDate, @source, @url, @words, @indexedAt)`),
+    deleteArticleRow: db.prepare('DELETE FROM articles WHERE num = ?'),
+    setOrigin: db.prepare('UPDATE articles SET origin = ? WHERE id = ?'),
+    insertSentence: db.prepare('INSERT INTO sentences (article_num, idx, text, score) VALUES (?, ?, ?, ?)'),
+    deleteSentences: db.prepare('DELETE FROM sentences WHERE article_num = ?'),
+    insertFts: db.prepare(`INSERT INTO article_fts (rowid, title_words, title_stems, title_keys, body_words, body_stems, body_keys)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
+    insertQuote: db.prepare(`INSERT INTO quotes (article_num, sentence_idx, speaker, speaker_kind, speaker_description, speaker_aliases, text)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    deleteQuotes: db.prepare('DELETE FROM quotes WHERE article_num = ?'),
+    allSpeakers: db.prepare<[], { num: number; speaker: string; speaker_kind: string; speaker_description: string | null; speaker_aliases: string }>(
+      'SELECT num, speaker, speaker_kind, speaker_description, speaker_aliases FROM quotes ORDER BY num',
+    ),
+    clearPeople: db.prepare('DELETE FROM people'),
+    clearKeys: db.prepare('DELETE FROM person_keys'),
+    insertPerson: db.prepare('INSERT INTO people (num, name, kind, aliases, quotes) VALUES (?, ?, ?, ?, ?)'),
+    insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (key, person_num) VALUES (?, ?)'),
+    linkQuote: db.prepare('UPDATE quotes SET person_num = ? WHERE num = ?'),
+    unlinkQuotes: db.prepare('UPDATE quotes SET person_num = NULL'),
+    count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+    nextNum: db.prepare<[], { n: number }>('SELECT coalesce(max(num), 0) + 1 AS n FROM articles'),
+  };
+
+  function removeDerived(num: number): void {
+    s.deleteFts.run(num);
+    s.deleteSentences.run(num);
+    s.deleteQuotes.run(num);
+    s.deleteArticleRow.run(num);
+  }
+
+  return {
+    analyzerVersion: () => Number(s.getMeta.get('analyzer_version')?.value ?? 0),
+    setAnalyzerVersion: (version) => void s.setMeta.run('analyzer_version', String(version)),
+
+    knownUnits() {
+      const units = new Map<string, KnownUnit & { articles: Map<string, string> }>();
+      for (const u of s.units.all()) units.set(u.origin, { stamp: u.stamp, articles: new Map(), skipped: JSON.parse(u.skipped) as SkippedEntry[] });
+      for (const a of s.unitArticles.iterate()) {
+        let unit = units.get(a.origin);
+        if (!unit) {
+          unit = { stamp: '', articles: new Map(), skipped: [] }; // a crash between article and unit writes
+          units.set(a.origin, unit);
+        }
+        unit.articles.set(a.id, a.hash);
+      }
+      return units;
+    },
+    saveUnit: (origin, stamp, skipped) => void s.saveUnit.run(origin, stamp, JSON.stringify(skipped)),
+    deleteUnit: (origin) => void s.deleteUnit.run(origin),
+
+    upsertArticle(origin, hash, analyzed: AnalyzedArticle) {
+      const { article } = analyzed;
+      const existing = s.findArticle.get(article.id);
+      // A changed article keeps its first indexed_at: editing a story is not news again.
+      const indexedAt = existing?.indexed_at ?? now().toISOString();
+      if (existing) removeDerived(existing.num);
+      const num = existing?.num ?? s.nextNum.get()!.n;
+      s.insertArticle.run({
+        num, id: article.id, origin, hash, title: article.title, date: article.date, sortDate: toSortDate(article.date),
+        source: article.source, url: article.url, words: analyzed.words, indexedAt,
+      });
+      analyzed.sentences.forEach((sentence, idx) => s.insertSentence.run(num, idx, sentence.text, sentence.score));
+      const t = analyzed.titleIndex;
+      const b = analyzed.bodyIndex;
+      s.insertFts.run(num, t.words, t.stems, t.keys, b.words, b.stems, b.keys);
+      for (const q of analyzed.quotes) {
+        const sp = q.speaker;
+        s.insertQuote.run(num, q.sentenceIndex, sp.name, sp.kind, sp.description, JSON.stringify(sp.aliases), q.text);
+      }
+    },
+    setArticleOrigin: (id, origin) => void s.setOrigin.run(origin, id),
+    deleteArticle(id) {
+      const existing = s.findArticle.get(id);
+      if (!existing) return false;
+      removeDerived(existing.num);
+      return true;
+    },
+    articleCount: () => s.count.get()!.n,
+
+    allSpeakers() {
+      return s.allSpeakers.all().map((r) => ({
+        quoteNum: r.num,
+        speaker: {
+          name: r.speaker,
+          kind: r.speaker_kind as SpeakerKind,
+          description: r.speaker_description,
+          aliases: JSON.parse(r.speaker_aliases) as string[],
+        } satisfies Speaker,
+      }));
+    },
+    replacePeople(people: readonly Person[], personOfQuote) {
+      s.clearPeople.run();
+      s.clearKeys.run();
+      s.unlinkQuotes.run();
+      const counts = new Array<number>(people.length).fill(0);
+      for (const p of personOfQuote.values()) counts[p] = (counts[p] ?? 0) + 1;
+      people.forEach((p, i) => {
+        s.insertPerson.run(i + 1, p.name, p.kind, JSON.stringify(p.aliases), counts[i]);
+        for (const key of p.keys) s.insertKey.run(key, i + 1);
+      });
+      for (const [quoteNum, p] of personOfQuote) s.linkQuote.run(p + 1, quoteNum);
+    },
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+  };
+}

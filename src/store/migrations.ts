@@ -1,0 +1,89 @@
+/**
+ * Schema migrations, versioned in code. Each runs once, in order, in a transaction;
+ * `PRAGMA user_version` records the last one applied. Never edit a shipped migration:
+ * add the next one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'articles, sentences, full-text index, quotes, people',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+      CREATE TABLE units (
+        origin TEXT PRIMARY KEY,
+        stamp TEXT NOT NULL,
+        skipped TEXT NOT NULL DEFAULT '[]'
+      ) WITHOUT ROWID;
+
+      CREATE TABLE articles (
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        origin TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT,
+        sort_date TEXT,
+        source TEXT,
+        url TEXT,
+        words INTEGER NOT NULL,
+        indexed_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_origin ON articles(origin);
+      CREATE INDEX articles_latest ON articles(sort_date DESC, num DESC);
+      CREATE INDEX articles_indexed ON articles(indexed_at, num);
+
+      CREATE TABLE sentences (
+        article_num INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (article_num, idx)
+      ) WITHOUT ROWID;
+
+      CREATE VIRTUAL TABLE article_fts USING fts5(
+        title_words, title_stems, title_keys, body_words, body_stems, body_keys,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+
+      CREATE TABLE quotes (
+        num INTEGER PRIMARY KEY,
+        article_num INTEGER NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        speaker TEXT NOT NULL,
+        speaker_kind TEXT NOT NULL,
+        speaker_description TEXT,
+        speaker_aliases TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,
+        person_num INTEGER
+      );
+      CREATE INDEX quotes_article ON quotes(article_num);
+      CREATE INDEX quotes_person ON quotes(person_num, num);
+
+      CREATE TABLE people (
+        num INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        quotes INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX people_quotes ON people(quotes DESC, num);
+
+      CREATE TABLE person_keys (
+        key TEXT NOT NULL,
+        person_num INTEGER NOT NULL,
+        PRIMARY KEY (key, person_num)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** The schema version this build of nashra expects. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CORPUS } from '../support/create-test-index.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const run = promisify(execFile);
+
+let dir: string;
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', ...args, '--corpus', join(dir, 'corpus'), '--db', join(dir, 'db.sqlite')], {
+      cwd: ROOT,
+      env: { ...process.env, DEBUG: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+const json = async (...args: string[]) => {
+  const r = await cli(...args, '--json');
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('CLI contract', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nashra-cli-'));
+    cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('index reports the contract fields, then everything unchanged', async () => {
+    expect(await json('index')).toEqual({ added: 5, updated: 0, removed: 0, unchanged: 0, skipped: [], articles: 5 });
+    expect(await json('index')).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 5, skipped: [], articles: 5 });
+  });
+
+  it('search lists all five Pyongyang spellings, best first, with snippets', async () => {
+    const out = await json('search', 'بيونج يانج');
+    expect(out.query).toBe('بيونج يانج');
+    expect(out.results).toHaveLength(5);
+    for (const r of out.results) expect(Object.keys(r).sort()).toEqual(['id', 'score', 'snippet', 'title']);
+    const scores = out.results.map((r: { score: number }) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it.each([['"'], ['كيم" OR "'], ['NEAR('], ['*']])('search %j exits 0 with valid JSON', async (q) => {
+    const out = await json('search', q);
+    expect(Array.isArray(out.results)).toBe(true);
+  });
+
+  it.each([
+    ['an empty query', ['search', '']],
+    ['an unknown option', ['search', 'x', '--bogus']],
+    ['an unknown command', ['frobnicate']],
+    ['a bad limit', ['latest', '--limit', 'lots']],
+  ])('%s exits 2 with one line and no stack trace', async (_name, args) => {
+    const r = await cli(...args, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('summary, quotes, people, latest and digest return the contract shapes', async () => {
+    const summary = await json('summary', '003_3ddc96a2e226cfb4', '--sentences', '2');
+    expect(summary).toMatchObject({ id: '003_3ddc96a2e226cfb4', title: expect.any(String) });
+    expect(summary.sentences).toHaveLength(2);
+    const all = await json('summary', '--all');
+    expect(all.summaries).toHaveLength(5);
+    const quotes = await json('quotes', 'نيمو مجهول');
+    expect(quotes).toEqual({ query: 'نيمو مجهول', person: null, quotes: [] });
+    const people = await json('people');
+    expect(Array.isArray(people.people)).toBe(true);
+    const latest = await json('latest', '--limit', '3');
+    expect(latest.articles).toHaveLength(3);
+    expect(Object.keys(latest.articles[0]).sort()).toEqual(['date', 'id', 'title']);
+    const digest = await json('digest', '--limit', '2');
+    expect(digest.items).toHaveLength(2);
+    expect(Object.keys(digest.items[0]).sort()).toEqual(['id', 'quote', 'summary', 'title']);
+  });
+
+  it('prints for people without --json', async () => {
+    const r = await cli('search', 'قمة بريكس');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('003_3ddc96a2e226cfb4');
+    expect(r.stdout).toContain('**بريكس**');
+  });
+});

@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CommandHandler, createCommandHandler } from '../../src/core/commands/create-command-handler.js';
+import { createMemoryPageStore } from '../../src/core/commands/page-store.js';
+import { type IndexReport, indexCorpus } from '../../src/core/indexing/index-corpus.js';
+import type { ArticleIndex } from '../../src/core/ports/article-index.js';
+import { createFileCorpusSource } from '../../src/ingest/create-file-corpus-source.js';
+import { createSqliteArticleIndex } from '../../src/store/create-sqlite-article-index.js';
+import { createSqliteIndexWriter } from '../../src/store/create-sqlite-index-writer.js';
+import { type Db, openDatabase } from '../../src/store/open-database.js';
+
+/** The seed corpus fixture (tests/fixtures/README.md). */
+export const FIXTURE_CORPUS = fileURLToPath(new URL('../fixtures/corpus', import.meta.url));
+
+export interface TestIndex {
+  readonly dir: string;
+  readonly corpusDir: string;
+  readonly dbFile: string;
+  readonly db: Db;
+  readonly index: ArticleIndex;
+  readonly handler: CommandHandler;
+  readonly report: IndexReport;
+  /** Re-runs the incremental indexer over `corpusDir`. */
+  reindex(): Promise<IndexReport>;
+  close(): void;
+}
+
+/**
+ * A real SQLite file in a temp directory, indexed from a copy of the seed corpus (the
+ * copy may be edited by the test). Close it in `afterAll`/`afterEach`.
+ */
+export async function createTestIndex(): Promise<TestIndex> {
+  const dir = mkdtempSync(join(tmpdir(), 'nashra-test-'));
+  const corpusDir = join(dir, 'corpus');
+  cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
+  const dbFile = join(dir, 'nashra.sqlite');
+  const db = openDatabase(dbFile);
+  const writer = createSqliteIndexWriter(db);
+  const source = createFileCorpusSource(corpusDir);
+  const reindex = () => indexCorpus({ source, writer });
+  const report = await reindex();
+  const index = createSqliteArticleIndex(db);
+  const handler = createCommandHandler({ index, pages: createMemoryPageStore() });
+  return {
+    dir, corpusDir, dbFile, db, index, handler, report, reindex,
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
