@@ -1,12 +1,13 @@
 import type { ArticleIndex, ArticleSummaryRow, PersonKeyHit, PersonRow, StoredQuote } from '../core/ports/article-index.js';
 import type { SpeakerKind } from '../core/quotes/quote.js';
+import type Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
 
 /**
- * bm25 column weights, in FTS column order: title words/stems/keys, body words/stems/keys.
- * A title hit outweighs a body hit; an exact word outweighs a stem, a stem a phonetic key.
+ * bm25 column weights, in FTS column order: title words/stems, body words/stems.
+ * A title hit outweighs a body hit; an exact word (or a spelling variant) outweighs a stem.
  */
-export const BM25_WEIGHTS = [8, 6, 3, 1.6, 1, 0.6] as const satisfies readonly number[];
+export const BM25_WEIGHTS = [8, 5, 1.6, 1] as const satisfies readonly number[];
 
 const BM25 = `bm25(article_fts, ${BM25_WEIGHTS.join(', ')})`;
 const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
@@ -57,7 +58,28 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       ORDER BY q.speaker_kind = 'person' DESC, length(q.text) >= 40 DESC, weight DESC, q.num LIMIT 1`),
   };
 
+  const variantsByCount = new Map<number, Database.Statement<string[], { key: string; word: string }>>();
+  function variantsStatement(count: number) {
+    let stmt = variantsByCount.get(count);
+    if (!stmt) {
+      stmt = db.prepare(`SELECT key, word FROM name_keys WHERE key IN (${Array(count).fill('?').join(', ')})`);
+      variantsByCount.set(count, stmt);
+    }
+    return stmt;
+  }
+
   return {
+    nameVariants(keys, limit) {
+      const out = new Map<string, string[]>();
+      const unique = [...new Set(keys)];
+      if (unique.length === 0) return out;
+      for (const row of variantsStatement(unique.length).all(...unique)) {
+        const list = out.get(row.key) ?? [];
+        if (list.length < limit) list.push(row.word);
+        out.set(row.key, list);
+      }
+      return out;
+    },
     search: (expression, limit, offset) => s.search.all(expression, limit, offset),
     countMatches: (expression, cap) => s.count.get(expression, cap)!.n,
     getArticle: (id) => s.article.get(id) ?? null,

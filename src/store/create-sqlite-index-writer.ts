@@ -25,8 +25,9 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     setOrigin: db.prepare('UPDATE articles SET origin = ? WHERE id = ?'),
     insertSentence: db.prepare('INSERT INTO sentences (article_num, idx, text, score) VALUES (?, ?, ?, ?)'),
     deleteSentences: db.prepare('DELETE FROM sentences WHERE article_num = ?'),
-    insertFts: db.prepare(`INSERT INTO article_fts (rowid, title_words, title_stems, title_keys, body_words, body_stems, body_keys)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertFts: db.prepare('INSERT INTO article_fts (rowid, title_words, title_stems, body_words, body_stems) VALUES (?, ?, ?, ?, ?)'),
+    nameWords: db.prepare<[], { word: string }>('SELECT word FROM name_keys'),
+    insertNameWord: db.prepare('INSERT OR IGNORE INTO name_keys (key, word) VALUES (?, ?)'),
     deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
     insertQuote: db.prepare(`INSERT INTO quotes (article_num, sentence_idx, speaker, speaker_kind, speaker_description, speaker_aliases, text)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -43,6 +44,12 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
     nextNum: db.prepare<[], { n: number }>('SELECT coalesce(max(num), 0) + 1 AS n FROM articles'),
   };
+
+  /**
+   * Words already in name_keys, loaded on the first write of a run and dropped by
+   * `endRun`: checking a Set is what keeps the vocabulary from costing an insert per word.
+   */
+  let knownNameWords: Set<string> | null = null;
 
   function removeDerived(num: number): void {
     s.deleteFts.run(num);
@@ -85,7 +92,13 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       analyzed.sentences.forEach((sentence, idx) => s.insertSentence.run(num, idx, sentence.text, sentence.score));
       const t = analyzed.titleIndex;
       const b = analyzed.bodyIndex;
-      s.insertFts.run(num, t.words, t.stems, t.keys, b.words, b.stems, b.keys);
+      s.insertFts.run(num, t.words, t.stems, b.words, b.stems);
+      knownNameWords ??= new Set(s.nameWords.all().map((r) => r.word));
+      for (const [word, key] of analyzed.nameWords) {
+        if (knownNameWords.has(word)) continue;
+        knownNameWords.add(word);
+        s.insertNameWord.run(key, word);
+      }
       for (const q of analyzed.quotes) {
         const sp = q.speaker;
         s.insertQuote.run(num, q.sentenceIndex, sp.name, sp.kind, sp.description, JSON.stringify(sp.aliases), q.text);
@@ -124,5 +137,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       for (const [quoteNum, p] of personOfQuote) s.linkQuote.run(p + 1, quoteNum);
     },
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    endRun() {
+      knownNameWords = null;
+    },
   };
 }

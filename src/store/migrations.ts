@@ -48,10 +48,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
 
       CREATE VIRTUAL TABLE article_fts USING fts5(
-        title_words, title_stems, title_keys, body_words, body_stems, body_keys,
+        title_words, title_stems, body_words, body_stems,
         content = '', contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 0'
+        tokenize = 'ascii'
       );
+
+      CREATE TABLE name_keys (
+        key TEXT NOT NULL,
+        word TEXT NOT NULL,
+        PRIMARY KEY (key, word)
+      ) WITHOUT ROWID;
 
       CREATE TABLE quotes (
         num INTEGER PRIMARY KEY,
@@ -80,6 +86,51 @@ export const MIGRATIONS: readonly Migration[] = [
         key TEXT NOT NULL,
         person_num INTEGER NOT NULL,
         PRIMARY KEY (key, person_num)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    description: 'digest subscriptions, delivery log, articles each subscription received',
+    sql: `
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        schedule TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        when_empty TEXT NOT NULL DEFAULT 'skip' CHECK (when_empty IN ('skip', 'note')),
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled', 'cancelled')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        scheduled_since TEXT NOT NULL,
+        since TEXT NOT NULL,
+        welcome INTEGER NOT NULL DEFAULT 1,
+        disabled_at TEXT,
+        disabled_reason TEXT,
+        UNIQUE (platform, chat_id)
+      );
+      CREATE INDEX subscriptions_status ON subscriptions(status);
+
+      CREATE TABLE deliveries (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        slot TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'skipped', 'failed', 'gone')),
+        claimed_at TEXT NOT NULL,
+        finished_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        items INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        PRIMARY KEY (subscription_id, slot)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE subscription_articles (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        shown INTEGER NOT NULL,
+        PRIMARY KEY (subscription_id, article_id)
       ) WITHOUT ROWID;
     `,
   },

@@ -4,7 +4,7 @@ import { extractQuotes } from '../quotes/extract-quotes.js';
 import { scoreSentences } from '../summary/score-sentences.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { tokenize } from '../text/tokenize.js';
-import { type IndexText, toIndexText } from './index-text.js';
+import { type IndexText, nameWords, toIndexText } from './index-text.js';
 
 /** A sentence with what index time learned about it. */
 export interface AnalyzedSentence {
@@ -23,6 +23,8 @@ export interface AnalyzedArticle {
   readonly bodyIndex: IndexText;
   readonly quotes: readonly ExtractedQuote[];
   readonly words: number;
+  /** Distinct [word, name key] pairs of title and body (see `nameWords`). */
+  readonly nameWords: readonly (readonly [string, string])[];
 }
 
 /**
@@ -36,6 +38,7 @@ export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
   const spans = splitSentences(article.body);
   const scores = scoreSentences(spans);
   const bodyTokens = tokenize(article.body);
+  const titleTokens = tokenize(article.title);
   const sentences = spans.map((s, i) => ({
     text: s.text,
     paragraph: s.paragraph,
@@ -45,9 +48,10 @@ export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
   return {
     article,
     sentences,
-    titleIndex: toIndexText(tokenize(article.title)),
+    titleIndex: toIndexText(titleTokens),
     bodyIndex: toIndexText(bodyTokens),
     quotes: extractQuotes(spans),
     words: bodyTokens.length,
+    nameWords: nameWords([...titleTokens, ...bodyTokens]),
   };
 }

@@ -18,14 +18,38 @@ export const NON_CONTENT_PHRASES = [
   'اكتشف المزيد', 'اضغط هنا', 'انقر هنا', 'جميع الحقوق محفوظه', 'لمتابعه اخر الاخبار', 'تابعونا على',
 ].map((p) => normalizeArabic(p));
 
+/**
+ * The phrases as one regex over raw text, tolerant of the spellings the normalizer
+ * folds (alef forms, ة/ه, ى/ي, runs of spaces): one scan per line instead of folding
+ * every line of every article.
+ */
+const PHRASE_PATTERN = new RegExp(
+  NON_CONTENT_PHRASES.map((p) =>
+    [...p]
+      .map((ch) => ({ 'ا': '[اأإآٱ]', 'ه': '[هة]', 'ي': '[يى]', ' ': '\\s+' })[ch] ?? ch)
+      .join(''),
+  ).join('|'),
+);
+
 const URL_ONLY = /^\s*(https?:\/\/|www\.)\S+\s*$/i;
 
-/** True when a line of an article is content (not a related link, blurb or prompt). */
+/** Longest prefix, in characters of the raw line, that the prefix test needs to look at. */
+const PREFIX_WINDOW = 60;
+
+function fold(text: string): string {
+  return normalizeArabic(text).replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True when a line of an article is content (not a related link, blurb or prompt).
+ * Only the head of the line is folded for the prefix test, and phrases are found with
+ * one regex over the raw line: this runs on every line of every article at index time.
+ */
 export function isContentLine(line: string): boolean {
   const text = line.trim();
   if (text === '' || URL_ONLY.test(text)) return false;
-  const norm = normalizeArabic(text).replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim();
-  if (norm === '') return false;
-  if (NON_CONTENT_PREFIXES.some((p) => norm.startsWith(p))) return false;
-  return !NON_CONTENT_PHRASES.some((p) => norm.includes(p));
+  const head = fold(text.slice(0, PREFIX_WINDOW));
+  if (head === '' && fold(text) === '') return false;
+  if (NON_CONTENT_PREFIXES.some((p) => head.startsWith(p))) return false;
+  return !PHRASE_PATTERN.test(text);
 }

@@ -35,6 +35,14 @@ function isSkip(e: CorpusEntry | SkippedEntry): e is SkippedEntry {
  * when something changed. Runs batches in transactions, so a crash loses at most a batch.
  */
 export async function indexCorpus(deps: IndexCorpusDeps): Promise<IndexReport> {
+  try {
+    return await runIndex(deps);
+  } finally {
+    deps.writer.endRun();
+  }
+}
+
+async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
   const { source, writer } = deps;
   const analyze = deps.analyze ?? analyzeArticle;
   const units = source.units();

@@ -51,6 +51,8 @@ export interface PersonKeyHit extends PersonRow {
  * Implemented over SQLite by the store; core code only sees this port.
  */
 export interface ArticleIndex {
+  /** The corpus's spellings of each phonetic name key (see `nameWords`), at most `limit` per key. */
+  nameVariants(keys: readonly string[], limit: number): Map<string, string[]>;
   /** Runs a MATCH expression from `buildMatchQuery`; best first. */
   search(expression: string, limit: number, offset: number): SearchHit[];
   /** How many articles match (for "page 1 of N"), capped at `cap`. */

@@ -35,4 +35,6 @@ export interface IndexWriter {
   /** Replaces the people directory and links each quote to its person. */
   replacePeople(people: readonly Person[], personOfQuote: ReadonlyMap<number, number>): void;
   transaction<T>(fn: () => T): T;
+  /** Drops caches kept for the length of one index run (a long-running bot re-indexes rarely). */
+  endRun(): void;
 }

@@ -7,7 +7,8 @@ export interface QueryTerm {
   readonly surface: string;
   readonly word: string;
   readonly stem: string;
-  readonly key: string;
+  /** The corpus's other spellings of this word as a name (بوتين for بوتن), closest first. */
+  readonly variants: readonly string[];
 }
 
 /** A user's query turned into a safe FTS5 MATCH expression. */
@@ -16,16 +17,24 @@ export interface MatchQuery {
   readonly expression: string;
   /** The words that must match (stopwords dropped unless the query is only stopwords). */
   readonly terms: readonly QueryTerm[];
+  /** Spellings that two adjacent query words may be written as (بيونغيانغ for بيونج يانج), with the first word's index. */
+  readonly joined: readonly { readonly word: string; readonly first: number }[];
 }
+
+/** Looks up the corpus's spellings of phonetic name keys: the index's `nameVariants`. */
+export type NameVariantLookup = (keys: readonly string[]) => ReadonlyMap<string, readonly string[]>;
 
 /** Words beyond this are ignored: a pasted paragraph is not a search. */
 export const MAX_QUERY_TERMS = 8;
+/** Spellings tried per word: the closest in length to what was typed. */
+export const MAX_NAME_VARIANTS = 12;
 /** A joined name like بيونغيانغ is tried split only when both halves have this many letters. */
 const MIN_SPLIT_PART = 3;
+/** Split readings tried per joined word. */
+const MAX_SPLIT_PHRASES = 8;
 
 const WORDS = '{title_words body_words}';
 const STEMS = '{title_stems body_stems}';
-const KEYS = '{title_keys body_keys}';
 
 /** Quotes an FTS5 string; our tokens hold no `"`, but escaping keeps that from mattering. */
 function str(text: string): string {
@@ -36,57 +45,78 @@ function isArabicWord(word: string): boolean {
   return /^[\u0621-\u064A]+$/.test(word);
 }
 
-/** A word written joined (بيونغيانغ) may be written split (بيونغ يانغ) in the article. */
-function splitAlternatives(word: string): string[] {
+function closest(word: string, variants: readonly string[] | undefined, max = MAX_NAME_VARIANTS): string[] {
+  if (!variants) return [];
+  return variants
+    .filter((v) => v !== word)
+    .sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length) || (a < b ? -1 : 1))
+    .slice(0, max);
+}
+
+/** Split readings of a joined name (بيونغيانغ → "بيونغ يانغ"), as phrases of corpus spellings. */
+function splitPhrases(word: string, lookup: ReadonlyMap<string, readonly string[]>): string[] {
   if (!isArabicWord(word) || word.length < MIN_SPLIT_PART * 2) return [];
-  const out: string[] = [];
-  for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART; i++) {
-    const left = nameKey(word.slice(0, i));
-    const right = nameKey(word.slice(i));
-    if (left !== word.slice(0, i) && right !== word.slice(i)) out.push(`${KEYS}:${str(`${left} ${right}`)}`);
+  const phrases: string[] = [];
+  for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART && phrases.length < MAX_SPLIT_PHRASES; i++) {
+    const left = closest('', lookup.get(nameKey(word.slice(0, i))), 3);
+    const right = closest('', lookup.get(nameKey(word.slice(i))), 3);
+    for (const l of left) for (const r of right) if (phrases.length < MAX_SPLIT_PHRASES) phrases.push(`${l} ${r}`);
   }
-  return out;
+  return phrases;
 }
 
-function termExpression(term: QueryTerm): string {
-  const alternatives = new Set([`${WORDS}:${str(term.word)}`, `${STEMS}:${str(term.stem)}`]);
-  if (term.key !== term.word) alternatives.add(`${KEYS}:${str(term.key)}`);
-  for (const alt of splitAlternatives(term.word)) alternatives.add(alt);
-  return alternatives.size === 1 ? [...alternatives][0]! : `(${[...alternatives].join(' OR ')})`;
+function splitKeys(word: string): string[] {
+  if (!isArabicWord(word) || word.length < MIN_SPLIT_PART * 2) return [];
+  const keys: string[] = [];
+  for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART; i++) keys.push(nameKey(word.slice(0, i)), nameKey(word.slice(i)));
+  return keys;
 }
 
-/** Two words written split (بيونج يانج) may be written joined (بيونغيانغ) in the article. */
-function joinedAlternative(a: QueryTerm, b: QueryTerm): string | null {
-  if (!isArabicWord(a.word) || !isArabicWord(b.word)) return null;
-  const joined = a.word + b.word;
-  const key = nameKey(joined);
-  return key === joined ? null : `${KEYS}:${str(key)}`;
+function termExpression(term: QueryTerm, phrases: readonly string[]): string {
+  const words = [term.word, ...term.variants].map(str);
+  const alternatives = [`${WORDS}:(${words.join(' OR ')})`, `${STEMS}:${str(term.stem)}`];
+  if (phrases.length > 0) alternatives.push(`${WORDS}:(${phrases.map(str).join(' OR ')})`);
+  return `(${alternatives.join(' OR ')})`;
 }
 
 /**
  * Turns any user text into an FTS5 expression that cannot fail to parse: the text is
  * tokenized exactly as articles are, so `"`, `*`, `(`, `-`, `AND`, `NEAR(` become plain
- * words or vanish. Every remaining word must match (in its exact, stemmed or phonetic
- * form); adjacent words may also match as one joined name. Returns null when nothing
- * searchable is left.
+ * words or vanish, and every word is a quoted string. Every remaining word must match,
+ * exactly, by stem, or as another spelling of the same name found in the corpus; two
+ * adjacent words may also match as one joined name and one word as two. Returns null
+ * when nothing searchable is left.
  */
-export function buildMatchQuery(text: string): MatchQuery | null {
+export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = () => new Map()): MatchQuery | null {
   const tokens = tokenize(text).slice(0, MAX_QUERY_TERMS * 4);
-  const all: QueryTerm[] = tokens.map((t) => ({ surface: t.surface, word: t.norm, stem: t.stem, key: nameKey(t.norm) }));
+  const all = tokens.map((t) => ({ surface: t.surface, word: t.norm, stem: t.stem }));
   // Stopwords and one-letter fragments (the b of a pasted <b>) carry no topic.
   const content = all.filter((t) => !isStopword(t.word) && t.word.length > 1);
-  const terms = (content.length > 0 ? content : all).slice(0, MAX_QUERY_TERMS);
-  if (terms.length === 0) return null;
+  const chosen = (content.length > 0 ? content : all).slice(0, MAX_QUERY_TERMS);
+  if (chosen.length === 0) return null;
+
+  const keysWanted = new Set<string>();
+  chosen.forEach((t, i) => {
+    keysWanted.add(nameKey(t.word));
+    for (const k of splitKeys(t.word)) keysWanted.add(k);
+    const next = chosen[i + 1];
+    if (next) keysWanted.add(nameKey(t.word + next.word));
+  });
+  const lookup = variantsOf([...keysWanted].filter((k) => isArabicWord(k)));
+  const terms: QueryTerm[] = chosen.map((t) => ({ ...t, variants: closest(t.word, lookup.get(nameKey(t.word))) }));
 
   const groups: string[] = [];
+  const joined: { word: string; first: number }[] = [];
   for (let i = 0; i < terms.length; i++) {
-    const here = termExpression(terms[i]!);
+    const here = termExpression(terms[i]!, splitPhrases(terms[i]!.word, lookup));
     const next = terms[i + 1];
-    const joined = next ? joinedAlternative(terms[i]!, next) : null;
-    if (next && joined) {
-      groups.push(`((${here} AND ${termExpression(next)}) OR ${joined})`);
+    const joinedWord = next ? terms[i]!.word + next.word : '';
+    const joinedSpellings = next && isArabicWord(joinedWord) ? closest('', lookup.get(nameKey(joinedWord))).filter((w) => w.length >= joinedWord.length - 3) : [];
+    if (next && joinedSpellings.length > 0) {
+      joined.push(...joinedSpellings.map((word) => ({ word, first: i })));
+      groups.push(`((${here} AND ${termExpression(next, splitPhrases(next.word, lookup))}) OR ${WORDS}:(${joinedSpellings.map(str).join(' OR ')}))`);
       i++;
     } else groups.push(here);
   }
-  return { expression: groups.join(' AND '), terms };
+  return { expression: groups.join(' AND '), terms, joined };
 }

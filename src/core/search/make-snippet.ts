@@ -1,6 +1,5 @@
-import { nameKey } from '../text/name-key.js';
 import { tokenize } from '../text/tokenize.js';
-import type { QueryTerm } from './build-match-query.js';
+import type { MatchQuery, QueryTerm } from './build-match-query.js';
 
 /** A sentence chosen to show why an article matched, with the matching words marked. */
 export interface Snippet {
@@ -13,18 +12,7 @@ export interface Snippet {
 export const MAX_SNIPPET_CHARS = 220;
 
 function matches(term: QueryTerm, norm: string, stem: string): boolean {
-  return norm === term.word || stem === term.stem || (term.key !== term.word && nameKey(norm) === term.key);
-}
-
-/** Keys of adjacent query words written as one (بيونج يانج → the key of بيونجيانج), by first index. */
-function joinedKeys(terms: readonly QueryTerm[]): Map<string, number> {
-  const keys = new Map<string, number>();
-  for (let i = 0; i + 1 < terms.length; i++) {
-    const joined = terms[i]!.word + terms[i + 1]!.word;
-    const key = nameKey(joined);
-    if (key !== joined) keys.set(key, i);
-  }
-  return keys;
+  return norm === term.word || stem === term.stem || term.variants.includes(norm);
 }
 
 function markSentence(text: string, terms: readonly QueryTerm[], joined: Map<string, number>): { ranges: [number, number][]; distinct: number } {
@@ -32,7 +20,7 @@ function markSentence(text: string, terms: readonly QueryTerm[], joined: Map<str
   const hit = new Set<number>();
   for (const token of tokenize(text)) {
     const i = terms.findIndex((t) => matches(t, token.norm, token.stem));
-    const j = joined.size > 0 ? joined.get(nameKey(token.norm)) : undefined;
+    const j = joined.get(token.norm);
     if (i >= 0) hit.add(i);
     if (j !== undefined) hit.add(j).add(j + 1);
     if (i >= 0 || j !== undefined) ranges.push([token.start, token.end]);
@@ -61,9 +49,10 @@ function cut(text: string, ranges: [number, number][]): Snippet {
  * stopping at the first that matches them all) and marks the matches. Only the sentences
  * of the few results shown are ever looked at, so this stays off the per-corpus path.
  */
-export function makeSnippet(sentences: readonly string[], terms: readonly QueryTerm[]): Snippet {
+export function makeSnippet(sentences: readonly string[], query: Pick<MatchQuery, 'terms' | 'joined'>): Snippet {
+  const { terms } = query;
   let best: { text: string; ranges: [number, number][]; distinct: number } | null = null;
-  const joined = joinedKeys(terms);
+  const joined = new Map(query.joined.map((j) => [j.word, j.first]));
   for (const text of sentences) {
     const marked = markSentence(text, terms, joined);
     if (!best || marked.distinct > best.distinct) best = { text, ...marked };

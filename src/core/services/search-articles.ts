@@ -25,6 +25,8 @@ export const MAX_QUERY_CHARS = 300;
 /** Counting matches stops here; "1000+" is as useful as the exact figure. */
 export const MAX_COUNTED_MATCHES = 1000;
 export const DEFAULT_SEARCH_LIMIT = 10;
+/** Spellings read per name key before the closest are chosen. */
+const MAX_VARIANT_ROWS = 200;
 
 /**
  * Topic lookup: ranked articles with a highlighted snippet. Empty text is a usage error;
@@ -33,7 +35,7 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 export function searchArticles(index: ArticleIndex, query: string, options: { limit?: number; offset?: number } = {}): SearchPage {
   const text = query.trim().slice(0, MAX_QUERY_CHARS);
   if (text === '') throw new UsageError('empty query');
-  const match = buildMatchQuery(text);
+  const match = buildMatchQuery(text, (keys) => index.nameVariants(keys, MAX_VARIANT_ROWS));
   if (!match) return { query: text, terms: [], results: [], total: 0 };
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const offset = options.offset ?? 0;
@@ -43,7 +45,7 @@ export function searchArticles(index: ArticleIndex, query: string, options: { li
     title: h.title,
     date: h.date,
     score: h.score,
-    snippet: makeSnippet(index.getSentences(h.id).map((s) => s.text), match.terms),
+    snippet: makeSnippet(index.getSentences(h.id).map((s) => s.text), match),
   }));
   const total = offset === 0 && hits.length < limit ? hits.length : index.countMatches(match.expression, MAX_COUNTED_MATCHES);
   return { query: text, terms: match.terms, results, total };

@@ -34,6 +34,20 @@ function stripPrefix(word: string): string {
  * come back as they are, so a key never matches more than the word could.
  */
 export function nameKey(normalizedWord: string): string {
+  let key = keyCache.get(normalizedWord);
+  if (key === undefined) {
+    key = computeNameKey(normalizedWord);
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(normalizedWord, key);
+  }
+  return key;
+}
+
+/** Distinct words whose keys are remembered (see `FORM_CACHE_SIZE` in tokenize.ts). */
+export const KEY_CACHE_SIZE = 200_000;
+const keyCache = new Map<string, string>();
+
+function computeNameKey(normalizedWord: string): string {
   if (!/^[\u0621-\u064A\u067E\u0686\u06A4\u06AF\u06A9\u06CC]+$/.test(normalizedWord)) return normalizedWord;
   const word = stripPrefix(normalizedWord);
   let key = '';

@@ -21,14 +21,32 @@ const WORD = /[\p{L}\p{M}\p{N}\u0640]+/gu;
 /** Longest word kept whole; longer runs (URLs, base64, keyboard mashing) are cut. */
 export const MAX_WORD_LENGTH = 40;
 
+/**
+ * Distinct surface words whose folded forms are remembered. News vocabulary repeats
+ * heavily, so indexing 20,000 articles normalizes and stems each word form about once.
+ */
+export const FORM_CACHE_SIZE = 200_000;
+const formCache = new Map<string, { norm: string; stem: string }>();
+
+function formsOf(surface: string): { norm: string; stem: string } {
+  let forms = formCache.get(surface);
+  if (forms === undefined) {
+    const norm = normalizeArabic(surface).slice(0, MAX_WORD_LENGTH);
+    forms = { norm, stem: norm === '' ? '' : stemArabic(norm) };
+    if (formCache.size >= FORM_CACHE_SIZE) formCache.clear();
+    formCache.set(surface, forms);
+  }
+  return forms;
+}
+
 /** Splits text into words with offsets, normalized and stemmed once. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const surface = match[0];
-    const norm = normalizeArabic(surface).slice(0, MAX_WORD_LENGTH);
+    const { norm, stem } = formsOf(surface);
     if (norm.length === 0) continue; // a lone haraka or tatweel
-    tokens.push({ surface, start: match.index, end: match.index + surface.length, norm, stem: stemArabic(norm) });
+    tokens.push({ surface, start: match.index, end: match.index + surface.length, norm, stem });
   }
   return tokens;
 }

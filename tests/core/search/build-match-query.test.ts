@@ -22,7 +22,18 @@ describe('buildMatchQuery', () => {
     expect(buildMatchQuery('كلمة '.repeat(100))!.terms.length).toBeLessThanOrEqual(8);
   });
 
-  it('offers a joined-name alternative for two Arabic words', () => {
-    expect(buildMatchQuery('بيونج يانج')!.expression).toContain('"بنجنج"');
+  it('expands a name to the spellings the corpus uses, closest first', () => {
+    const lookup = (keys: readonly string[]) => new Map(keys.filter((k) => k === 'بتن').map((k) => [k, ['وبوتين', 'بوتين', 'لبوتين']]));
+    const [term] = buildMatchQuery('بوتن', lookup)!.terms;
+    expect(term!.variants).toEqual(['بوتين', 'لبوتين', 'وبوتين']);
+  });
+
+  it('offers the joined spelling for two words and the split one for a joined word', () => {
+    const corpus: Record<string, string[]> = { 'بنجنج': ['بيونغيانغ'], 'بنج': ['بيونغ'], 'ينج': ['يانغ'] };
+    const lookup = (keys: readonly string[]) => new Map(keys.filter((k) => corpus[k]).map((k) => [k, corpus[k]!]));
+    const split = buildMatchQuery('بيونج يانج', lookup)!;
+    expect(split.expression).toContain('"بيونغيانغ"');
+    expect(split.joined).toEqual([{ word: 'بيونغيانغ', first: 0 }]);
+    expect(buildMatchQuery('بيونجيانج', lookup)!.expression).toContain('"بيونغ يانغ"');
   });
 });

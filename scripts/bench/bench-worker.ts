@@ -1,0 +1,113 @@
+/**
+ * One measurement, in its own process so that its peak RSS is its own.
+ * usage: tsx scripts/bench/bench-worker.ts <index|raw|reindex|query> <corpus.jsonl> <db>
+ * Prints one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openIndex } from '../../src/app/open-index.js';
+import { summarizeArticle } from '../../src/core/services/summarize.js';
+import { findQuotes } from '../../src/core/services/find-quotes.js';
+import { searchArticles } from '../../src/core/services/search-articles.js';
+import { createCommandHandler } from '../../src/core/commands/create-command-handler.js';
+import { createMemoryPageStore } from '../../src/core/commands/page-store.js';
+
+const [mode, corpus, dbFile] = process.argv.slice(2) as [string, string, string];
+const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const rssMb = () => Math.round(process.memoryUsage().rss / 1048576);
+
+/** A small deterministic PRNG so every run asks the same questions. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentiles(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+  return { p50: +at(50).toFixed(3), p95: +at(95).toFixed(3), p99: +at(99).toFixed(3) };
+}
+
+function time(fn: () => unknown): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+async function main() {
+  if (mode === 'raw') {
+    const t0 = performance.now();
+    const db = new Database(dbFile);
+    db.pragma('journal_mode = WAL');
+    db.exec("CREATE VIRTUAL TABLE raw USING fts5(title, body, tokenize = 'unicode61')");
+    const insert = db.prepare('INSERT INTO raw (title, body) VALUES (?, ?)');
+    db.transaction(() => {
+      for (const line of readFileSync(corpus, 'utf8').split('\n')) {
+        if (!line) continue;
+        const r = JSON.parse(line) as { title: string; body: string };
+        insert.run(r.title, r.body);
+      }
+    })();
+    db.close();
+    console.log(JSON.stringify({ ms: performance.now() - t0, maxRssMb: maxRssMb() }));
+    return;
+  }
+  const t0 = performance.now();
+  const app = await openIndex({ corpus, db: dbFile });
+  const ms = performance.now() - t0;
+  if (mode === 'index' || mode === 'reindex') {
+    const { skipped, ...report } = app.report;
+    console.log(JSON.stringify({ ms, maxRssMb: maxRssMb(), report: { ...report, skipped: skipped.length } }));
+    app.close();
+    return;
+  }
+  // query: idle footprint first (an open index and a command handler), then latencies, warm.
+  const { index, db } = app;
+  const handler = createCommandHandler({ index, pages: createMemoryPageStore() });
+  (globalThis as { gc?: () => void }).gc?.();
+  const idleRssMb = rssMb();
+  const random = rng(42);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const ids = (db.prepare('SELECT id FROM articles').all() as { id: string }[]).map((r) => r.id);
+  const sentences = (db.prepare('SELECT text FROM sentences WHERE (article_num + idx) % 7 = 0 LIMIT 20000').all() as { text: string }[]).map((r) => r.text);
+  const words = sentences.flatMap((s) => s.split(/[\s،.:"“”«»()]+/).filter((w) => /^[\u0621-\u064A]{4,}$/.test(w)));
+  const people = db.prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000').all() as { name: string; aliases: string }[];
+  const decorate = (w: string) => {
+    const r = random();
+    if (r < 0.25) return w[0] + '\u064E' + w.slice(1); // a fatha
+    if (r < 0.5) return (w.startsWith('ال') ? 'و' : 'وال') + w; // a prefix
+    return w;
+  };
+  const queries = Array.from({ length: 1000 }, () => {
+    const s = pick(sentences).split(/\s+/).filter((w) => /^[\u0621-\u064A]{3,}$/.test(w));
+    return random() < 0.5 || s.length < 2 ? decorate(pick(words)) : `${s[0]} ${s[1]}`;
+  });
+  const names = Array.from({ length: 1000 }, () => {
+    const p = pick(people);
+    const aliases = JSON.parse(p.aliases) as string[];
+    const r = random();
+    return r < 0.5 || aliases.length === 0 ? p.name : pick(aliases);
+  });
+  const summaryIds = Array.from({ length: 1000 }, () => pick(ids));
+  // Warm up.
+  for (let i = 0; i < 200; i++) searchArticles(index, queries[i]!, { limit: 5 });
+  const search = queries.map((q) => time(() => searchArticles(index, q, { limit: 5 })));
+  const quotes = names.length ? names.map((n) => time(() => findQuotes(index, n, { limit: 5 }))) : [0];
+  const summary = summaryIds.map((id) => time(() => summarizeArticle(index, id)));
+  const found = queries.filter((q) => searchArticles(index, q, { limit: 1 }).results.length > 0).length;
+  handler.run({ locale: 'ar', userId: 'bench' }, 'search', queries[0]!);
+  const counts = db.prepare('SELECT (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM people WHERE kind = \'person\') AS persons').get();
+  console.log(JSON.stringify({ search: percentiles(search), quotes: percentiles(quotes), summary: percentiles(summary), idleRssMb, rssAfterQueriesMb: rssMb(), found, counts }));
+  app.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
