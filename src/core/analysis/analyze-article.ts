@@ -36,14 +36,16 @@ export const ANALYZER_VERSION = 1;
 /** Runs the whole per-article analysis: sentences, scores, index text, quotes. */
 export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
   const spans = splitSentences(article.body);
-  const scores = scoreSentences(spans);
-  const bodyTokens = tokenize(article.body);
+  // Tokenize each sentence once; the body's index text is their concatenation.
+  const sentenceTokens = spans.map((s) => tokenize(s.text));
+  const scores = scoreSentences(spans, sentenceTokens);
+  const bodyTokens = sentenceTokens.flat();
   const titleTokens = tokenize(article.title);
   const sentences = spans.map((s, i) => ({
     text: s.text,
     paragraph: s.paragraph,
     score: scores[i] ?? 0,
-    words: s.text.split(/\s+/).filter(Boolean).length,
+    words: sentenceTokens[i]!.length,
   }));
   return {
     article,

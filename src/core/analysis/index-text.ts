@@ -30,11 +30,12 @@ export function toIndexText(tokens: readonly Token[]): IndexText {
  * the corpus actually uses (بوتين, وبوتين …) instead of indexing a third view of every word.
  */
 export function nameWords(tokens: readonly Token[]): [string, string][] {
-  const seen = new Map<string, string>();
-  for (const t of tokens) {
-    if (seen.has(t.norm)) continue;
-    const key = nameKey(t.norm);
-    if (key !== t.norm) seen.set(t.norm, key);
+  const distinct = new Set<string>();
+  for (const t of tokens) distinct.add(t.norm);
+  const out: [string, string][] = [];
+  for (const word of distinct) {
+    const key = nameKey(word);
+    if (key !== word) out.push([word, key]);
   }
-  return [...seen];
+  return out;
 }

@@ -20,11 +20,16 @@ const TERMINATORS = new Set(['.', '!', '?', '؟', '…']);
 /** A quote left open longer than this is taken as a stray mark, not a quotation. */
 export const MAX_QUOTE_CHARS = 1200;
 
+/** Only these characters can change the splitter's state; everything else is skipped. */
+const SIGNIFICANT = /[.!?؟…«»“”„"]/g;
+
 function splitLine(line: string): string[] {
   const out: string[] = [];
   let start = 0;
   let quoteOpenedAt = -1;
-  for (let i = 0; i < line.length; i++) {
+  SIGNIFICANT.lastIndex = 0;
+  for (let m = SIGNIFICANT.exec(line); m !== null; m = SIGNIFICANT.exec(line)) {
+    const i = m.index;
     const ch = line[i]!;
     if (quoteOpenedAt >= 0) {
       // Inside a quotation any quote mark closes it: writers often type “ twice.
@@ -46,7 +51,7 @@ function splitLine(line: string): string[] {
     if (end < line.length && !/\s/.test(line[end]!)) continue; // "a.b" inside a token
     out.push(line.slice(start, end));
     start = end;
-    i = end - 1;
+    SIGNIFICANT.lastIndex = end;
   }
   out.push(line.slice(start));
   return out.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));

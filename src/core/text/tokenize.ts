@@ -16,7 +16,23 @@ export interface Token {
 }
 
 /** Letters, combining marks (harakat), digits and tatweel make a word; everything else splits. */
-const WORD = /[\p{L}\p{M}\p{N}\u0640]+/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Whether a UTF-16 code unit is part of a word. Arabic and ASCII are decided by range
+ * (this runs on every character of every article); anything else asks the Unicode
+ * property regex. Surrogates count as word characters only when they form a letter.
+ */
+function isWordCode(code: number, text: string, i: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if (code >= 0x0621 && code <= 0x065f) return true; // letters, tatweel, harakat
+  if (code >= 0x0660 && code <= 0x0669) return true; // Arabic-Indic digits
+  if (code >= 0x0670 && code <= 0x06d3) return true;
+  if (code >= 0x060c && code <= 0x0620) return code === 0x0620; // ، ؛ ؟ and other punctuation
+  if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  if (code >= 0xdc00 && code <= 0xdfff) return WORD_CHAR.test(text.slice(i - 1, i + 1));
+  return WORD_CHAR.test(text[i]!);
+}
 
 /** Longest word kept whole; longer runs (URLs, base64, keyboard mashing) are cut. */
 export const MAX_WORD_LENGTH = 40;
@@ -42,11 +58,19 @@ function formsOf(surface: string): { norm: string; stem: string } {
 /** Splits text into words with offsets, normalized and stemmed once. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const surface = match[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i), text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordCode(text.charCodeAt(i), text, i)) i++;
+    const surface = text.slice(start, i);
     const { norm, stem } = formsOf(surface);
     if (norm.length === 0) continue; // a lone haraka or tatweel
-    tokens.push({ surface, start: match.index, end: match.index + surface.length, norm, stem });
+    tokens.push({ surface, start, end: i, norm, stem });
   }
   return tokens;
 }

@@ -1,0 +1,123 @@
+import { rougeN } from '../../src/core/summary/rouge.js';
+import { selectSummary } from '../../src/core/summary/select-summary.js';
+import type { SentenceSpan } from '../../src/core/text/split-sentences.js';
+
+/**
+ * The EASC summary protocol: whole sentences, budget = each reference's word count,
+ * ROUGE-1/2 on normalized unstemmed words, averaged over every article–reference pair.
+ */
+
+/** One article ready for scoring: its sentences, their words, the references' words. */
+export interface EvalArticle {
+  readonly sentences: readonly SentenceSpan[];
+  /** `summaryWords` of each sentence. */
+  readonly sentenceWords: readonly (readonly string[])[];
+  /** `summaryWords` of each human reference summary. */
+  readonly references: readonly (readonly string[])[];
+}
+
+/**
+ * How a word budget turns a ranking into a summary.
+ * - `fill`: add sentences best-first until the budget is reached; the last one may cross
+ *   it. This is how the README's Lead figures were measured.
+ * - `cap`: nashra's own `selectSummary`, which never exceeds the budget (it skips a
+ *   sentence that would overflow and tries the next).
+ */
+export type BudgetRule = 'fill' | 'cap';
+
+/** Mean ROUGE over article–reference pairs, plus per-article means for the bootstrap. */
+export interface EvalResult {
+  readonly pairs: number;
+  readonly r1: { precision: number; recall: number; f: number };
+  readonly r2: { precision: number; recall: number; f: number };
+  /** Per article: mean R1-F and R2-F over its references. */
+  readonly perArticle: readonly (readonly [number, number])[];
+}
+
+/** Sentence indices chosen for a word budget under a rule. */
+export function chooseSentences(article: EvalArticle, scores: readonly number[], budget: number, rule: BudgetRule): number[] {
+  if (rule === 'cap') {
+    return selectSummary(article.sentences.map((s, i) => ({ text: s.text, score: scores[i]! })), { words: budget });
+  }
+  const order = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score || a.index - b.index);
+  const chosen: number[] = [];
+  let used = 0;
+  for (const { index } of order) {
+    if (used >= budget) break;
+    const words = article.sentenceWords[index]!.length;
+    if (words === 0) continue;
+    chosen.push(index);
+    used += words;
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** Scores every article with `score` and averages ROUGE-1/2 over all article–reference pairs. */
+export function evaluateScorer(
+  articles: readonly EvalArticle[],
+  score: (article: EvalArticle, index: number) => readonly number[],
+  rule: BudgetRule,
+): EvalResult {
+  const sum = { p1: 0, r1: 0, f1: 0, p2: 0, r2: 0, f2: 0 };
+  const perArticle: [number, number][] = [];
+  let pairs = 0;
+  articles.forEach((article, a) => {
+    const scores = score(article, a);
+    let f1 = 0;
+    let f2 = 0;
+    for (const reference of article.references) {
+      const chosen = chooseSentences(article, scores, reference.length, rule);
+      const candidate = chosen.flatMap((i) => article.sentenceWords[i]!);
+      const one = rougeN(candidate, reference, 1);
+      const two = rougeN(candidate, reference, 2);
+      sum.p1 += one.precision;
+      sum.r1 += one.recall;
+      sum.f1 += one.f;
+      sum.p2 += two.precision;
+      sum.r2 += two.recall;
+      sum.f2 += two.f;
+      f1 += one.f;
+      f2 += two.f;
+      pairs++;
+    }
+    const n = Math.max(1, article.references.length);
+    perArticle.push([f1 / n, f2 / n]);
+  });
+  const d = Math.max(1, pairs);
+  return {
+    pairs,
+    r1: { precision: sum.p1 / d, recall: sum.r1 / d, f: sum.f1 / d },
+    r2: { precision: sum.p2 / d, recall: sum.r2 / d, f: sum.f2 / d },
+    perArticle,
+  };
+}
+
+/** Small seeded PRNG (mulberry32) so the bootstrap prints the same interval every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 95% paired bootstrap interval of mean(system − baseline) over articles (resampling
+ * articles, since an article's five references are not independent). An interval above
+ * 0 says the gain is not luck of which articles EASC happens to hold.
+ */
+export function pairedBootstrap(system: readonly number[], baseline: readonly number[], resamples = 2000, seed = 1): [number, number] {
+  const diffs = system.map((v, i) => v - baseline[i]!);
+  const random = mulberry32(seed);
+  const means: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    for (let k = 0; k < diffs.length; k++) s += diffs[Math.floor(random() * diffs.length)]!;
+    means.push(s / Math.max(1, diffs.length));
+  }
+  means.sort((x, y) => x - y);
+  return [means[Math.floor(0.025 * resamples)]!, means[Math.floor(0.975 * resamples)]!];
+}
