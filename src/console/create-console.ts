@@ -71,10 +71,14 @@ export function createConsole(deps: ConsoleDeps) {
       const rl = createInterface({ input, output, prompt: 'nashra> ', terminal: (output as { isTTY?: boolean }).isTTY ?? false });
       output.write(`${locale === 'ar' ? 'نشرة جاهزة. اكتب /help للأوامر، مثل: /search كوريا الشمالية' : 'nashra is ready. Type /help, e.g. /search كوريا الشمالية'}\n`);
       rl.prompt();
+      let closed = false;
       return new Promise((resolve) => {
         rl.on('line', (line) => {
-          if (!handle(line)) rl.close();
-          else rl.prompt();
+          if (closed) return; // lines already buffered after /exit
+          if (!handle(line)) {
+            closed = true;
+            rl.close();
+          } else rl.prompt();
         });
         rl.on('close', () => resolve());
       });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults with an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      telegram: null,
+      discord: null,
+      corpusDir: 'data/corpus',
+      db: 'data/nashra.sqlite',
+      timezone: 'UTC',
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty strings (as in a copied .env.example) as unset', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '  ', NASHRA_DB: '' })).toMatchObject({ telegram: null, discord: null, db: 'data/nashra.sqlite' });
+  });
+
+  it('reads every platform setting', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123:abc',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      DISCORD_TOKEN: 'x',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api',
+      DISCORD_GUILD_ID: '123456789012345678',
+      NASHRA_TIMEZONE: 'Asia/Riyadh',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config.telegram).toEqual({ token: '123:abc', apiRoot: 'http://127.0.0.1:8081' });
+    expect(config.discord).toEqual({ token: 'x', apiUrl: 'http://127.0.0.1:8080/api', guildId: '123456789012345678' });
+    expect(config).toMatchObject({ timezone: 'Asia/Riyadh', logLevel: 'debug' });
+  });
+
+  it('lists every problem at once, without echoing secrets', () => {
+    let message = '';
+    try {
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: 'not-a-token-secret',
+        TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+        DISCORD_GUILD_ID: 'abc',
+        NASHRA_TIMEZONE: 'Mars/Olympus',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DISCORD_GUILD_ID', 'NASHRA_TIMEZONE', 'LOG_LEVEL']) expect(message).toContain(name);
+    expect(message).not.toContain('not-a-token-secret');
+  });
+});

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CORPUS } from '../support/create-test-index.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `npm start`'s entry point with no token, types `input` at the prompt, returns what it printed. */
+function runConsole(dir: string, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '', NASHRA_CORPUS_DIR: join(dir, 'corpus'), NASHRA_DB: join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('npm start with no token runs the console', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nashra-console-'));
+    cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers /search كوريا الشمالية at the prompt, pages, and exits cleanly', async () => {
+    const { code, stdout } = await runConsole(dir, '/search كوريا الشمالية\n/people\n/next\n/exit\n/latest\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('نتائج البحث عن: كوريا الشمالية');
+    expect(stdout).toContain('**كوريا** **الشمالية**');
+    expect(stdout).toMatch(/صفحة 1 من \d/);
+    expect(stdout).toMatch(/صفحة 2 من \d/);
+    expect(stdout).not.toContain('أحدث المقالات'); // nothing runs after /exit
+  });
+
+  it('answers in English after /lang en, and explains a missing argument', async () => {
+    const { stdout } = await runConsole(dir, '/lang en\n/quotes\nsearch\n/help\n');
+    expect(stdout).toContain('Add a person’s name');
+    expect(stdout).toContain('Add a topic after the command');
+    expect(stdout).toContain('/people');
+  });
+
+  it('survives hostile input', async () => {
+    const { code, stdout } = await runConsole(dir, `/search "\n/search ${'ب'.repeat(5000)}\n/frobnicate\n\u0007\u001b[2J\n/search بريكس\n`);
+    expect(code).toBe(0);
+    expect(stdout).toContain('لا أعرف هذا الأمر');
+    expect(stdout).toContain('قمة');
+  });
+});
