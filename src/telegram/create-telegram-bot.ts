@@ -1,0 +1,138 @@
+import { type AutoRetryOptions, autoRetry } from '@grammyjs/auto-retry';
+import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Bot } from 'grammy';
+import type { CommandHandler } from '../core/commands/create-command-handler.js';
+import type { Reply } from '../core/commands/reply.js';
+import type { ChatDelivery } from '../core/ports/chat-delivery.js';
+import type { Logger } from '../logging/create-logger.js';
+import { createErrorBoundary } from './create-error-boundary.js';
+import { createRateLimiter, USER_RATE_LIMIT } from './create-rate-limiter.js';
+import { createMessageHandler } from './handle-message.js';
+import { createPagePressHandler } from './handle-page-press.js';
+import { logApiFailures } from './log-api-failures.js';
+import { loggableError } from './loggable-error.js';
+import { registerCommands } from './register-commands.js';
+import { sendReply } from './send-reply.js';
+import { toDeliveryError } from './to-delivery-error.js';
+
+/** Long-polling timeout: Telegram holds an empty `getUpdates` this long. */
+export const POLL_TIMEOUT_SECONDS = 30;
+/** How long `stop()` lets in-flight updates finish before giving up on them. */
+export const STOP_GRACE_MS = 10_000;
+/** How long `stop()` tries to confirm the last update to Telegram. */
+const CONFIRM_TIMEOUT_MS = 5_000;
+/** The updates nashra reads; anything else Telegram need not send. */
+const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
+
+/**
+ * 429s are waited out (never dropped) as long as Telegram asks for at most two minutes;
+ * 5xx and network failures are retried with backoff a few times. Past that, the error
+ * reaches the caller: the error boundary for a chat answer, `DeliveryError('retry')`
+ * for a scheduled post, which the scheduler retries later.
+ */
+export const AUTO_RETRY: Partial<AutoRetryOptions> = { maxDelaySeconds: 120, maxRetryAttempts: 6 };
+
+/** What the Telegram adapter is built from; everything but the first four has a production default. */
+export interface TelegramBotDeps {
+  readonly token: string;
+  /** A local Bot API server or emulator, without a trailing slash. */
+  readonly apiRoot?: string;
+  readonly handler: CommandHandler;
+  readonly logger: Logger;
+  /** Clock of the per-user throttle; injected by tests so they never sleep. */
+  readonly now?: () => number;
+  /** Per-user throttle; default USER_RATE_LIMIT. */
+  readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
+  /** Overrides of AUTO_RETRY. */
+  readonly retry?: Partial<AutoRetryOptions>;
+  /** Pace outgoing messages to Telegram's per-chat limits (transformer-throttler). Default true. */
+  readonly throttle?: boolean;
+  /** Long-polling timeout in seconds; default POLL_TIMEOUT_SECONDS. */
+  readonly pollTimeoutSeconds?: number;
+}
+
+/** The running adapter: polled for chat commands, and a ChatDelivery for scheduled digests. */
+export interface TelegramBot extends ChatDelivery {
+  /** Resolves once the bot polls: after deleteWebhook, getMe and setMyCommands. */
+  start(): Promise<void>;
+  /** Stops polling, lets in-flight updates finish, and confirms them to Telegram. */
+  stop(): Promise<void>;
+  readonly bot: Bot;
+}
+
+/**
+ * The Telegram adapter: translates updates into command-handler calls and renders the
+ * platform-neutral replies as HTML messages. Long polling runs through @grammyjs/runner
+ * (updates of different chats concurrently, each chat in order); API calls go through
+ * auto-retry (429 / 5xx / network) and, by default, an outgoing throttle.
+ */
+export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
+  const { logger, handler } = deps;
+  const apiRoot = deps.apiRoot?.replace(/\/+$/, '');
+  const bot = new Bot(deps.token, apiRoot ? { client: { apiRoot } } : {});
+  // Innermost first: the logger sees every attempt, auto-retry (outermost) re-enters the throttle.
+  bot.api.config.use(logApiFailures(logger));
+  if (deps.throttle !== false) bot.api.config.use(apiThrottler());
+  bot.api.config.use(autoRetry({ ...AUTO_RETRY, ...deps.retry }));
+
+  const limiter = createRateLimiter({ ...USER_RATE_LIMIT, ...deps.rateLimit, ...(deps.now ? { now: deps.now } : {}) });
+  let lastUpdateId: number | undefined;
+
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(async (ctx, next) => {
+    lastUpdateId = Math.max(lastUpdateId ?? 0, ctx.update.update_id);
+    await next();
+  });
+  bot.on('callback_query', createPagePressHandler({ handler, limiter, logger }));
+  bot.on(['message', 'channel_post'], createMessageHandler({ handler, limiter, logger }));
+  bot.catch(createErrorBoundary(logger));
+
+  let runner: RunnerHandle | undefined;
+
+  return {
+    platform: 'telegram',
+    bot,
+
+    async start() {
+      if (runner) return;
+      await bot.init();
+      await bot.api.deleteWebhook();
+      await registerCommands(bot.api);
+      const handle = run(bot, {
+        runner: { fetch: { timeout: deps.pollTimeoutSeconds ?? POLL_TIMEOUT_SECONDS, allowed_updates: ALLOWED_UPDATES }, silent: true },
+      });
+      runner = handle;
+      handle.task()?.catch((err: unknown) => logger.error({ err: loggableError(err) }, 'telegram polling stopped'));
+      logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
+    },
+
+    async stop() {
+      const handle = runner;
+      runner = undefined;
+      if (!handle) return;
+      try {
+        await handle.stop();
+      } catch (err) {
+        logger.warn({ err: loggableError(err) }, 'telegram polling ended with an error');
+      }
+      const deadline = Date.now() + STOP_GRACE_MS;
+      while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      if (lastUpdateId !== undefined) {
+        // Like bot.stop(): tell Telegram what was handled, so a restart does not answer it again.
+        await bot.api
+          .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as Parameters<Bot['api']['getUpdates']>[1])
+          .catch((err: unknown) => logger.warn({ err: loggableError(err) }, 'could not confirm the last telegram update'));
+      }
+      logger.info('telegram bot stopped');
+    },
+
+    async send(chatId: string, reply: Reply) {
+      try {
+        await sendReply(bot.api, chatId, reply, { logger });
+      } catch (err) {
+        throw toDeliveryError(err, chatId);
+      }
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../support/telegram-emulator.js';
+
+/** The emulator is what the adapter's tests trust; these pin down the Telegram behaviour it promises. */
+let em: TelegramEmulator;
+beforeEach(async () => {
+  em = await startTelegramEmulator({ token: EMULATOR_TOKEN });
+});
+afterEach(async () => {
+  await em.close();
+});
+
+async function call(method: string, payload: Record<string, unknown> = {}, opts: { token?: string; signal?: AbortSignal } = {}) {
+  const res = await fetch(`${em.apiRoot}/bot${opts.token ?? EMULATOR_TOKEN}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; result?: unknown; error_code?: number; description?: string } };
+}
+
+describe('telegram emulator: long polling', () => {
+  it('holds an empty poll until an update arrives', async () => {
+    const started = Date.now();
+    const poll = call('getUpdates', { timeout: 5 });
+    setTimeout(() => em.userSays('/help'), 100);
+    const { body } = await poll;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(body.result).toMatchObject([{ message: { text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } }]);
+  });
+
+  it('returns an empty list when the timeout passes', async () => {
+    const started = Date.now();
+    expect((await call('getUpdates', { timeout: 0.2 })).body.result).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('honours offset (confirming updates) and limit', async () => {
+    const [a, b, c] = [em.userSays('1'), em.userSays('2'), em.userSays('3')];
+    expect((await call('getUpdates', { limit: 2 })).body.result).toHaveLength(2);
+    expect((await call('getUpdates', { offset: b!.update_id })).body.result).toMatchObject([{ update_id: b!.update_id }, { update_id: c!.update_id }]);
+    expect((await call('getUpdates', { offset: a!.update_id })).body.result).toHaveLength(2);
+    expect((await call('getUpdates', { offset: c!.update_id + 1 })).body.result).toEqual([]);
+  });
+
+  it('releases a poll whose client hung up, and answers the next one', async () => {
+    const controller = new AbortController();
+    const first = call('getUpdates', { timeout: 5 }, { signal: controller.signal }).catch(() => 'aborted');
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    expect(await first).toBe('aborted');
+    await new Promise((r) => setTimeout(r, 50));
+    const second = call('getUpdates', { timeout: 5 });
+    em.userSays('hello');
+    expect((await second).body.result).toHaveLength(1);
+  });
+
+  it('ends an older poll with 409 when a second one starts, like Telegram', async () => {
+    const first = call('getUpdates', { timeout: 5 });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = call('getUpdates', { timeout: 0.1 });
+    expect((await first).status).toBe(409);
+    expect((await second).body.ok).toBe(true);
+  });
+});
+
+describe('telegram emulator: validation like Telegram', () => {
+  beforeEach(() => {
+    em.userSays('hi');
+  });
+
+  it.each([
+    [{ chat_id: 1001, text: '<b>bold</b> &amp; fine', parse_mode: 'HTML' }, 200, undefined],
+    [{ chat_id: 1001, text: '<b>unclosed', parse_mode: 'HTML' }, 400, /can't parse entities/],
+    [{ chat_id: 1001, text: 'a < b', parse_mode: 'HTML' }, 400, /can't parse entities/],
+    [{ chat_id: 1001, text: 'a & b', parse_mode: 'HTML' }, 400, /can't parse entities/],
+    [{ chat_id: 1001, text: '<script>x</script>', parse_mode: 'HTML' }, 400, /Unsupported start tag/],
+    [{ chat_id: 1001, text: '<b><i>x</b></i>', parse_mode: 'HTML' }, 400, /end tag/],
+    [{ chat_id: 1001, text: 'x'.repeat(4097) }, 400, /message is too long/],
+    [{ chat_id: 1001, text: '   ' }, 400, /message text is empty/],
+    [{ chat_id: 5555, text: 'x' }, 400, /chat not found/],
+    [{ chat_id: 1001, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'b', callback_data: 'x'.repeat(65) }]] } }, 400, /BUTTON_DATA_INVALID/],
+  ])('sendMessage %j → %i', async (payload, status, description) => {
+    const { status: got, body } = await call('sendMessage', payload);
+    expect(got).toBe(status);
+    if (description) expect(body.description).toMatch(description);
+  });
+
+  it('refuses a wrong token and unknown methods', async () => {
+    expect((await call('getMe', {}, { token: '1:wrong' })).status).toBe(401);
+    expect((await call('sendSticker', { chat_id: 1001 })).status).toBe(404);
+  });
+
+  it('injects a fault the given number of times', async () => {
+    em.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    expect((await call('sendMessage', { chat_id: 1001, text: 'x' })).body).toMatchObject({ ok: false, error_code: 429, parameters: { retry_after: 1 } });
+    expect((await call('sendMessage', { chat_id: 1001, text: 'x' })).status).toBe(200);
+  });
+});
