@@ -1,0 +1,127 @@
+import { Client, Events, GatewayIntentBits, type RateLimitData, RESTEvents, Routes } from 'discord.js';
+import { COMMAND_SPECS } from '../core/commands/command-specs.js';
+import type { CommandHandler } from '../core/commands/create-command-handler.js';
+import type { Reply } from '../core/commands/reply.js';
+import type { ArticleIndex } from '../core/ports/article-index.js';
+import type { ChatDelivery } from '../core/ports/chat-delivery.js';
+import type { Logger } from '../logging/create-logger.js';
+import { buildCommandDefinitions } from './build-command-definitions.js';
+import { createInteractionHandler } from './create-interaction-handler.js';
+import { redactErrorTokens } from './redact-interaction-token.js';
+import { renderReply } from './render-reply.js';
+import { syncCommands } from './sync-commands.js';
+import { toDeliveryError } from './to-delivery-error.js';
+
+/** Everything the Discord adapter needs, wired by the entry point (config, handler, index, logger). */
+export interface DiscordBotDeps {
+  token: string;
+  /** REST base, e.g. `http://127.0.0.1:8080/api`; the gateway URL then comes from `GET /gateway/bot`. */
+  apiUrl?: string;
+  /** Register commands in this guild (instantly) instead of globally. */
+  guildId?: string;
+  handler: CommandHandler;
+  index: ArticleIndex;
+  logger: Logger;
+}
+
+/** The running Discord adapter: a chat delivery for the scheduler, with a lifecycle for the entry point. */
+export interface DiscordBot extends ChatDelivery {
+  /** Logs in, waits until the client is ready, and registers the commands if they changed. */
+  start(): Promise<void>;
+  /** Stops taking interactions, lets the ones in flight finish (briefly), and closes the gateway. */
+  stop(): Promise<void>;
+  readonly client: Client;
+}
+
+/**
+ * The longest rate limit the REST layer waits out by itself. A longer one is given up
+ * on: a channel post then fails with `DeliveryError('retry', retryAfterMs)` so the
+ * scheduler retries later instead of blocking every other delivery behind it.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
+/** How long `stop()` waits for interactions already being answered. */
+export const STOP_GRACE_MS = 5_000;
+
+/**
+ * Creates the Discord adapter: a discord.js client with only the Guilds intent (slash
+ * commands need no message content), wired to the platform-neutral command handler.
+ * The REST layer waits out 429s (up to MAX_RATE_LIMIT_WAIT_MS) and retries 5xx; the
+ * gateway resumes its session after a disconnect. The token is passed to discord.js
+ * only and never logged.
+ */
+export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
+  const { token, apiUrl, guildId, handler, index } = deps;
+  const log = deps.logger.child({ platform: 'discord' });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: {
+      ...(apiUrl ? { api: apiUrl } : {}),
+      rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+    },
+  });
+  const onInteraction = createInteractionHandler({ handler, index, logger: log });
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let stopped: Promise<void> | null = null;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) return;
+    const run = onInteraction(interaction).finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  });
+  client.on(Events.Error, (err) => log.error({ err: redactErrorTokens(err) }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardError, (err, shardId) => log.warn({ err: redactErrorTokens(err), shardId }, 'discord gateway error'));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'discord gateway closed for good'));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!stopping) log.info({ shardId }, 'discord gateway reconnecting');
+  });
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord gateway resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
+  );
+
+  async function start(): Promise<void> {
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(token);
+      await ready;
+      const applicationId = client.application?.id ?? client.user!.id;
+      await syncCommands({ rest: client.rest, applicationId, ...(guildId ? { guildId } : {}), definitions: buildCommandDefinitions(COMMAND_SPECS), logger: log });
+    } catch (err) {
+      await client.destroy().catch(() => undefined);
+      throw redactErrorTokens(err);
+    }
+    log.info({ user: client.user?.tag, applicationId: client.application?.id, guildId: guildId ?? null }, 'discord bot ready');
+  }
+
+  async function stop(): Promise<void> {
+    stopped ??= (async () => {
+      stopping = true;
+      if (inFlight.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
+        await Promise.race([Promise.allSettled([...inFlight]), grace]);
+        clearTimeout(timer);
+      }
+      await client.destroy();
+      log.info('discord bot stopped');
+    })();
+    return stopped;
+  }
+
+  async function send(channelId: string, reply: Reply): Promise<void> {
+    for (const message of renderReply(reply)) {
+      try {
+        await client.rest.post(Routes.channelMessages(channelId), {
+          body: { content: message.content ?? '', embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+        });
+      } catch (err) {
+        throw toDeliveryError(redactErrorTokens(err), channelId);
+      }
+    }
+  }
+
+  return { platform: 'discord', client, start, stop, send };
+}

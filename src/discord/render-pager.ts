@@ -1,0 +1,37 @@
+import { type APIActionRowComponent, type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord.js';
+import type { Locale, Pager } from '../core/commands/reply.js';
+import { pagerCustomId } from './pager-custom-id.js';
+
+/** The one action row a paged list carries. */
+export type PagerRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** Button labels; kept here until messages.ts grows pager labels. */
+export const PAGER_LABELS: Readonly<Record<Locale, { previous: string; next: string }>> = {
+  ar: { previous: 'السابق', next: 'التالي' },
+  en: { previous: 'Previous', next: 'Next' },
+};
+
+/**
+ * Previous/next buttons for a paged list. Buttons are disabled at either end rather
+ * than hidden, so the row does not jump. Arabic readers read right to left, so their
+ * row puts "next" on the left; English puts it on the right. A one-page list has no row.
+ */
+export function renderPager(pager: Pager, locale: Locale): PagerRow | null {
+  if (pager.pages < 2) return null;
+  const last = Math.max(0, pager.pages - 1);
+  const previous: APIButtonComponentWithCustomId = {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: PAGER_LABELS[locale].previous,
+    custom_id: pagerCustomId(pager.token, Math.max(0, pager.page - 1)),
+    disabled: pager.page <= 0,
+  };
+  const next: APIButtonComponentWithCustomId = {
+    type: ComponentType.Button,
+    style: ButtonStyle.Primary,
+    label: PAGER_LABELS[locale].next,
+    custom_id: pagerCustomId(pager.token, Math.min(last, pager.page + 1)),
+    disabled: pager.page >= last,
+  };
+  return { type: ComponentType.ActionRow, components: locale === 'ar' ? [next, previous] : [previous, next] };
+}
