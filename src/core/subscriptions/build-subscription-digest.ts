@@ -1,0 +1,63 @@
+import { t } from '../commands/messages.js';
+import type { Reply, ReplyItem } from '../commands/reply.js';
+import type { ArticleIndex } from '../ports/article-index.js';
+import { DEFAULT_DIGEST_LIMIT, type DigestItem, digestItems } from '../services/build-digest.js';
+import { formatZoned } from '../schedule/time-zone.js';
+import type { Subscription, SubscriptionStore } from './subscription.js';
+
+/** Items in one digest post; the rest are counted ("and N more") and count as received. */
+export const DIGEST_MAX_ITEMS = DEFAULT_DIGEST_LIMIT;
+/** How many of the newest articles a subscription's first digest carries, besides what is new. */
+export const WELCOME_ARTICLES = 5;
+
+/** A digest for one subscription, and the article ids it covers. */
+export interface SubscriptionDigest {
+  /** null: nothing new and the subscription chose to stay quiet. */
+  readonly reply: Reply | null;
+  /** Articles shown as items. */
+  readonly shown: readonly string[];
+  /** Articles only counted in "and N more". */
+  readonly more: readonly string[];
+}
+
+/** Digest entries as reply items: title, id and date, two summary sentences, the top quote. */
+export function digestReplyItems(items: readonly DigestItem[]): ReplyItem[] {
+  return items.map((d) => ({
+    heading: d.title,
+    ref: d.date ? `${d.id} · ${d.date}` : d.id,
+    lines: d.summary.map((text) => ({ text })),
+    ...(d.quote ? { quote: d.quote } : {}),
+    ...(d.url ? { url: d.url } : {}),
+  }));
+}
+
+/**
+ * The digest a subscription gets at `slot`: the articles it has not received, newest
+ * first (by article date, then by when indexed), at most `DIGEST_MAX_ITEMS`, each with its
+ * title, a two-sentence summary and its most notable quote. Only articles indexed after it
+ * subscribed are new to it, except that its first digest also carries the newest
+ * `WELCOME_ARTICLES` of the archive, so a new subscriber sees a digest at once rather than
+ * silence (or thousands of articles). Marks nothing: the caller records `shown` and `more`
+ * once the post went out.
+ */
+export function buildSubscriptionDigest(
+  deps: { readonly index: ArticleIndex; readonly store: SubscriptionStore },
+  sub: Subscription,
+  slot: Date,
+  options: { readonly maxItems?: number } = {},
+): SubscriptionDigest {
+  const { locale } = sub;
+  const pending = deps.store.pending(sub, { limit: options.maxItems ?? DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES });
+  const title = t(locale, 'digestTitleOn')(formatZoned(slot, sub.timezone, locale));
+  if (pending.articles.length === 0) {
+    if (sub.whenEmpty === 'skip') return { reply: null, shown: [], more: [] };
+    return { reply: { locale, title, text: [t(locale, 'digestNone')] }, shown: [], more: [] };
+  }
+  const items = digestItems(deps.index, pending.articles);
+  const more = pending.moreIds.length;
+  return {
+    reply: { locale, title, items: digestReplyItems(items), ...(more > 0 ? { footer: t(locale, 'digestMore')(more) } : {}) },
+    shown: pending.articles.map((a) => a.id),
+    more: pending.moreIds,
+  };
+}

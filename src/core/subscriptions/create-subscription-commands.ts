@@ -1,0 +1,245 @@
+import type { CommandSpec } from '../commands/command-specs.js';
+import { t } from '../commands/messages.js';
+import type { Locale, Reply } from '../commands/reply.js';
+import type { ArticleIndex } from '../ports/article-index.js';
+import type { Platform } from '../ports/chat-delivery.js';
+import { buildDigest, digestItems } from '../services/build-digest.js';
+import type { Clock } from '../schedule/clock.js';
+import { type CronSpec, nextSlot, parseCron } from '../schedule/cron.js';
+import { formatZoned } from '../schedule/time-zone.js';
+import { digestReplyItems, DIGEST_MAX_ITEMS, WELCOME_ARTICLES } from './build-subscription-digest.js';
+import { describeSchedule } from './describe-schedule.js';
+import { parseSubscribeArgs, type SubscribeProblem } from './parse-subscribe-args.js';
+import type { DeliveryRecord, Subscription, SubscriptionStore } from './subscription.js';
+
+/** Who asks, and where: what the subscription commands need from an adapter. */
+export interface SubscriptionContext {
+  readonly locale: Locale;
+  readonly platform: Platform;
+  readonly chatId: string;
+  readonly userId: string;
+  /** A group, channel or guild, where only admins may change subscriptions. */
+  readonly isGroup: boolean;
+  /** Adapters compute this (Telegram getChatMember status creator/administrator; Discord Manage Server/Channel). */
+  readonly canManage: boolean;
+}
+
+export type SubscriptionCommandName = 'subscribe' | 'unsubscribe' | 'subscriptions' | 'digest';
+
+export const SUBSCRIPTION_COMMAND_NAMES: readonly SubscriptionCommandName[] = ['subscribe', 'unsubscribe', 'subscriptions', 'digest'];
+
+/**
+ * Menu entries for the commands this module adds (Telegram setMyCommands, Discord slash
+ * commands), shaped like `CommandSpec`; `digest` is already in COMMAND_SPECS.
+ */
+export const SUBSCRIPTION_COMMAND_SPECS: readonly (Omit<CommandSpec, 'name'> & { readonly name: Exclude<SubscriptionCommandName, 'digest'> })[] = [
+  {
+    name: 'subscribe',
+    description: { ar: 'نشرة تلقائية في موعد تختاره', en: 'Get a digest on a schedule' },
+    argument: {
+      name: 'schedule',
+      description: { ar: 'الموعد والمنطقة الزمنية، مثل: يوميا 08:00 Asia/Riyadh', en: 'When, and the time zone, e.g. daily 08:00 Europe/Berlin' },
+      required: true,
+    },
+  },
+  { name: 'unsubscribe', description: { ar: 'إيقاف النشرة التلقائية', en: 'Stop the scheduled digest' } },
+  { name: 'subscriptions', description: { ar: 'موعد النشرة في هذه المحادثة', en: 'When this chat gets its digest' } },
+];
+
+export interface SubscriptionCommandDeps {
+  readonly store: SubscriptionStore;
+  readonly index: ArticleIndex;
+  readonly clock: Clock;
+  /** IANA zone for subscriptions that name none (NASHRA_TIMEZONE). */
+  readonly defaultTimezone: string;
+  /** Called after a subscription is created, changed or cancelled: the scheduler's `refresh`. */
+  readonly onChange?: () => void;
+}
+
+export interface SubscriptionCommands {
+  /** Runs a subscription command; bad input gets a helpful reply, never a throw. */
+  run(ctx: SubscriptionContext, name: SubscriptionCommandName, arg: string): Reply;
+}
+
+/** Longest argument read; the rest of a pasted wall of text is ignored. */
+const MAX_ARGUMENT_CHARS = 500;
+
+/** The spec of a stored subscription (stored canonical, so this only fails on a hand-edited row). */
+export function subscriptionSpec(sub: Subscription): CronSpec | null {
+  const r = parseCron(sub.schedule);
+  return r.ok ? r.spec : null;
+}
+
+/**
+ * `subscribe`, `unsubscribe`, `subscriptions` and `digest`, platform-neutral.
+ * - `subscribe <schedule> [zone] [quiet|note]` creates or replaces the chat's one
+ *   subscription; in a group only admins may (so `unsubscribe`). Re-subscribing changes
+ *   the schedule and keeps what the chat has received.
+ * - `subscriptions` says what this chat gets and when next, in its time zone; anyone may ask.
+ * - `digest` shows what the chat's next digest would carry, now, and marks nothing as
+ *   delivered: the scheduled post still carries those articles, so one member's preview
+ *   does not empty the group's digest. Without a subscription it shows the newest articles.
+ */
+export function createSubscriptionCommands(deps: SubscriptionCommandDeps): SubscriptionCommands {
+  const { store, index, clock, defaultTimezone } = deps;
+
+  const notice = (locale: Locale, text: string[]): Reply => ({ locale, notice: true, text });
+
+  function usage(locale: Locale): string[] {
+    return [t(locale, 'subscribeExamplesIntro'), ...t(locale, 'subscribeExamples'), t(locale, 'subscribeZoneHint')(defaultTimezone), t(locale, 'subscribeEmptyHint')];
+  }
+
+  function problemReply(locale: Locale, problem: SubscribeProblem): Reply {
+    switch (problem.kind) {
+      case 'usage':
+        return notice(locale, usage(locale));
+      case 'zone': {
+        const lines = [t(locale, 'zoneUnknown')(problem.input)];
+        if (problem.suggestions.length > 0) lines.push(t(locale, 'zoneDidYouMean')(problem.suggestions.join(locale === 'ar' ? '، ' : ', ')));
+        return notice(locale, lines);
+      }
+      case 'schedule': {
+        const p = problem.problem;
+        const why = (() => {
+          switch (p.kind) {
+            case 'time':
+              return t(locale, 'scheduleBadTime')(p.value);
+            case 'tooOften':
+              return t(locale, 'scheduleTooOften');
+            case 'bothDays':
+              return t(locale, 'scheduleBothDays');
+            case 'never':
+              return t(locale, 'scheduleNever');
+            case 'fieldCount':
+              return t(locale, 'cronFieldCount');
+            case 'unsupported':
+              return t(locale, 'cronUnsupported')(p.value);
+            case 'field':
+              return t(locale, 'cronBadField')(t(locale, 'cronFieldNames')[p.field], p.value, p.min, p.max);
+            case 'syntax':
+              return null;
+          }
+        })();
+        const head = t(locale, 'scheduleUnreadable')(problem.input);
+        return notice(locale, why ? [head, why, ...usage(locale)] : [head, ...usage(locale)]);
+      }
+    }
+  }
+
+  function nextLine(sub: Subscription, locale: Locale): string | null {
+    const spec = subscriptionSpec(sub);
+    const next = spec ? nextSlot(spec, sub.timezone, clock.now()) : null;
+    return next ? formatZoned(next, sub.timezone, locale) : null;
+  }
+
+  function lastLine(record: DeliveryRecord | null, sub: Subscription, locale: Locale): string | null {
+    if (!record) return null;
+    const when = formatZoned(new Date(record.slot), sub.timezone, locale);
+    switch (record.status) {
+      case 'sent':
+        return t(locale, 'subscriptionLastSent')(when, record.items);
+      case 'skipped':
+        return t(locale, 'subscriptionLastSkipped')(when);
+      case 'claimed':
+        return t(locale, 'subscriptionLastClaimed')(when);
+      case 'failed':
+      case 'gone':
+        return t(locale, 'subscriptionLastFailed')(when);
+    }
+  }
+
+  function describe(sub: Subscription, locale: Locale): string {
+    const spec = subscriptionSpec(sub);
+    return spec ? describeSchedule(spec, locale) : sub.schedule;
+  }
+
+  function subscribe(ctx: SubscriptionContext, arg: string): Reply {
+    const { locale } = ctx;
+    if (ctx.isGroup && !ctx.canManage) return notice(locale, [t(locale, 'subscribeAdminsOnly')]);
+    const parsed = parseSubscribeArgs(arg, defaultTimezone);
+    if (!parsed.ok) return problemReply(locale, parsed.problem);
+    const { subscription: sub, created } = store.subscribe(
+      { platform: ctx.platform, chatId: ctx.chatId, schedule: parsed.spec.expression, timezone: parsed.zone, locale, whenEmpty: parsed.whenEmpty, userId: ctx.userId },
+      clock.now(),
+    );
+    deps.onChange?.();
+    const next = nextLine(sub, locale);
+    return {
+      locale,
+      title: t(locale, created ? 'subscribedTitle' : 'subscriptionChangedTitle'),
+      text: [
+        t(locale, 'subscriptionWhen')(describeSchedule(parsed.spec, locale)),
+        t(locale, 'subscriptionZone')(sub.timezone),
+        ...(next ? [t(locale, 'subscriptionNext')(next)] : []),
+        t(locale, sub.whenEmpty === 'skip' ? 'subscriptionEmptySkip' : 'subscriptionEmptyNote'),
+        ...(sub.welcome ? [t(locale, 'subscriptionFirstDigest')] : []),
+      ],
+    };
+  }
+
+  function unsubscribe(ctx: SubscriptionContext): Reply {
+    const { locale } = ctx;
+    if (ctx.isGroup && !ctx.canManage) return notice(locale, [t(locale, 'subscribeAdminsOnly')]);
+    if (!store.unsubscribe(ctx.platform, ctx.chatId, clock.now())) return { locale, text: [t(locale, 'notSubscribed')] };
+    deps.onChange?.();
+    return { locale, text: [t(locale, 'unsubscribed')] };
+  }
+
+  function subscriptions(ctx: SubscriptionContext): Reply {
+    const { locale } = ctx;
+    const sub = store.byChat(ctx.platform, ctx.chatId);
+    if (!sub || sub.status === 'cancelled') return { locale, text: [t(locale, 'notSubscribed')] };
+    const next = sub.status === 'active' ? nextLine(sub, locale) : null;
+    const last = lastLine(store.lastDelivery(sub.id), sub, locale);
+    return {
+      locale,
+      title: t(locale, 'subscriptionsTitle'),
+      text: [
+        t(locale, 'subscriptionWhen')(describe(sub, locale)),
+        t(locale, 'subscriptionZone')(sub.timezone),
+        ...(sub.status === 'disabled' ? [t(locale, 'subscriptionPaused')] : next ? [t(locale, 'subscriptionNext')(next)] : []),
+        ...(last ? [last] : []),
+        t(locale, sub.whenEmpty === 'skip' ? 'subscriptionEmptySkip' : 'subscriptionEmptyNote'),
+      ],
+    };
+  }
+
+  function digest(ctx: SubscriptionContext): Reply {
+    const { locale } = ctx;
+    const sub = store.byChat(ctx.platform, ctx.chatId);
+    if (!sub || sub.status !== 'active') {
+      const items = buildDigest(index, { since: null, limit: DIGEST_MAX_ITEMS });
+      if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
+      return { locale, title: t(locale, 'digestTitle'), items: digestReplyItems(items), footer: t(locale, 'digestSubscribeHint') };
+    }
+    const next = nextLine(sub, locale) ?? sub.schedule;
+    const pending = store.pending(sub, { limit: DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES });
+    if (pending.articles.length === 0) return { locale, text: [t(locale, 'digestNothingPending')(next)] };
+    const more = pending.moreIds.length;
+    return {
+      locale,
+      title: t(locale, 'digestPreviewTitle'),
+      items: digestReplyItems(digestItems(index, pending.articles)),
+      footer: [...(more > 0 ? [t(locale, 'digestMore')(more)] : []), t(locale, 'digestPreviewFooter')(next)].join('\n'),
+    };
+  }
+
+  return {
+    run(ctx, rawName, rawArg) {
+      const name = rawName.toLowerCase() as SubscriptionCommandName;
+      const arg = rawArg.trim().slice(0, MAX_ARGUMENT_CHARS);
+      switch (name) {
+        case 'subscribe':
+          return subscribe(ctx, arg);
+        case 'unsubscribe':
+          return unsubscribe(ctx);
+        case 'subscriptions':
+          return subscriptions(ctx);
+        case 'digest':
+          return digest(ctx);
+        default:
+          return notice(ctx.locale, [t(ctx.locale, 'unknownCommand')]);
+      }
+    },
+  };
+}
