@@ -4,7 +4,9 @@ import { createConsole } from './console/create-console.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
 import { createMemoryPageStore } from './core/commands/page-store.js';
 import { NashraError } from './core/errors/nashra-error.js';
+import { createDiscordBot } from './discord/create-discord-bot.js';
 import { createLogger } from './logging/create-logger.js';
+import { createTelegramBot } from './telegram/create-telegram-bot.js';
 
 /** A running surface that can be stopped on a signal. */
 interface Service {
@@ -47,6 +49,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  if (config.telegram) {
+    const telegram = createTelegramBot({ ...config.telegram, handler, logger: logger.child({ platform: 'telegram' }) });
+    await telegram.start();
+    services.push({ name: 'telegram', stop: () => telegram.stop() });
+  }
+
+  if (config.discord) {
+    const discord = createDiscordBot({ ...config.discord, handler, index: app.index, logger: logger.child({ platform: 'discord' }) });
+    await discord.start();
+    services.push({ name: 'discord', stop: () => discord.stop() });
+  }
 
   if (!config.telegram && !config.discord) {
     await createConsole({ handler, logger }).run();

@@ -82,7 +82,9 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
       case 'summary': {
         const s = summarize(index, arg);
         if (!s) return { locale, text: [t(locale, 'summaryNone')(arg)] };
-        return { locale, title: s.title, items: [{ heading: s.title, ref: s.date ? `${s.id} · ${s.date}` : s.id, lines: s.sentences.map((text) => ({ text })), ...(s.url ? { url: s.url } : {}) }] };
+        // The title heads the reply once; the sentences follow as paragraphs, the reference closes it.
+        const ref = s.date ? `${s.id} · ${s.date}` : s.id;
+        return { locale, title: s.title, text: s.sentences, footer: s.url ? `${ref} · ${s.url}` : ref };
       }
       case 'digest': {
         const items = buildDigest(index, { since: null });

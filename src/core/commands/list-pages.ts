@@ -35,6 +35,7 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         heading: r.title,
         ref: r.date ? `${r.id} · ${r.date}` : r.id,
         lines: [{ text: r.snippet.text, marks: r.snippet.highlights }],
+        ...(r.url ? { url: r.url } : {}),
       }));
       return { locale, title: t(locale, 'searchTitle')(result.query), items, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
     }

@@ -8,6 +8,7 @@ export interface SearchResult {
   readonly id: string;
   readonly title: string;
   readonly date: string | null;
+  readonly url: string | null;
   readonly score: number;
   readonly snippet: Snippet;
 }
@@ -44,6 +45,7 @@ export function searchArticles(index: ArticleIndex, query: string, options: { li
     id: h.id,
     title: h.title,
     date: h.date,
+    url: h.url,
     score: h.score,
     snippet: makeSnippet(index.getSentences(h.id).map((s) => s.text), match),
   }));
