@@ -1,14 +1,21 @@
 import { openIndex } from './app/open-index.js';
 import { type Config, loadConfig } from './config/load-config.js';
 import { createConsole } from './console/create-console.js';
+import { createConsoleDelivery } from './console/create-console-delivery.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
 import { createMemoryPageStore } from './core/commands/page-store.js';
 import { NashraError } from './core/errors/nashra-error.js';
+import type { ChatDelivery, Platform } from './core/ports/chat-delivery.js';
+import { systemClock } from './core/schedule/clock.js';
+import { createSubscriptionCommands } from './core/subscriptions/create-subscription-commands.js';
 import { createDiscordBot } from './discord/create-discord-bot.js';
 import { createLogger } from './logging/create-logger.js';
+import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
+import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
+import { createSqliteSubscriptions } from './store/create-sqlite-subscriptions.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
 
-/** A running surface that can be stopped on a signal. */
+/** A running part that can be stopped on a signal. */
 interface Service {
   readonly name: string;
   stop(): Promise<void>;
@@ -16,7 +23,8 @@ interface Service {
 
 /**
  * The entry point: the only place that wires concrete parts. Indexes the corpus, then
- * runs every platform whose token is set; with none set, runs the console.
+ * runs every platform whose token is set (with none set, the console), the digest
+ * scheduler and the corpus watcher. Stops in reverse order on SIGINT/SIGTERM.
  */
 async function main(): Promise<void> {
   let config: Config;
@@ -26,26 +34,38 @@ async function main(): Promise<void> {
     process.stderr.write(`nashra: ${(err as Error).message}\n`);
     process.exit(2);
   }
-  const logger = createLogger(config.telegram || config.discord ? config.logLevel : process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const consoleMode = !config.telegram && !config.discord;
+  // The console shares the terminal with the logs: only warnings, unless LOG_LEVEL says otherwise.
+  const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
   const started = Date.now();
   const app = await openIndex({ corpus: config.corpusDir, db: config.db });
   const { report } = app;
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
   logger.info({ ...report, skipped: report.skipped.length, ms: Date.now() - started }, 'index ready');
 
-  const handler = createCommandHandler({ index: app.index, pages: createMemoryPageStore() });
+  const subscriptionStore = createSqliteSubscriptions(app.db);
+  let scheduler: DigestScheduler | undefined;
+  const subscriptions = createSubscriptionCommands({
+    store: subscriptionStore,
+    index: app.index,
+    clock: systemClock,
+    defaultTimezone: config.timezone,
+    onChange: () => scheduler?.refresh(),
+  });
+  const handler = createCommandHandler({ index: app.index, pages: createMemoryPageStore(), subscriptions });
   const services: Service[] = [];
+  const deliveries: Partial<Record<Platform, ChatDelivery>> = {};
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
-    for (const s of services.reverse()) {
+    logger.info({ reason }, 'stopping');
+    for (const s of [...services].reverse()) {
       await s.stop().catch((err: unknown) => logger.error({ err, service: s.name }, 'stop failed'));
     }
     app.close();
-    process.exit(0);
+    process.exit(code);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
@@ -54,22 +74,35 @@ async function main(): Promise<void> {
     const telegram = createTelegramBot({ ...config.telegram, handler, logger: logger.child({ platform: 'telegram' }) });
     await telegram.start();
     services.push({ name: 'telegram', stop: () => telegram.stop() });
+    deliveries.telegram = telegram;
   }
-
   if (config.discord) {
     const discord = createDiscordBot({ ...config.discord, handler, index: app.index, logger: logger.child({ platform: 'discord' }) });
     await discord.start();
     services.push({ name: 'discord', stop: () => discord.stop() });
+    deliveries.discord = discord;
+  }
+  if (consoleMode) deliveries.console = createConsoleDelivery();
+
+  // Started after the platforms and so stopped before them: no digest is cut off mid-send.
+  scheduler = createDigestScheduler({ store: subscriptionStore, index: app.index, deliveries, clock: systemClock, logger });
+  services.push({ name: 'scheduler', stop: () => scheduler!.stop() });
+  scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
+
+  if (config.rescanSeconds > 0) {
+    const watcher = createCorpusWatcher({ reindex: app.reindex, intervalMs: config.rescanSeconds * 1000, logger });
+    watcher.start();
+    services.push({ name: 'corpus-watcher', stop: () => watcher.stop() });
   }
 
-  if (!config.telegram && !config.discord) {
+  if (consoleMode) {
     await createConsole({ handler, logger }).run();
     await stop('console closed');
   }
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof NashraError ? err.message : (err as Error)?.stack ?? String(err);
+  const message = err instanceof NashraError ? err.message : ((err as Error)?.stack ?? String(err));
   process.stderr.write(`nashra: ${message}\n`);
   process.exit(1);
 });

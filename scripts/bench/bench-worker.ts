@@ -101,7 +101,7 @@ async function main() {
   const quotes = names.length ? names.map((n) => time(() => findQuotes(index, n, { limit: 5 }))) : [0];
   const summary = summaryIds.map((id) => time(() => summarizeArticle(index, id)));
   const found = queries.filter((q) => searchArticles(index, q, { limit: 1 }).results.length > 0).length;
-  handler.run({ locale: 'ar', userId: 'bench' }, 'search', queries[0]!);
+  await handler.run({ locale: 'ar', userId: 'bench' }, 'search', queries[0]!);
   const counts = db.prepare('SELECT (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM people WHERE kind = \'person\') AS persons').get();
   console.log(JSON.stringify({ search: percentiles(search), quotes: percentiles(quotes), summary: percentiles(summary), idleRssMb, rssAfterQueriesMb: rssMb(), found, counts }));
   app.close();

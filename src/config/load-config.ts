@@ -7,6 +7,7 @@ export const CONFIG_DEFAULTS = {
   db: 'data/nashra.sqlite',
   timezone: 'UTC',
   logLevel: 'info',
+  rescanSeconds: '60',
 } as const satisfies Record<string, string>;
 
 function isTimeZone(zone: string): boolean {
@@ -38,6 +39,9 @@ const EnvSchema = z.object({
   NASHRA_TIMEZONE: optionalText
     .default(CONFIG_DEFAULTS.timezone)
     .refine((v) => v === undefined || isTimeZone(v), 'NASHRA_TIMEZONE must be an IANA time zone such as Asia/Riyadh'),
+  NASHRA_RESCAN_SECONDS: optionalText
+    .default(CONFIG_DEFAULTS.rescanSeconds)
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 86_400), 'NASHRA_RESCAN_SECONDS must be a whole number of seconds from 0 (off) to 86400'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
     .default(CONFIG_DEFAULTS.logLevel),
@@ -50,6 +54,8 @@ export interface Config {
   readonly corpusDir: string;
   readonly db: string;
   readonly timezone: string;
+  /** How often the running bot rescans the corpus for new or changed articles; 0: never. */
+  readonly rescanSeconds: number;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -70,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: e.NASHRA_CORPUS_DIR ?? CONFIG_DEFAULTS.corpusDir,
     db: e.NASHRA_DB ?? CONFIG_DEFAULTS.db,
     timezone: e.NASHRA_TIMEZONE ?? CONFIG_DEFAULTS.timezone,
+    rescanSeconds: Number(e.NASHRA_RESCAN_SECONDS ?? CONFIG_DEFAULTS.rescanSeconds),
     logLevel: e.LOG_LEVEL,
   };
 }

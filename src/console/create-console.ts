@@ -15,6 +15,9 @@ export interface ConsoleDeps {
 
 /** The console user's id for pagers: there is only one person at the keyboard. */
 const CONSOLE_USER = 'console';
+/** The console is one private chat: its subscriptions print digests at the prompt. */
+export const CONSOLE_CHAT_ID = 'console';
+const CONSOLE_CHAT = { platform: 'console', chatId: CONSOLE_CHAT_ID, isGroup: false, canManage: async () => true } as const;
 
 const CONSOLE_HELP = {
   ar: 'أوامر الطرفية: /next و /prev للتنقل بين الصفحات، /lang en للإنجليزية، /exit للخروج.',
@@ -37,7 +40,7 @@ export function createConsole(deps: ConsoleDeps) {
     output.write(`${renderPlain(reply, style)}\n${reply.pager ? `\n(/next, /prev)\n` : ''}\n`);
   }
 
-  function handle(line: string): boolean {
+  async function handle(line: string): Promise<boolean> {
     const text = line.trim();
     if (text === '') return true;
     const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(text)!;
@@ -49,14 +52,14 @@ export function createConsole(deps: ConsoleDeps) {
       output.write(`${CONSOLE_HELP[locale]}\n\n`);
       return true;
     }
-    const ctx = { locale, userId: CONSOLE_USER };
+    const ctx = { locale, userId: CONSOLE_USER, chat: CONSOLE_CHAT };
     try {
       if (name === 'next' || name === 'prev') {
         if (!pager) output.write(`${locale === 'ar' ? 'لا توجد قائمة مفتوحة.' : 'No list is open.'}\n\n`);
         else show(deps.handler.page(ctx, pager.token, Math.min(pager.pages - 1, Math.max(0, pager.page + (name === 'next' ? 1 : -1)))));
         return true;
       }
-      show(deps.handler.run(ctx, name, arg));
+      show(await deps.handler.run(ctx, name, arg));
       if (name === 'help' || name === 'start') output.write(`${CONSOLE_HELP[locale]}\n\n`);
     } catch (err) {
       deps.logger.error({ err, line: text.slice(0, 200) }, 'console command failed');
@@ -72,15 +75,19 @@ export function createConsole(deps: ConsoleDeps) {
       output.write(`${locale === 'ar' ? 'نشرة جاهزة. اكتب /help للأوامر، مثل: /search كوريا الشمالية' : 'nashra is ready. Type /help, e.g. /search كوريا الشمالية'}\n`);
       rl.prompt();
       let closed = false;
+      // Lines are handled one at a time, in order, even though a command may await.
+      let queue = Promise.resolve();
       return new Promise((resolve) => {
         rl.on('line', (line) => {
-          if (closed) return; // lines already buffered after /exit
-          if (!handle(line)) {
-            closed = true;
-            rl.close();
-          } else rl.prompt();
+          queue = queue.then(async () => {
+            if (closed) return; // lines already buffered after /exit
+            if (!(await handle(line))) {
+              closed = true;
+              rl.close();
+            } else rl.prompt();
+          });
         });
-        rl.on('close', () => resolve());
+        rl.on('close', () => void queue.then(() => resolve()));
       });
     },
     handle,

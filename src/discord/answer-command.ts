@@ -3,6 +3,7 @@ import { COMMAND_SPECS, type CommandName } from '../core/commands/command-specs.
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import { localeFrom } from '../core/commands/messages.js';
 import type { Logger } from '../logging/create-logger.js';
+import { createChatContext } from './create-chat-context.js';
 import { deliverMessages } from './deliver-messages.js';
 import { renderReply } from './render-reply.js';
 
@@ -29,7 +30,7 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   const needsArgument = spec?.argument?.required === true && arg.trim() === '';
   const instant = !spec || INSTANT_COMMANDS.has(name) || needsArgument;
   if (!instant) await interaction.deferReply();
-  const reply = handler.run({ locale: localeFrom(interaction.locale), userId: interaction.user.id }, name, arg);
+  const reply = await handler.run({ locale: localeFrom(interaction.locale), userId: interaction.user.id, chat: createChatContext(interaction) }, name, arg);
   const messages = renderReply(reply);
   log.debug({ deferred: !instant, messages: messages.length, notice: reply.notice === true, argChars: arg.length }, 'discord command answered');
   await deliverMessages(interaction, messages, 'reply');

@@ -3,6 +3,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   type LocalizationMap,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CommandSpec } from '../core/commands/command-specs.js';
@@ -57,6 +58,8 @@ export function buildCommandDefinitions(specs: readonly CommandSpec[]): CommandD
       description: cut(spec.description.ar),
       description_localizations: english(spec.description),
       ...(options.length > 0 ? { options } : {}),
+      // Hidden from members who cannot manage channels; the handler checks again at run time.
+      ...(spec.adminOnly ? { default_member_permissions: String(PermissionFlagsBits.ManageChannels) } : {}),
     };
   });
 }

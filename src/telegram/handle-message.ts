@@ -4,6 +4,7 @@ import { isCommandName } from '../core/commands/command-specs.js';
 import { localeFrom, t } from '../core/commands/messages.js';
 import type { Logger } from '../logging/create-logger.js';
 import { chatUserId } from './chat-user-id.js';
+import { createChatContext } from './create-chat-context.js';
 import type { RateLimiter } from './create-rate-limiter.js';
 import { parseCommand } from './parse-command.js';
 import { sendReply } from './send-reply.js';
@@ -56,7 +57,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (ctx: Context) =
     }
 
     log.debug({ command: name, argChars: arg.length, chatType: chat.type }, 'command');
-    const reply = handler.run({ locale, userId: chatUserId(senderId) }, name, arg);
+    const reply = await handler.run({ locale, userId: chatUserId(senderId), chat: createChatContext(ctx) }, name, arg);
     await sendReply(ctx.api, chat.id, reply, options);
   };
 }

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       corpusDir: 'data/corpus',
       db: 'data/nashra.sqlite',
       timezone: 'UTC',
+      rescanSeconds: 60,
       logLevel: 'info',
     });
   });
@@ -40,12 +41,13 @@ describe('loadConfig', () => {
         TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
         DISCORD_GUILD_ID: 'abc',
         NASHRA_TIMEZONE: 'Mars/Olympus',
+        NASHRA_RESCAN_SECONDS: '-5',
         LOG_LEVEL: 'loud',
       });
     } catch (err) {
       message = (err as Error).message;
     }
-    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DISCORD_GUILD_ID', 'NASHRA_TIMEZONE', 'LOG_LEVEL']) expect(message).toContain(name);
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DISCORD_GUILD_ID', 'NASHRA_TIMEZONE', 'NASHRA_RESCAN_SECONDS', 'LOG_LEVEL']) expect(message).toContain(name);
     expect(message).not.toContain('not-a-token-secret');
   });
 });

@@ -97,7 +97,7 @@ describe('every command, in Arabic and in English', () => {
   });
 
   it('answers a command it does not know (a stale registration) privately', async () => {
-    const s = await h.answered(h.emulator.command('subscribe', { value: 'daily' }, { locale: 'en-US' }));
+    const s = await h.answered(h.emulator.command('frobnicate', { value: 'daily' }, { locale: 'en-US' }));
     expect(s.callbacks).toEqual([4]);
     expect(s.original!.content).toBe(t('en', 'unknownCommand'));
     expect(s.original!.flags & DISCORD_EPHEMERAL_FLAG).toBe(DISCORD_EPHEMERAL_FLAG);

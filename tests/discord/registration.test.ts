@@ -20,12 +20,17 @@ describe('command definitions', () => {
   const definitions = buildCommandDefinitions(COMMAND_SPECS);
 
   it('offers every chat command, Arabic by default and English for English clients', () => {
-    expect(definitions.map((d) => d.name)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'help']);
+    expect(definitions.map((d) => d.name)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
     for (const d of definitions) {
       expect(d.description).toMatch(/[\u0600-\u06FF]/);
       for (const locale of ENGLISH_DISCORD_LOCALES) expect(d.description_localizations?.[locale]).toMatch(/^[\x20-\x7E’]+$/);
       expect(Object.keys(d.description_localizations ?? {})).not.toContain('ar');
     }
+  });
+
+  it('hides the commands that change a channel’s digest from members who cannot manage channels', () => {
+    const permissions = Object.fromEntries(definitions.map((d) => [d.name, d.default_member_permissions ?? null]));
+    expect(permissions).toMatchObject({ subscribe: '16', unsubscribe: '16', subscriptions: null, search: null, digest: null });
   });
 
   it.each([
@@ -72,7 +77,7 @@ describe('registration at start-up', () => {
     expect(gets[0]!.query.with_localizations).toBe('true');
     expect(puts(h)).toHaveLength(1);
     expect(puts(h)[0]!.path).toBe(`/applications/${h.emulator.applicationId}/commands`);
-    expect(h.emulator.commands().map((c) => c.name)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'help']);
+    expect(h.emulator.commands().map((c) => c.name)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
   });
 
   it('skips the PUT on a restart when nothing changed', async () => {
@@ -95,7 +100,7 @@ describe('registration in one guild (DISCORD_GUILD_ID)', () => {
     const h = await startHarness({ handler: test.handler, index: test.index, guildId });
     try {
       expect(puts(h).map((c) => c.path)).toEqual([`/applications/${h.emulator.applicationId}/guilds/${guildId}/commands`]);
-      expect(h.emulator.commands(guildId)).toHaveLength(7);
+      expect(h.emulator.commands(guildId)).toHaveLength(10);
       expect(h.emulator.commands()).toHaveLength(0);
     } finally {
       await h.stop();

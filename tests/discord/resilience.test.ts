@@ -126,7 +126,7 @@ describe('channel delivery (digests)', () => {
 
   it('posts a digest as embeds that ping nobody', async () => {
     const before = h.emulator.channelMessages(h.emulator.channelId).length;
-    await h.bot.send(h.emulator.channelId, digest());
+    await h.bot.send(h.emulator.channelId, await digest());
     const posted = h.emulator.channelMessages(h.emulator.channelId).slice(before);
     expect(posted.length).toBeGreaterThan(0);
     expect(posted[0]!.embeds[0]!.title).toBe(t('ar', 'digestTitle'));

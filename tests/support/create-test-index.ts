@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CommandHandler, createCommandHandler } from '../../src/core/commands/create-command-handler.js';
 import { createMemoryPageStore } from '../../src/core/commands/page-store.js';
+import { type Clock, systemClock } from '../../src/core/schedule/clock.js';
+import { type SubscriptionCommands, createSubscriptionCommands } from '../../src/core/subscriptions/create-subscription-commands.js';
+import type { SubscriptionStore } from '../../src/core/subscriptions/subscription.js';
+import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscriptions.js';
 import { type IndexReport, indexCorpus } from '../../src/core/indexing/index-corpus.js';
 import type { ArticleIndex } from '../../src/core/ports/article-index.js';
 import { createFileCorpusSource } from '../../src/ingest/create-file-corpus-source.js';
@@ -21,6 +25,8 @@ export interface TestIndex {
   readonly db: Db;
   readonly index: ArticleIndex;
   readonly handler: CommandHandler;
+  readonly subscriptionStore: SubscriptionStore;
+  readonly subscriptions: SubscriptionCommands;
   readonly report: IndexReport;
   /** Re-runs the incremental indexer over `corpusDir`. */
   reindex(): Promise<IndexReport>;
@@ -31,7 +37,7 @@ export interface TestIndex {
  * A real SQLite file in a temp directory, indexed from a copy of the seed corpus (the
  * copy may be edited by the test). Close it in `afterAll`/`afterEach`.
  */
-export async function createTestIndex(): Promise<TestIndex> {
+export async function createTestIndex(options: { clock?: Clock; timezone?: string } = {}): Promise<TestIndex> {
   const dir = mkdtempSync(join(tmpdir(), 'nashra-test-'));
   const corpusDir = join(dir, 'corpus');
   cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
@@ -42,9 +48,11 @@ export async function createTestIndex(): Promise<TestIndex> {
   const reindex = () => indexCorpus({ source, writer });
   const report = await reindex();
   const index = createSqliteArticleIndex(db);
-  const handler = createCommandHandler({ index, pages: createMemoryPageStore() });
+  const subscriptionStore = createSqliteSubscriptions(db);
+  const subscriptions = createSubscriptionCommands({ store: subscriptionStore, index, clock: options.clock ?? systemClock, defaultTimezone: options.timezone ?? 'UTC' });
+  const handler = createCommandHandler({ index, pages: createMemoryPageStore(), subscriptions });
   return {
-    dir, corpusDir, dbFile, db, index, handler, report, reindex,
+    dir, corpusDir, dbFile, db, index, handler, subscriptionStore, subscriptions, report, reindex,
     close() {
       db.close();
       rmSync(dir, { recursive: true, force: true });

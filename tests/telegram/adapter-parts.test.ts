@@ -124,7 +124,7 @@ describe('loggableError', () => {
 describe('commandMenu', () => {
   it.each(['ar', 'en'] as const)('lists every command but start in %s', (locale) => {
     const menu = commandMenu(locale);
-    expect(menu.map((c) => c.command)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'help']);
+    expect(menu.map((c) => c.command)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
     for (const c of menu) expect(c.description.length).toBeGreaterThan(0);
   });
 });

@@ -71,7 +71,11 @@ describe('every command, in Arabic and in English', () => {
     ['/search', (l) => t(l, 'usageSearch')],
     ['/summary', (l) => t(l, 'usageSummary')],
     ['/quotes', (l) => t(l, 'usageQuotes')],
-    ['/subscribe', (l) => t(l, 'unknownCommand')],
+    ['/frobnicate', (l) => t(l, 'unknownCommand')],
+    ['/subscribe daily 08:00 Asia/Riyadh', (l) => t(l, 'subscribedTitle')],
+    ['/subscriptions', (l) => t(l, 'subscriptionsTitle')],
+    ['/unsubscribe', (l) => t(l, 'unsubscribed')],
+    ['/subscribe every full moon', (l) => t(l, 'scheduleUnreadable')('every full moon')],
   ];
   const table = cases.flatMap(([command, expected]) => (['ar', 'en'] as const).map((locale) => ({ command, locale, expected: expected(locale) })));
 

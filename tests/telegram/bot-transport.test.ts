@@ -16,7 +16,7 @@ import { type BotUnderTest, startBot } from './support/start-bot.js';
 function echoHandler() {
   const runs: { ctx: CommandContext; name: string; arg: string }[] = [];
   const handler: CommandHandler = {
-    run(ctx, name, arg): Reply {
+    async run(ctx, name, arg): Promise<Reply> {
       runs.push({ ctx, name, arg });
       return { locale: ctx.locale, title: `${name}`, text: [arg === '' ? '-' : arg], pager: { token: 'tok0000001', page: 0, pages: 2 } };
     },
@@ -71,7 +71,13 @@ describe('telegram adapter: who is asking, and where', () => {
     const { handler, runs } = echoHandler();
     bot = await startBot(handler);
     const { messages } = await bot.em.ask('/search   كوريا الشمالية ', { user });
-    expect(runs).toEqual([{ ctx: { locale, userId: `telegram:${user.id}` }, name: 'search', arg: 'كوريا الشمالية' }]);
+    expect(runs).toEqual([
+      {
+        ctx: { locale, userId: `telegram:${user.id}`, chat: expect.objectContaining({ platform: 'telegram', chatId: String(user.id), isGroup: false }) },
+        name: 'search',
+        arg: 'كوريا الشمالية',
+      },
+    ]);
     expect(messages.map((m) => m.text)).toEqual(['search\nكوريا الشمالية']);
     expect(messages[0]!.parseMode).toBe('HTML');
   });
@@ -110,7 +116,14 @@ describe('telegram adapter: who is asking, and where', () => {
     const from = bot.em.calls.length;
     bot.em.channelPost('/latest', CHANNEL);
     await bot.em.settle(from);
-    expect(runs).toEqual([{ ctx: { locale: 'ar', userId: `telegram:${CHANNEL.id}` }, name: 'latest', arg: '' }]);
+    expect(runs).toEqual([
+      {
+        ctx: { locale: 'ar', userId: `telegram:${CHANNEL.id}`, chat: expect.objectContaining({ platform: 'telegram', chatId: String(CHANNEL.id), isGroup: true }) },
+        name: 'latest',
+        arg: '',
+      },
+    ]);
+    await expect(runs[0]!.ctx.chat!.canManage()).resolves.toBe(true); // only admins can post in a channel
     const sent = bot.em.messages.filter((m) => m.chatId === CHANNEL.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.buttons).toEqual([]);

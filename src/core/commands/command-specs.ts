@@ -12,10 +12,26 @@ export interface CommandSpec {
     /** Offer completions while typing (Discord autocomplete). */
     readonly autocomplete?: boolean;
   };
+  /**
+   * Changes what a group gets: only its admins may run it there (Discord also hides it
+   * from members without Manage Channels through `default_member_permissions`).
+   */
+  readonly adminOnly?: boolean;
 }
 
 /** Every command name, shared by all surfaces. */
-export type CommandName = 'start' | 'help' | 'search' | 'summary' | 'quotes' | 'people' | 'latest' | 'digest';
+export type CommandName =
+  | 'start'
+  | 'help'
+  | 'search'
+  | 'summary'
+  | 'quotes'
+  | 'people'
+  | 'latest'
+  | 'digest'
+  | 'subscribe'
+  | 'unsubscribe'
+  | 'subscriptions';
 
 /** The commands in menu order. `start` is Telegram's greeting and is not listed in menus. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
@@ -37,6 +53,18 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   { name: 'people', description: { ar: 'الأشخاص الأكثر اقتباسا', en: 'The most quoted people' } },
   { name: 'latest', description: { ar: 'أحدث المقالات', en: 'The newest articles' } },
   { name: 'digest', description: { ar: 'نشرة بأحدث الأخبار الآن', en: 'A digest of the newest articles, now' } },
+  {
+    name: 'subscribe',
+    description: { ar: 'نشرة تلقائية في موعد تختاره', en: 'Get a digest on a schedule' },
+    argument: {
+      name: 'schedule',
+      description: { ar: 'الموعد والمنطقة الزمنية، مثل: يوميا 08:00 Asia/Riyadh', en: 'When, and the time zone, e.g. daily 08:00 Europe/Berlin' },
+      required: true,
+    },
+    adminOnly: true,
+  },
+  { name: 'unsubscribe', description: { ar: 'إيقاف النشرة التلقائية', en: 'Stop the scheduled digest' }, adminOnly: true },
+  { name: 'subscriptions', description: { ar: 'موعد النشرة في هذه المحادثة', en: 'When this chat gets its digest' } },
   { name: 'help', description: { ar: 'كيف تستخدم نشرة', en: 'How to use nashra' } },
 ];
 

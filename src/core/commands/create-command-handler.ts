@@ -7,22 +7,38 @@ import { listPage } from './list-pages.js';
 import { t } from './messages.js';
 import type { PageState, PageStore } from './page-store.js';
 import type { Locale, Reply } from './reply.js';
+import type { Platform } from '../ports/chat-delivery.js';
+import type { SubscriptionCommands } from '../subscriptions/create-subscription-commands.js';
+
+/** The chat a command came from: what subscriptions are keyed by and who may change them. */
+export interface ChatContext {
+  readonly platform: Platform;
+  readonly chatId: string;
+  /** A group, channel or guild, where only admins may change subscriptions. */
+  readonly isGroup: boolean;
+  /** Asked only when a group's subscription is about to change (it may cost an API call). */
+  canManage(): Promise<boolean>;
+}
 
 /** Who is asking, and where: enough to answer in their language and own their pagers. */
 export interface CommandContext {
   readonly locale: Locale;
   readonly userId: string;
+  /** Absent where there is no chat (tests, tools): subscription commands then explain they need one. */
+  readonly chat?: ChatContext;
 }
 
 export interface CommandHandlerDeps {
   readonly index: ArticleIndex;
   readonly pages: PageStore;
+  /** Scheduled digests; without it `digest` shows the newest articles and subscribing is unavailable. */
+  readonly subscriptions?: SubscriptionCommands;
 }
 
 /** Runs chat commands and pager presses; the same object serves every platform. */
 export interface CommandHandler {
   /** Runs `/name arg`. Unknown names and missing arguments get a helpful reply, never a throw. */
-  run(ctx: CommandContext, name: string, arg: string): Reply;
+  run(ctx: CommandContext, name: string, arg: string): Promise<Reply>;
   /** Shows page `page` of the list behind `token`, or says it expired / is someone else's. */
   page(ctx: CommandContext, token: string, page: number): Reply;
 }
@@ -36,7 +52,10 @@ const USAGE: Partial<Record<CommandName, 'usageSearch' | 'usageSummary' | 'usage
   quotes: 'usageQuotes',
 };
 
-function help(locale: Locale): Reply {
+const SUBSCRIPTION_COMMANDS = new Set<CommandName>(['subscribe', 'unsubscribe', 'subscriptions', 'digest']);
+const MANAGING_COMMANDS = new Set<CommandName>(['subscribe', 'unsubscribe']);
+
+function help(locale: Locale, withSubscriptions: boolean): Reply {
   const line = (name: string, id: Parameters<typeof t>[1]) => ({ heading: `/${name}`, lines: [{ text: String(t(locale, id)) }] });
   return {
     locale,
@@ -49,6 +68,9 @@ function help(locale: Locale): Reply {
       line('people', 'helpPeople'),
       line('latest', 'helpLatest'),
       line('digest', 'helpDigest'),
+      ...(withSubscriptions
+        ? [line('subscribe', 'helpSubscribe'), line('unsubscribe', 'helpUnsubscribe'), line('subscriptions', 'helpSubscriptions')]
+        : []),
       line('help', 'helpHelp'),
     ],
   };
@@ -72,7 +94,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     switch (name) {
       case 'start':
       case 'help':
-        return help(locale);
+        return help(locale, deps.subscriptions !== undefined);
       case 'search':
       case 'quotes':
         return list(ctx, name, arg);
@@ -86,6 +108,10 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
         const ref = s.date ? `${s.id} · ${s.date}` : s.id;
         return { locale, title: s.title, text: s.sentences, footer: s.url ? `${ref} · ${s.url}` : ref };
       }
+      case 'subscribe':
+      case 'unsubscribe':
+      case 'subscriptions':
+        return { locale, notice: true, text: [t(locale, 'subscriptionsNeedChat')] };
       case 'digest': {
         const items = buildDigest(index, { since: null });
         if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
@@ -104,11 +130,25 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     }
   }
 
+  /** Subscription commands need a chat, and in a group an admin to change anything. */
+  async function subscriptionCommand(ctx: CommandContext & { chat: ChatContext }, name: 'subscribe' | 'unsubscribe' | 'subscriptions' | 'digest', arg: string): Promise<Reply> {
+    const { chat } = ctx;
+    const canManage = chat.isGroup && MANAGING_COMMANDS.has(name) ? await chat.canManage() : !chat.isGroup;
+    return deps.subscriptions!.run(
+      { locale: ctx.locale, platform: chat.platform, chatId: chat.chatId, userId: ctx.userId, isGroup: chat.isGroup, canManage },
+      name,
+      arg,
+    );
+  }
+
   return {
-    run(ctx, rawName, rawArg) {
+    async run(ctx, rawName, rawArg) {
       const name = rawName.toLowerCase();
       const arg = rawArg.trim().slice(0, MAX_ARGUMENT_CHARS);
       if (!isCommandName(name)) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'unknownCommand')] };
+      if (SUBSCRIPTION_COMMANDS.has(name) && deps.subscriptions && ctx.chat) {
+        return subscriptionCommand(ctx as CommandContext & { chat: ChatContext }, name as 'subscribe', arg);
+      }
       try {
         return dispatch(ctx, name, arg);
       } catch (err) {

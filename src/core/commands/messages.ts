@@ -60,6 +60,10 @@ const MESSAGES = {
   tooFast: { ar: 'مهلا، رسائل كثيرة في وقت قصير. حاول بعد لحظات.', en: 'Slow down a little: too many messages at once. Try again in a moment.' },
   failure: { ar: 'عذرا، حدث خطأ أثناء تنفيذ طلبك. حاول مرة أخرى.', en: 'Sorry, something went wrong with that request. Please try again.' },
   said: { ar: 'قال', en: 'said' },
+  subscriptionsNeedChat: {
+    ar: 'النشرات المجدولة تعمل في محادثات تيليغرام وقنوات ديسكورد والطرفية.',
+    en: 'Scheduled digests work in Telegram chats, Discord channels and the console.',
+  },
 
   // Digest subscriptions (src/core/subscriptions).
   helpSubscribe: { ar: 'نشرة تلقائية في موعد تختاره: /subscribe يوميا 08:00', en: 'a digest on a schedule: /subscribe daily 08:00' },

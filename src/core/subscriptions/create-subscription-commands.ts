@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../commands/command-specs.js';
+import { COMMAND_SPECS, type CommandSpec } from '../commands/command-specs.js';
 import { t } from '../commands/messages.js';
 import type { Locale, Reply } from '../commands/reply.js';
 import type { ArticleIndex } from '../ports/article-index.js';
@@ -28,23 +28,8 @@ export type SubscriptionCommandName = 'subscribe' | 'unsubscribe' | 'subscriptio
 
 export const SUBSCRIPTION_COMMAND_NAMES: readonly SubscriptionCommandName[] = ['subscribe', 'unsubscribe', 'subscriptions', 'digest'];
 
-/**
- * Menu entries for the commands this module adds (Telegram setMyCommands, Discord slash
- * commands), shaped like `CommandSpec`; `digest` is already in COMMAND_SPECS.
- */
-export const SUBSCRIPTION_COMMAND_SPECS: readonly (Omit<CommandSpec, 'name'> & { readonly name: Exclude<SubscriptionCommandName, 'digest'> })[] = [
-  {
-    name: 'subscribe',
-    description: { ar: 'نشرة تلقائية في موعد تختاره', en: 'Get a digest on a schedule' },
-    argument: {
-      name: 'schedule',
-      description: { ar: 'الموعد والمنطقة الزمنية، مثل: يوميا 08:00 Asia/Riyadh', en: 'When, and the time zone, e.g. daily 08:00 Europe/Berlin' },
-      required: true,
-    },
-  },
-  { name: 'unsubscribe', description: { ar: 'إيقاف النشرة التلقائية', en: 'Stop the scheduled digest' } },
-  { name: 'subscriptions', description: { ar: 'موعد النشرة في هذه المحادثة', en: 'When this chat gets its digest' } },
-];
+/** Menu entries for the commands this module serves (they live with the others in COMMAND_SPECS). */
+export const SUBSCRIPTION_COMMAND_SPECS: readonly CommandSpec[] = COMMAND_SPECS.filter((c) => c.name === 'subscribe' || c.name === 'unsubscribe' || c.name === 'subscriptions');
 
 export interface SubscriptionCommandDeps {
   readonly store: SubscriptionStore;
