@@ -1,0 +1,38 @@
+import { nameKey } from '../text/name-key.js';
+import { normalizeArabic } from '../text/normalize-arabic.js';
+import { latinToArabic } from './latin-to-arabic.js';
+
+/**
+ * Phonetic keys of a name, one per word, so that «بوتين»/«بوتن», «جونغ»/«جونج» and
+ * «Putin» compare equal. Every comparison of names — within an article (is «كوروتشينكو»
+ * the «إيغور كوروتشينكو» quoted before?), across the corpus (merging people) and for a
+ * user's query — goes through here, so they all agree.
+ */
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const LATIN = /^[a-z]/;
+
+/** Normalized words of a name; Latin words are spelled in Arabic first. */
+export function nameWords(name: string): string[] {
+  const out: string[] = [];
+  for (const m of normalizeArabic(name).matchAll(WORD)) {
+    const word = m[0];
+    if (LATIN.test(word)) {
+      for (const w of normalizeArabic(latinToArabic(word)).matchAll(WORD)) out.push(w[0]);
+    } else out.push(word);
+  }
+  return out;
+}
+
+/** The phonetic key of each word of a name. */
+export function nameKeys(name: string): string[] {
+  return nameWords(name).map(nameKey);
+}
+
+/** True when `part` is `whole`, or its leading or trailing words («كوروتشينكو» of «إيغور كوروتشينكو»). */
+export function isNamePart(part: readonly string[], whole: readonly string[]): boolean {
+  if (part.length === 0 || part.length > whole.length) return false;
+  const prefix = part.every((k, i) => whole[i] === k);
+  const offset = whole.length - part.length;
+  return prefix || part.every((k, i) => whole[offset + i] === k);
+}

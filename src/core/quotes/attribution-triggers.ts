@@ -1,0 +1,165 @@
+import { attributionCue, type AttributionCue } from './reporting-verbs.js';
+import { isWord, type SentenceItem } from './sentence-items.js';
+import { COMPLEMENTIZERS, PREPOSITIONS, RELATIVES } from './speaker-lexicon.js';
+import type { ArticleSpeakers } from './speaker-registry.js';
+import { readSubjectAfter, readSubjectBefore, type SubjectPhrase, type SubjectRead } from './subject-phrase.js';
+
+/**
+ * Resolves every attribution word of a sentence (قال، أضافت، لافتة، بحسب، عن X قوله …) to
+ * a speaker, in reading order, so that a verb without a subject (وأوضحت:) sees the speakers
+ * named before it — earlier in the article and earlier in the same sentence.
+ */
+
+/** An attribution word and the speaker it stands for. */
+export interface Trigger {
+  /** Index of the word in the sentence items. */
+  readonly at: number;
+  readonly cue: AttributionCue;
+  /** The speaker's id in `ArticleSpeakers`, or null when nobody fits. */
+  readonly speaker: number | null;
+  /** The clause after «قال X:» when no quotation mark follows the colon. */
+  readonly colonClause: { readonly text: string; readonly start: number } | null;
+}
+
+/** «قال X في كلمة أمام البرلمان: …» — how far after the subject the colon may come. */
+const COLON_REACH = 12;
+/** «عن X قوله» — how far back «عن» may be. */
+const SOURCE_REACH = 15;
+/** «نقلت وكالة … عن X» — how far after the verb «عن» may be. */
+const RELAY_REACH = 10;
+
+/** One sentence being read: its items, the article's speakers, and the quotes read as names. */
+interface Reading {
+  readonly text: string;
+  readonly items: readonly SentenceItem[];
+  readonly speakers: ArticleSpeakers;
+  readonly sentence: number;
+  /** Quote items that turned out to be part of a subject or a colon clause: never quotations. */
+  readonly consumed: Set<number>;
+}
+
+function read(r: Reading, from: number, cue: AttributionCue | null, items: readonly SentenceItem[] = r.items): SubjectRead {
+  const subject = readSubjectAfter(r.text, items, from, cue);
+  for (const q of subject.quotes) r.consumed.add(q);
+  return subject;
+}
+
+function resolve(r: Reading, phrase: SubjectPhrase | null, cue: AttributionCue | null): number | null {
+  return phrase ? r.speakers.resolve(phrase, cue, r.sentence) : null;
+}
+
+/** «، لافتة إلى أن» continues the subject; «متابعة العلاقة» and «لافتة» (a sign) are nouns. */
+function participleSpeaker(r: Reading, i: number, cue: AttributionCue): number | null | undefined {
+  const prev = r.items[i - 1];
+  const next = r.items[i + 1];
+  const adverbial = i === 0 || (prev?.kind === 'punct' && prev.surface !== ':') || next?.surface === ':'
+    || (isWord(next) && COMPLEMENTIZERS.has(next.norm));
+  return adverbial ? r.speakers.anaphor(cue, r.sentence) : undefined;
+}
+
+/** «نقلت وكالة … عن مسؤول حكومي قوله:» — the source after «عن»; «على حد قوله» — the subject. */
+function quotedFromSpeaker(r: Reading, i: number, cue: AttributionCue): number | null {
+  const prev = r.items[i - 1];
+  if (!(isWord(prev) && prev.norm === 'حد')) {
+    for (let j = i - 1; j >= 0 && j >= i - SOURCE_REACH; j--) {
+      const w = r.items[j];
+      if (isWord(w) && w.norm === 'عن') return resolve(r, read(r, j + 1, cue).phrase, cue) ?? r.speakers.anaphor(cue, r.sentence);
+    }
+  }
+  return r.speakers.anaphor(cue, r.sentence);
+}
+
+/** «بحسب X»، «وفقًا لوكالة رويترز»، «نقلًا عن X»; «بحسب ما ذكره X» is left to the verb. */
+function markerSpeaker(r: Reading, i: number): number | null | undefined {
+  const next = r.items[i + 1];
+  if (!isWord(next)) return null;
+  if (next.norm === 'ما' || next.norm === 'لما') return undefined;
+  if (next.norm === 'عن' || /^لـ?$/.test(next.surface)) return resolve(r, read(r, i + 2, null).phrase, null);
+  if (!next.norm.startsWith('ل') || next.norm.length <= 3) return resolve(r, read(r, i + 1, null).phrase, null);
+  const definite = next.norm.startsWith('لل'); // «للمنهجيات» is ل + «المنهجيات»
+  const surface = definite ? `ال${next.surface.slice(2)}` : next.surface.replace(/^لـ?/, '');
+  const stripped = { ...next, surface, norm: definite ? `ال${next.norm.slice(2)}` : next.norm.slice(1) };
+  const view = [...r.items.slice(0, i + 1), stripped, ...r.items.slice(i + 2)];
+  return resolve(r, read(r, i + 1, null, view).phrase, null);
+}
+
+/**
+ * A verb's speaker: «نقلت X عن Y» is Y; «واشنطن التي حذرت» and «حكومات قد اتهمت» have the
+ * subject before; otherwise the subject after, else one before an unconjoined verb («لكن جون
+ * إيفيرارد، الذي …، قال»), else — a verb with no subject — the latest agreeing speaker. A
+ * subject that is there but unrecognizable («وأكدت الدراسة») is nobody's.
+ */
+function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: number | null; subjectEnd: number } | undefined {
+  const { items } = r;
+  const prev = items[i - 1];
+  const verb = items[i];
+  if (!isWord(verb) || (isWord(prev) && PREPOSITIONS.has(prev.norm))) return undefined; // «في ذكر اسمه»: a noun
+  const known = (p: SubjectPhrase): boolean => r.speakers.knows(p);
+  if (cue.lemma === 'نقل') {
+    const source = items.findIndex((w, j) => j > i && j <= i + RELAY_REACH && isWord(w) && w.norm === 'عن');
+    if (source >= 0) {
+      const subject = read(r, source + 1, cue);
+      return { speaker: resolve(r, subject.phrase, cue) ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
+    }
+  }
+  if (isWord(prev) && (RELATIVES.has(prev.norm) || (prev.norm === 'قد' && isWord(items[i - 2])))) {
+    return { speaker: resolve(r, readSubjectBefore(r.text, items, i, known), cue), subjectEnd: i + 1 };
+  }
+  const subject = read(r, i + 1, cue);
+  if (subject.phrase) return { speaker: resolve(r, subject.phrase, cue), subjectEnd: subject.end };
+  if (subject.words > 0) {
+    // «وقال الجبير»: an unrecognized subject still counts when it is a name seen before.
+    const first = items[i + 1];
+    const name: SubjectPhrase | null = isWord(first) ? { kind: 'named', name: first.surface, description: null, plural: false, feminine: null } : null;
+    return { speaker: name && known(name) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
+  }
+  // «ووصفها بأنها»: a verb joined by و/ف shares the subject of the clause before it.
+  const conjoined = /^[وف]/.test(verb.norm) && attributionCue(verb.norm.slice(1)) !== null;
+  const before = !conjoined && i > 0 ? resolve(r, readSubjectBefore(r.text, items, i, known), cue) : null;
+  return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
+}
+
+/**
+ * The clause after a colon that follows a reporting verb, when no quotation mark opens it
+ * («وقال إبراهيم معلا: هل نحمي الوطن من "الأعداء"…»): it runs to the end of the sentence,
+ * and the quoted words inside it are part of it.
+ */
+function colonClause(r: Reading, from: number): Trigger['colonClause'] {
+  const { items } = r;
+  for (let k = from; k < items.length && k < from + COLON_REACH; k++) {
+    const it = items[k]!;
+    if (it.kind === 'quote' || (isWord(it) && attributionCue(it.norm))) return null;
+    if (it.surface !== ':') continue;
+    const first = items[k + 1];
+    if (!isWord(first)) return null;
+    const clause = r.text.slice(first.start).trim();
+    if (clause.split(/\s+/).length < 3) return null;
+    items.forEach((x, j) => j > k && x.kind === 'quote' && r.consumed.add(j));
+    return { text: clause, start: first.start };
+  }
+  return null;
+}
+
+/**
+ * The attribution words of one sentence with their speakers. Quote items read as part of a
+ * subject («ورجحت "بلومبرغ"»، a nickname) or of a colon clause are added to `consumed`.
+ */
+export function findTriggers(
+  text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number, consumed: Set<number>,
+): Trigger[] {
+  const r: Reading = { text, items, speakers, sentence, consumed };
+  const triggers: Trigger[] = [];
+  items.forEach((item, i) => {
+    const cue = isWord(item) ? attributionCue(item.norm) : null;
+    if (!cue) return;
+    if (cue.kind === 'verb') {
+      const found = verbSpeaker(r, i, cue);
+      if (found) triggers.push({ at: i, cue, speaker: found.speaker, colonClause: colonClause(r, found.subjectEnd) });
+      return;
+    }
+    const speaker = cue.kind === 'participle' ? participleSpeaker(r, i, cue)
+      : cue.kind === 'marker' ? markerSpeaker(r, i) : quotedFromSpeaker(r, i, cue);
+    if (speaker !== undefined) triggers.push({ at: i, cue, speaker, colonClause: null });
+  });
+  return triggers;
+}

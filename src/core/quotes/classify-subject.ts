@@ -1,0 +1,98 @@
+import { nameRun, type PhrasePart } from './name-run.js';
+import { isWord, type WordItem } from './sentence-items.js';
+import {
+  ANONYMOUS_HEADS, ORGANIZATION_HEADS, ORGANIZATION_TAILS, PERSON_TITLES, PLACES_AND_OUTLETS, PLURAL_HEADS,
+  inLexicon, isDefinite, isNameWord, isNisba,
+} from './speaker-lexicon.js';
+
+/**
+ * Turns the words read as a verb's subject into what they name: a person with a description
+ * («الخبير الدفاعي في موسكو، العقيد» + «إيغور كوروتشينكو»), an organization («الكرملين»،
+ * «وكالة الأنباء الكورية الشمالية»، «واشنطن»), an anonymous source («مسؤول حكومي في كوريا
+ * الجنوبية»), or a bare title standing for someone named earlier («الرئيس الأوكراني»).
+ */
+
+/** What a subject phrase names. 'title' is a description standing for someone named earlier
+ * («الرئيس الأوكراني»، «المسؤول»); 'pronoun' is «لكنها …», «فضيلته». */
+export interface SubjectPhrase {
+  readonly kind: 'named' | 'organization' | 'anonymous' | 'title' | 'pronoun';
+  /** The name without titles (named), else the whole phrase. */
+  readonly name: string;
+  readonly description: string | null;
+  readonly plural: boolean;
+  /** True when the head noun is feminine («الخبيرة»), null when it does not say. */
+  readonly feminine: boolean | null;
+}
+
+/** Indefinite heads that make a phrase anonymous unless a genitive follows: «مسؤول أميركي»،
+ * «خبير أميركي يتابع …» (a verb, not a name), but «وزير الدفاع كيم …». */
+const ANONYMOUS_CAPABLE = new Set([...ANONYMOUS_HEADS, 'خبير', 'خبيره', 'محلل', 'محلله', 'باحث', 'باحثه', 'ناشط', 'ناشطه', 'ضابط']);
+
+/** «نفس المصدر»، «ذات المسؤول»: the same one as before. */
+const SAME = new Set(['نفس', 'ذات']);
+
+const isPlace = (norm: string): boolean => inLexicon(PLACES_AND_OUTLETS, norm);
+
+/** The surface text of phrase parts, quoted names without their marks: «وكالة يونهاب». */
+function joinParts(parts: readonly PhrasePart[]): string {
+  return parts.map((p) => (p.kind === 'word' ? p.surface : p.span.text)).join(' ');
+}
+
+/** How far an organization's name runs: «وكالة الأنباء الكورية الشمالية», «الكرملين» (not «الكرملين التعليق»). */
+function organizationName(parts: readonly PhrasePart[]): string {
+  const head = parts[0] as WordItem;
+  const properHead = !isDefinite(head.norm) && inLexicon(ORGANIZATION_HEADS, head.norm);
+  let k = properHead && parts.length > 1 ? 2 : 1; // «وزارة الخارجية»، «وكالة رويترز»
+  while (k < parts.length) {
+    const p = parts[k]!;
+    const next = parts[k + 1];
+    if (p.kind === 'quote' || isNisba(p.norm) || ORGANIZATION_TAILS.has(p.norm) || isPlace(p.norm)) k++;
+    else if (properHead && isNameWord(p.norm)) k++;
+    else if (p.norm === 'في' && next?.kind === 'word' && isPlace(next.norm)) k += 2;
+    else break;
+  }
+  return joinParts(parts.slice(0, k));
+}
+
+const organization = (name: string): SubjectPhrase => ({ kind: 'organization', name, description: null, plural: false, feminine: null });
+
+/** Classifies subject segments (comma-separated, in order; segments from `postFrom` on follow the name). */
+export function classifySubject(text: string, segs: readonly (readonly PhrasePart[])[], postFrom: number): SubjectPhrase | null {
+  let first = segs.find((s) => s.length > 0);
+  const lead = first?.[0];
+  if (lead?.kind === 'word' && SAME.has(lead.norm) && first!.length > 1) first = first!.slice(1); // «نفس المصدر» is «المصدر»
+  const head = first?.find(isWord);
+  if (!first || !head) return null;
+  const has = (set: ReadonlySet<string>): boolean => inLexicon(set, head.norm);
+  const plural = has(PLURAL_HEADS);
+  const second = first[first.indexOf(head) + 1];
+  const genitive = second?.kind === 'word' && (isDefinite(second.norm) || isNameWord(second.norm));
+  if (!isDefinite(head.norm) && has(ANONYMOUS_CAPABLE) && !(second?.kind === 'word' && isDefinite(second.norm))) {
+    return { kind: 'anonymous', name: joinParts(first), description: null, plural, feminine: head.norm.endsWith('ه') && !plural };
+  }
+  if (isDefinite(head.norm) && !has(PERSON_TITLES) && !has(ANONYMOUS_HEADS) && !has(ORGANIZATION_HEADS) && !isPlace(head.norm)) {
+    return null; // «قالت الدراسة»، «حسب الاحتياطيات …»: not a speaker this module can name
+  }
+  if (has(ORGANIZATION_HEADS) || isPlace(head.norm)) return organization(organizationName(first.slice(first.indexOf(head))));
+  let nameSeg = -1;
+  let run: [number, number] | null = null;
+  for (let s = Math.min(postFrom, segs.length) - 1; s >= 0 && !run; s--) {
+    run = nameRun(segs[s]!);
+    nameSeg = s;
+  }
+  if (run) {
+    const seg = segs[nameSeg]!;
+    const names = seg.slice(run[0], run[1]).filter(isWord);
+    if (isPlace(names[0]!.norm)) return organization(organizationName(seg.slice(run[0])));
+    let description: string | null = text.slice(first[0]!.start, names[0]!.start).replace(/[\s،,]+$/u, '').trim() || null;
+    if (!description && segs.length > postFrom) {
+      description = segs.slice(postFrom).map((s) => joinParts(s).replace(/^(?:وهو|وهي)\s+/u, '')).join('، ') || null;
+    }
+    const feminine = has(PERSON_TITLES) ? head.norm.endsWith('ه') : null;
+    return { kind: 'named', name: names.map((n) => n.surface).join(' '), description, plural, feminine };
+  }
+  if (!has(PERSON_TITLES) && !has(ANONYMOUS_HEADS)) return null;
+  const definite = isDefinite(head.norm) || (genitive && !has(ANONYMOUS_HEADS));
+  const feminine = head.norm.endsWith('ه') && !plural;
+  return { kind: definite ? 'title' : 'anonymous', name: joinParts(first), description: null, plural, feminine };
+}

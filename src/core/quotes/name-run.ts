@@ -1,0 +1,68 @@
+import type { QuoteItem, WordItem } from './sentence-items.js';
+import { COMPOUND_NAME_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord } from './speaker-lexicon.js';
+
+/**
+ * Where the name is in a speaker phrase. Arabic writes titles before names («وزير الدفاع كيم
+ * يونغ هيون»), so the name is the run of name words ending the phrase; Arab family names
+ * carry the article («عادل الجبير»، «عبد الرحمن الحازمي») and come last.
+ */
+
+/** A word of a subject phrase, or a nickname/name in quotes inside it. */
+export type PhrasePart = WordItem | QuoteItem;
+
+/**
+ * Is this word part of a name, given the word before it and whether that one was? Name
+ * words, plus a definite word after «عبد»/«أبو»/«بن» («عبد الله») or, when `family` allows,
+ * a family name after a first name. Tanween («رداً») marks an adverb, never a name.
+ */
+export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName: boolean, family: boolean): boolean {
+  if (w.surface.includes('\u064B')) return false;
+  if (isNameWord(w.norm)) return true;
+  if (!beforeInName || before?.kind !== 'word' || !w.norm.startsWith('ال')) return false;
+  if (COMPOUND_NAME_HEADS.has(before.norm)) return true;
+  return family && isFamilyName(w.norm) && !before.norm.startsWith('ل');
+}
+
+/** A title word with at most the bare article: «العقيد»، «وزير» (not «بالرئيس»). */
+export function isTitleWord(norm: string): boolean {
+  return PERSON_TITLES.has(norm) || (norm.startsWith('ال') && PERSON_TITLES.has(norm.slice(2)));
+}
+
+const isPreposition = (p: PhrasePart | undefined): boolean => p?.kind === 'word' && PREPOSITIONS.has(p.norm);
+
+/**
+ * The name run of a segment, as [start, end) indexes: its trailing name words, family names
+ * only at the end («بسوق القطيف محمد المحيشي» → «محمد المحيشي»). No run when the words sit in
+ * a prepositional phrase («في موسكو», a lone «في شرطة نينوى»), are a genitive after a title
+ * («مدرب ليفربول»), or start with the preposition ل after a description («الرئيس التنفيذي
+ * لمانشستر سيتي»).
+ */
+export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
+  let end = seg.length;
+  while (end > 0 && seg[end - 1]!.kind === 'quote') end--; // a nickname never ends a name
+  const flags: boolean[] = [];
+  seg.forEach((p, k) => flags.push(p.kind === 'quote' ? (flags[k - 1] ?? false) : inName(p, seg[k - 1], flags[k - 1] ?? false, true)));
+  let start = end;
+  let plainSeen = false;
+  for (let k = end - 1; k >= 0; k--) {
+    const p = seg[k]!;
+    if (p.kind === 'quote') continue;
+    if (!flags[k]) break;
+    const plain = isNameWord(p.norm);
+    const before = seg[k - 1];
+    const compound = !plain && before?.kind === 'word' && COMPOUND_NAME_HEADS.has(before.norm);
+    if (!plain && !compound && plainSeen) break; // a family name comes last
+    if (k < end - 1 && p.norm.endsWith('ات') && p.norm.length >= 5) break; // «اتهامات واشنطن»
+    if (plain) plainSeen = true;
+    start = k;
+  }
+  if (start >= end) return null;
+  const first = seg[start] as WordItem;
+  const words = seg.slice(start, end).filter((p) => p.kind === 'word').length;
+  if (isPreposition(seg[start - 1])) return null;
+  if (words === 1 && seg.slice(0, start).some(isPreposition)) return null;
+  const head = seg[0];
+  if (words === 1 && start === 1 && head?.kind === 'word' && !isDefinite(head.norm) && inLexicon(PERSON_TITLES, head.norm)) return null;
+  if (start > 0 && first.norm.startsWith('ل')) return null;
+  return [start, end];
+}

@@ -1,0 +1,55 @@
+import type { SentenceItem } from './sentence-items.js';
+import { normalizeArabic } from '../text/normalize-arabic.js';
+import { CLAUSE_PARTICLES, COMPLEMENTIZERS, PREPOSITIONS, isDefinite, isNameWord } from './speaker-lexicon.js';
+import { closesQuotedSubject, namesNext } from './subject-phrase.js';
+
+/**
+ * Tells a quotation from the other things news puts in quotation marks: outlet and agency
+ * names («لموقع "سكاي نيوز عربية"»، «وكالة "يونهاب"»), titles («كتاب "…"»), nicknames
+ * («جيمس "سبايدر" ماركس»), a speaker named in quotes («ورجحت "بلومبرغ"، أن»), and terms.
+ *
+ * Terms: a span of one or two words is a term or a scare quote («من "الوهم"»، «إلى "مستوى
+ * جديد"»، «بـ"الاستفزاز"») unless it is what a speaker said — right after a reporting verb,
+ * a colon, or أن/إن (وصفها بأنها "خدعة أخرى"). Listing «الوهم» as something Putin said
+ * would show a quote that says nothing; three words and more are kept as quotes.
+ */
+
+/** What a quoted span is. Only 'quote' is a quotation. */
+export type QuoteRole = 'quote' | 'name' | 'subject' | 'nickname' | 'term';
+
+/** Longest span (in words) that is a term unless a speaker is introduced right before it. */
+export const MAX_TERM_WORDS = 2;
+/** Longest span read as an institution's name when it opens with «مركز»، «وزارة» … */
+export const MAX_NAME_WORDS = 6;
+/** Longest span that can be a name standing as a verb's subject («ورجحت "بلومبرغ"»). */
+export const MAX_QUOTED_SUBJECT_WORDS = 4;
+
+/**
+ * The role of the quote item at `index`. `isVerbAt(i)` says whether item i is a reporting
+ * verb (a quoted span right after one is its subject or its words).
+ */
+export function quoteRole(items: readonly SentenceItem[], index: number, isVerbAt: (i: number) => boolean): QuoteRole {
+  const item = items[index];
+  if (item?.kind !== 'quote' || item.words === 0) return 'term';
+  const prev = items[index - 1];
+  const next = items[index + 1];
+  const prevWord = prev?.kind === 'word' ? prev : null;
+  if (prevWord && (namesNext(prevWord.norm) || /^لـ?$/.test(prevWord.surface))) return 'name'; // لـ"بلومبرغ"
+  if (/^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
+  const afterVerb = prevWord !== null && isVerbAt(index - 1);
+  const afterComplementizer = prevWord !== null && COMPLEMENTIZERS.has(prevWord.norm);
+  const introduced = prev?.surface === ':' || afterVerb || afterComplementizer || prevWord?.norm === 'بالقول';
+  // «المشرف العام على «مركز الملك سلمان للإغاثة»»: a short span that nothing introduces and
+  // that opens with an institution noun (not «الحكومة …», which may well be a sentence) is a name.
+  const firstWord = normalizeArabic(item.span.text.split(/\s+/)[0] ?? '');
+  if (!introduced && item.words <= MAX_NAME_WORDS && !isDefinite(firstWord) && namesNext(firstWord)) return 'name';
+  if (afterVerb && item.words <= MAX_QUOTED_SUBJECT_WORDS && closesQuotedSubject(next)) return 'subject';
+  if (item.words > MAX_TERM_WORDS) return 'quote';
+  if (prevWord && next?.kind === 'word' && isNameWord(prevWord.norm) && isNameWord(next.norm)) return 'nickname';
+  if (!afterComplementizer) return introduced ? 'quote' : 'term';
+  // After أن a short span is the speaker's words when it ends the clause («بأنها "خدعة أخرى"»,
+  // «أنها "ستدفع الثمن" إذا …»), and a term when the clause goes on («إن «السجون» تسعى»).
+  const clauseGoesOn = next?.kind === 'word' && !PREPOSITIONS.has(next.norm) && !CLAUSE_PARTICLES.has(next.norm)
+    && !/^(?:[لبوف]|اذا$|لان$|حتي$)/.test(next.norm);
+  return clauseGoesOn ? 'term' : 'quote';
+}

@@ -1,0 +1,196 @@
+import { normalizeArabic } from '../text/normalize-arabic.js';
+import { classifySubject, type SubjectPhrase } from './classify-subject.js';
+import { inName, isTitleWord, type PhrasePart } from './name-run.js';
+import { attributionCue, type AttributionCue } from './reporting-verbs.js';
+import { isWord, type SentenceItem } from './sentence-items.js';
+import {
+  ANONYMOUS_HEADS, CLAUSE_PARTICLES, COMPLEMENTIZERS, COMPOUND_NAME_HEADS, HONORIFIC_PRONOUNS, NAMING_NOUNS, ORGANIZATION_HEADS,
+  PERSON_TITLES,
+  PLACES_AND_OUTLETS, PREPOSITIONS, PRONOUN_PARTICLES, RECIPIENTS, RELATIVES, SPEECH_EVENTS, SUBJECT_ENDERS,
+  inLexicon, isCommonWord, isDefinite, isNameWord, isNisba,
+} from './speaker-lexicon.js';
+
+export type { SubjectPhrase } from './classify-subject.js';
+
+/**
+ * Reads the subject of a reporting verb: «الخبير الدفاعي في موسكو، العقيد إيغور كوروتشينكو»
+ * is the name «إيغور كوروتشينكو» with the description «الخبير الدفاعي في موسكو، العقيد».
+ * Titles come before a name and the name ends the subject; past that, the phrase ends where
+ * Arabic news ends it: at أن/إن, a colon, a quote, a time word, the audience («للتلفزيون»،
+ * «لموقع»), the occasion («في تصريحات»).
+ */
+
+/** What `readSubjectAfter` read. */
+export interface SubjectRead {
+  /** The subject, or null when there is none or it is not recognizable. */
+  readonly phrase: SubjectPhrase | null;
+  /** The first item not read. */
+  readonly end: number;
+  /** How many words were read (a subject that was there but not recognized still counts). */
+  readonly words: number;
+  /** Quote items read as part of the subject (names, nicknames): never quotations. */
+  readonly quotes: readonly number[];
+}
+
+/** Longest subject read after a verb, in words: past it, it is not a subject any more. */
+const MAX_SUBJECT_WORDS = 24;
+
+const isPlace = (norm: string): boolean => inLexicon(PLACES_AND_OUTLETS, norm);
+const pronoun = (name: string): SubjectPhrase => ({ kind: 'pronoun', name, description: null, plural: false, feminine: null });
+
+/** Does the item after a short quoted span right after a verb end a subject («ورجحت "بلومبرغ"، أن»،
+ * «أعلنت «شل» عن»)? Then the span names the speaker. */
+export function closesQuotedSubject(next: SentenceItem | undefined): boolean {
+  if (!next || next.kind === 'quote') return !next;
+  if (next.kind === 'punct') return ['،', ',', ':', '.'].includes(next.surface);
+  return COMPLEMENTIZERS.has(next.norm) || PREPOSITIONS.has(next.norm) || SUBJECT_ENDERS.has(next.norm);
+}
+
+/** «وكالة "يونهاب"»، «لموقع "سكاي نيوز عربية"»: a noun that names what the quoted words are. */
+export function namesNext(norm: string): boolean {
+  const naming = (w: string): boolean => inLexicon(NAMING_NOUNS, w) || inLexicon(ORGANIZATION_HEADS, w);
+  return naming(norm) || (/^[لب]/.test(norm) && norm.length > 3 && naming(norm.slice(1)));
+}
+
+function isDescriptionHead(norm: string): boolean {
+  return inLexicon(PERSON_TITLES, norm) || inLexicon(ANONYMOUS_HEADS, norm) || norm === 'وهو' || norm === 'وهي';
+}
+
+function endsSubject(items: readonly SentenceItem[], i: number, nameSeen: boolean, post: boolean, atStart = false): boolean {
+  const w = items[i];
+  if (!isWord(w)) return true;
+  const norm = w.norm;
+  const next = items[i + 1];
+  if (COMPLEMENTIZERS.has(norm) || SUBJECT_ENDERS.has(norm) || /^\d/.test(norm)) return true;
+  const cue = attributionCue(norm);
+  if (cue && cue.kind !== 'marker') return true;
+  if (norm === 'في') return (isWord(next) && SPEECH_EVENTS.has(next.norm)) || (nameSeen && !post);
+  if (norm === 'من') return isWord(next) && COMPLEMENTIZERS.has(next.norm);
+  if (w.surface.startsWith('لـ')) return true;
+  if (norm.startsWith('لل')) return RECIPIENTS.has(norm.slice(2)) || (nameSeen && !post);
+  if (!norm.startsWith('ل')) return false;
+  if (RECIPIENTS.has(norm.slice(1)) || PLACES_AND_OUTLETS.has(norm.slice(1))) return true; // «لموقع»، «لفرانس برس»
+  // «وقال لشباب الوطن:»: ل and a noun with its genitive is whom it was said to.
+  return atStart && isWord(next) && next.norm.startsWith('ال') && !isCommonWord(next.norm) && !isNisba(next.norm);
+}
+
+/**
+ * Reads the subject right after a verb (or a marker) at `from`. `cue` is the verb: after a
+ * verb that may take an object, a definite word ends the subject rather than adding a
+ * family name («رفض بوتين التعليق»).
+ */
+export function readSubjectAfter(text: string, items: readonly SentenceItem[], from: number, cue: AttributionCue | null = null): SubjectRead {
+  const segs: PhrasePart[][] = [[]];
+  const quotes: number[] = [];
+  let postFrom = Number.POSITIVE_INFINITY;
+  let nameSeen = false; // a person's name (not a place in a description) has been read
+  let runActive = false; // the last word read belongs to a name
+  let runAtStart = false; // that name opened its segment
+  let runFrom = 0; // where it starts in the segment
+  let count = 0;
+  let i = from;
+  const first = items[from];
+  if (isWord(first) && HONORIFIC_PRONOUNS.has(first.norm)) return { phrase: pronoun(first.surface), end: from + 1, words: 1, quotes }; // «وأضاف فضيلته»
+  for (; i < items.length && count < MAX_SUBJECT_WORDS; i++) {
+    const it = items[i]!;
+    const seg = segs[segs.length - 1]!;
+    const post = segs.length - 1 >= postFrom;
+    const prev = items[i - 1];
+    const next = items[i + 1];
+    if (it.kind === 'quote') {
+      if (count === 0 && it.words > 0 && it.words <= 4 && closesQuotedSubject(next)) {
+        // «ورجحت "بلومبرغ"، أن …»: the quoted words name the speaker (a person when they read as
+        // an Arab full name: «وقال "علي بن عبدالله آل سحيم"»).
+        const person = it.span.text.split(/\s+/).some((w) => COMPOUND_NAME_HEADS.has(normalizeArabic(w)));
+        const phrase: SubjectPhrase = { kind: person ? 'named' : 'organization', name: it.span.text, description: null, plural: false, feminine: null };
+        return { phrase, end: i + 1, words: it.words, quotes: [i] };
+      }
+      const nickname = runActive && it.words <= 2 && isWord(next) && isNameWord(next.norm);
+      // «المحلل في "بي في إم أويل"»، «مدير الصحيفة الأسبوعية «9 داي»، النائب …»: names inside a description.
+      const named = it.words <= 4 && ((isWord(prev) && namesNext(prev.norm)) || post || (!nameSeen && count > 0 && it.words <= 3 && next?.surface === '،'));
+      if (!nickname && !named) break;
+      seg.push(it);
+      quotes.push(i);
+      continue;
+    }
+    if (it.kind === 'punct') {
+      if ((it.surface !== '،' && it.surface !== ',') || !isWord(next) || segs.length >= 4) break;
+      if (endsSubject(items, i + 1, nameSeen, false)) break;
+      if (nameSeen && !isDescriptionHead(next.norm)) break;
+      if (nameSeen && postFrom === Number.POSITIVE_INFINITY) postFrom = segs.length;
+      segs.push([]);
+      runActive = false;
+      continue;
+    }
+    if (endsSubject(items, i, nameSeen, post, count === 0)) break;
+    if (post && seg.length === 0 && (it.norm === 'وهو' || it.norm === 'وهي')) continue;
+    const last: PhrasePart | undefined = seg[seg.length - 1];
+    // After a name, a word in ة or with a pronoun («أكد محلب أهمية …») is what was said, not more name.
+    const object: boolean = runActive && /ه$/.test(it.norm) && !/الله$/.test(it.norm) && it.norm.length >= 4
+      && !(last?.kind === 'word' && COMPOUND_NAME_HEADS.has(last.norm));
+    const nameWord: boolean = !object && inName(it, last, runActive, !cue?.takesObject);
+    if (!post && runActive && !nameWord) {
+      const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && isPlace(last.norm); // «كوريا الجنوبية»
+      // «مدير سجون حائل اللواء عبد الرحمن الحازمي»: the words before the title were a description.
+      const title = !runAtStart && it.norm.startsWith('ال') && isTitleWord(it.norm);
+      // «رئيس قسم الاستشارات …»: one word after an indefinite title was its genitive, not a name.
+      const runWords = seg.length - runFrom;
+      const titleHead = seg[runFrom - 1];
+      const genitive = runWords === 1 && titleHead?.kind === 'word' && !isDefinite(titleHead.norm) && isTitleWord(titleHead.norm);
+      if (!placeAdjective && !title && !genitive) break; // the name ended the subject
+    }
+    if (!post && nameWord && !runActive) {
+      runAtStart = seg.length === 0;
+      runFrom = seg.length;
+      const incidental = isPlace(it.norm) || (last?.kind === 'word' && PREPOSITIONS.has(last.norm));
+      if (!incidental) nameSeen = true;
+    }
+    if (!post) runActive = nameWord || (runActive && isNisba(it.norm));
+    seg.push(it);
+    count++;
+  }
+  while (segs.length > 1 && segs[segs.length - 1]!.length === 0) segs.pop();
+  return { phrase: classifySubject(text, segs, postFrom), end: i, words: count, quotes };
+}
+
+/**
+ * Reads a subject standing before its verb: «لكن جون إيفيرارد، الذي شغل …، قال»،
+ * «واشنطن التي حذرت». Only a clear subject counts (a two-word name, an organization, or
+ * one `isKnown` recognizes), since a noun before a verb is as often an object.
+ */
+export function readSubjectBefore(
+  text: string, items: readonly SentenceItem[], verb: number, isKnown: (phrase: SubjectPhrase) => boolean,
+): SubjectPhrase | null {
+  let end = verb - 1;
+  const prev = items[end];
+  if (isWord(prev) && (PRONOUN_PARTICLES.has(prev.norm) || HONORIFIC_PRONOUNS.has(prev.norm))) return pronoun(prev.surface);
+  const relative = isWord(prev) && RELATIVES.has(prev.norm);
+  if (relative || prev?.surface === '،' || prev?.surface === ',' || (isWord(prev) && prev.norm === 'قد')) end--;
+  const runStart = (e: number): number => {
+    let s = e;
+    while (s > 0 && isWord(items[s - 1])) s--;
+    return s;
+  };
+  if (!isWord(items[end])) return null;
+  let start = runStart(end);
+  for (let skips = 0; !relative && skips < 2; skips++) {
+    const head = items[start];
+    if (!isWord(head) || (!RELATIVES.has(head.norm) && head.norm !== 'وهو' && head.norm !== 'وهي')) break;
+    end = start - 2; // skip «، الذي شغل منصب …،»
+    if (items[start - 1]?.kind !== 'punct' || !isWord(items[end])) return null;
+    start = runStart(end);
+  }
+  let words = items.slice(start, end + 1).filter(isWord);
+  const lastParticle = words.findLastIndex((w) => CLAUSE_PARTICLES.has(w.norm));
+  if (lastParticle >= 0) words = words.slice(lastParticle + 1);
+  if (words.some((w) => COMPLEMENTIZERS.has(w.norm) || attributionCue(w.norm))) words = [];
+  // «… اتهامات واشنطن التي حذرت»: the antecedent is the longest clear phrase ending there.
+  const shortest = relative ? 1 : words.length;
+  for (let n = Math.min(words.length, relative ? 4 : 8); n >= shortest && n > 0; n--) {
+    const phrase = classifySubject(text, [words.slice(-n)], 1);
+    if (!phrase) continue;
+    if (phrase.kind === 'organization' || isKnown(phrase)) return phrase;
+    if (phrase.kind === 'named' && phrase.name.split(' ').length >= 2) return phrase;
+  }
+  return null;
+}
