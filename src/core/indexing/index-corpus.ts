@@ -14,25 +14,34 @@ export interface IndexReport {
   articles: number;
 }
 
-/** Dependencies of the indexer; `analyze` is injectable so tests can count analyses. */
+/**
+ * Dependencies of the indexer. `analyze` may be synchronous (in-thread, and what tests
+ * inject to count analyses) or asynchronous (a worker pool analyzing in parallel).
+ */
 export interface IndexCorpusDeps {
   readonly source: CorpusSource;
   readonly writer: IndexWriter;
-  readonly analyze?: (article: ParsedArticle) => AnalyzedArticle;
+  readonly analyze?: (article: ParsedArticle) => AnalyzedArticle | Promise<AnalyzedArticle>;
 }
 
 /** Articles written per transaction: big enough to amortize commits, small enough to bound memory. */
 export const INDEX_BATCH_SIZE = 256;
+/** Analyses in flight at once: keeps every worker busy while bounding memory. */
+export const ANALYSIS_WINDOW = 128;
 
 function isSkip(e: CorpusEntry | SkippedEntry): e is SkippedEntry {
   return 'reason' in e;
 }
 
+/** A write waiting for its analysis, kept in corpus order. */
+type PendingWrite = Promise<() => void>;
+
 /**
  * Brings the index in line with the corpus, doing as little as possible: a unit whose
  * size and mtime are unchanged is not read; an article whose content hash is unchanged
  * is not analyzed; articles gone from the corpus are removed. People are rebuilt only
- * when something changed. Runs batches in transactions, so a crash loses at most a batch.
+ * when something changed. Analysis may run in parallel; writes happen in corpus order,
+ * in transactions, so a crash loses at most a batch.
  */
 export async function indexCorpus(deps: IndexCorpusDeps): Promise<IndexReport> {
   try {
@@ -66,6 +75,16 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
     batch = [];
     writer.transaction(() => work.forEach((w) => w()));
   };
+  const pending: PendingWrite[] = [];
+  const drainOne = async () => {
+    const write = await pending.shift()!;
+    batch.push(write);
+    if (batch.length >= INDEX_BATCH_SIZE) flush();
+  };
+  const enqueue = async (write: PendingWrite) => {
+    pending.push(write);
+    while (pending.length > ANALYSIS_WINDOW) await drainOne();
+  };
 
   for (const unit of units) {
     const previous = known.get(unit.origin);
@@ -90,30 +109,42 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
       const oldHash = knownHash.get(entry.id);
       if (oldHash === entry.hash && !reanalyzeAll) {
         report.unchanged++;
-        if (knownOrigin.get(entry.id) !== unit.origin) batch.push(() => writer.setArticleOrigin(entry.id, unit.origin));
+        if (knownOrigin.get(entry.id) !== unit.origin) await enqueue(Promise.resolve(() => writer.setArticleOrigin(entry.id, unit.origin)));
         continue;
       }
-      let analyzed: AnalyzedArticle;
+      let parsed: ParsedArticle;
       try {
-        const parsed = entry.parse();
-        if (parsed.body.trim() === '') {
-          unitSkips.push({ file: entry.origin, reason: 'no article text (empty, or only related-link lines)' });
-          continue;
-        }
-        analyzed = analyze(parsed);
+        parsed = entry.parse();
       } catch (err) {
-        unitSkips.push({ file: entry.origin, reason: `could not be analyzed: ${(err as Error).message}` });
+        unitSkips.push({ file: entry.origin, reason: `could not be read: ${(err as Error).message}` });
         continue;
       }
-      if (oldHash === undefined) report.added++;
-      else report.updated++;
-      batch.push(() => writer.upsertArticle(unit.origin, entry.hash, analyzed));
-      if (batch.length >= INDEX_BATCH_SIZE) flush();
+      if (parsed.body.trim() === '') {
+        unitSkips.push({ file: entry.origin, reason: 'no article text (empty, or only related-link lines)' });
+        continue;
+      }
+      const isNew = oldHash === undefined;
+      const origin = unit.origin;
+      const write: PendingWrite = Promise.resolve()
+        .then(() => analyze(parsed))
+        .then(
+          (analyzed) => () => {
+            if (isNew) report.added++;
+            else report.updated++;
+            writer.upsertArticle(origin, entry.hash, analyzed);
+          },
+          (err: unknown) => () => void unitSkips.push({ file: entry.origin, reason: `could not be analyzed: ${(err as Error)?.message ?? err}` }),
+        );
+      await enqueue(write);
     }
-    batch.push(() => writer.saveUnit(unit.origin, unit.stamp, unitSkips));
-    report.skipped.push(...unitSkips);
-    flush();
+    // Ordered after the unit's articles, so its skip list is complete when it is saved.
+    await enqueue(Promise.resolve(() => {
+      writer.saveUnit(unit.origin, unit.stamp, unitSkips);
+      report.skipped.push(...unitSkips);
+    }));
   }
+  while (pending.length > 0) await drainOne();
+  flush();
 
   const origins = new Set(units.map((u) => u.origin));
   writer.transaction(() => {
