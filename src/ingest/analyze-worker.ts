@@ -16,7 +16,9 @@ export interface AnalyzeRequest {
 parentPort!.on('message', (request: AnalyzeRequest) => {
   const results = request.articles.map((article) => {
     try {
-      return { ok: true as const, analyzed: analyzeArticle(article) };
+      // The parent already holds the article: send back only what analysis added.
+      const { article: _sent, ...analyzed } = analyzeArticle(article);
+      return { ok: true as const, analyzed };
     } catch (err) {
       return { ok: false as const, error: (err as Error)?.message ?? String(err) };
     }

@@ -1,6 +1,6 @@
 import type { ArticleIndex } from '../ports/article-index.js';
 import { findQuotes } from '../services/find-quotes.js';
-import { searchArticles } from '../services/search-articles.js';
+import { MAX_COUNTED_MATCHES, searchArticles } from '../services/search-articles.js';
 import { t } from './messages.js';
 import type { PageState } from './page-store.js';
 import type { Locale, Reply, ReplyItem } from './reply.js';
@@ -10,7 +10,7 @@ export const PAGE_SIZE = { search: 5, quotes: 5, people: 10, latest: 8 } as cons
 
 function pageFooter(locale: Locale, page: number, total: number, size: number): string | undefined {
   const pages = Math.max(1, Math.ceil(total / size));
-  return pages > 1 ? t(locale, 'pageFooter')(page + 1, pages, total >= 1000 ? '1000+' : String(total)) : undefined;
+  return pages > 1 ? t(locale, 'pageFooter')(page + 1, pages, total >= MAX_COUNTED_MATCHES ? `${MAX_COUNTED_MATCHES}+` : String(total)) : undefined;
 }
 
 function pager(token: string | null, page: number, total: number, size: number) {

@@ -1,4 +1,4 @@
-import { normalizeArabic } from '../text/normalize-arabic.js';
+import { normalizeWord } from '../text/tokenize.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
 
 /**
@@ -40,7 +40,9 @@ function narration(text: string, from: number, to: number, out: SentenceItem[]):
     const start = from + m.index;
     const surface = m[0];
     if (m[1] !== undefined) {
-      const norm = surface.replace(/[\u064B-\u0652\u0640]/g, '') === 'علي' ? NAME_ALI : normalizeArabic(surface);
+      // على (on) and علي (Ali) fold together; only the written form tells them apart.
+      let norm = normalizeWord(surface);
+      if (norm === 'علي' && surface.replace(/[\u064B-\u0652\u0640]/g, '') === 'علي') norm = NAME_ALI;
       if (norm !== '') out.push({ kind: 'word', surface, norm, start, end: start + surface.length });
     } else {
       out.push({ kind: 'punct', surface, start, end: start + surface.length });

@@ -1,5 +1,7 @@
 import { isStopword } from '../text/stopwords.js';
 import { nameKey } from '../text/name-key.js';
+import { isSpellingVariant } from '../text/spelling-variant.js';
+import { stemArabic } from '../text/stem-arabic.js';
 import { tokenize } from '../text/tokenize.js';
 
 /** One searchable word of a query, in each form the index holds. */
@@ -45,10 +47,26 @@ function isArabicWord(word: string): boolean {
   return /^[\u0621-\u064A]+$/.test(word);
 }
 
+/**
+ * The corpus spellings worth adding for `word`, closest in length first: true spelling
+ * variants (`isSpellingVariant`) whose stem differs from the word's. A spelling with the
+ * same stem is already matched by the stem alternative (والسعودية for السعودية), so
+ * ordinary words expand to little or nothing, which keeps common-word queries precise and fast.
+ */
 function closest(word: string, variants: readonly string[] | undefined, max = MAX_NAME_VARIANTS): string[] {
   if (!variants) return [];
+  const stem = stemArabic(word);
   return variants
-    .filter((v) => v !== word)
+    .filter((v) => v !== word && stemArabic(v) !== stem && isSpellingVariant(word, v))
+    .sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length) || (a < b ? -1 : 1))
+    .slice(0, max);
+}
+
+/** The corpus's spellings of `word` itself or a variant of it (only words the corpus has), closest first. */
+function corpusSpellings(word: string, lookup: ReadonlyMap<string, readonly string[]>, max: number): string[] {
+  const all = lookup.get(nameKey(word)) ?? [];
+  return all
+    .filter((v) => v === word || isSpellingVariant(word, v))
     .sort((a, b) => Math.abs(a.length - word.length) - Math.abs(b.length - word.length) || (a < b ? -1 : 1))
     .slice(0, max);
 }
@@ -58,8 +76,8 @@ function splitPhrases(word: string, lookup: ReadonlyMap<string, readonly string[
   if (!isArabicWord(word) || word.length < MIN_SPLIT_PART * 2) return [];
   const phrases: string[] = [];
   for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART && phrases.length < MAX_SPLIT_PHRASES; i++) {
-    const left = closest('', lookup.get(nameKey(word.slice(0, i))), 3);
-    const right = closest('', lookup.get(nameKey(word.slice(i))), 3);
+    const left = corpusSpellings(word.slice(0, i), lookup, 3);
+    const right = corpusSpellings(word.slice(i), lookup, 3);
     for (const l of left) for (const r of right) if (phrases.length < MAX_SPLIT_PHRASES) phrases.push(`${l} ${r}`);
   }
   return phrases;
@@ -111,7 +129,7 @@ export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = ()
     const here = termExpression(terms[i]!, splitPhrases(terms[i]!.word, lookup));
     const next = terms[i + 1];
     const joinedWord = next ? terms[i]!.word + next.word : '';
-    const joinedSpellings = next && isArabicWord(joinedWord) ? closest('', lookup.get(nameKey(joinedWord))).filter((w) => w.length >= joinedWord.length - 3) : [];
+    const joinedSpellings = next && isArabicWord(joinedWord) ? corpusSpellings(joinedWord, lookup, MAX_NAME_VARIANTS) : [];
     if (next && joinedSpellings.length > 0) {
       joined.push(...joinedSpellings.map((word) => ({ word, first: i })));
       groups.push(`((${here} AND ${termExpression(next, splitPhrases(next.word, lookup))}) OR ${WORDS}:(${joinedSpellings.map(str).join(' OR ')}))`);

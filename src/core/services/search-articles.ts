@@ -23,8 +23,8 @@ export interface SearchPage {
 
 /** Query text beyond this is ignored: enough for any topic, cheap to tokenize. */
 export const MAX_QUERY_CHARS = 300;
-/** Counting matches stops here; "1000+" is as useful as the exact figure. */
-export const MAX_COUNTED_MATCHES = 1000;
+/** Counting matches stops here: "page 1 of 40+" is as useful as the exact figure, and cheaper. */
+export const MAX_COUNTED_MATCHES = 200;
 export const DEFAULT_SEARCH_LIMIT = 10;
 /** Spellings read per name key before the closest are chosen. */
 const MAX_VARIANT_ROWS = 200;

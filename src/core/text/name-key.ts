@@ -10,7 +10,8 @@ import { EXTENDED_PREFIXES, LIGHT10_PREFIXES } from './stem-arabic.js';
  * and collapses doubled letters. It works on normalized text.
  */
 
-const LETTER_CLASS: Readonly<Record<string, string>> = {
+/** Letters that transliterations use for one sound, mapped to one representative. */
+export const LETTER_CLASS: Readonly<Record<string, string>> = {
   'غ': 'ج', 'گ': 'ج', 'چ': 'ج', 'ڠ': 'ج',
   'ط': 'ت', 'ص': 'س', 'ض': 'د', 'ظ': 'ز',
   'ؤ': 'ا', 'ئ': 'ا', 'ء': 'ا',
@@ -22,7 +23,7 @@ const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
 export const MIN_NAME_KEY_CONSONANTS = 3;
 
 /** Strips one article/conjunction prefix (وال, بال, لل, و …) the way the stemmer would. */
-function stripPrefix(word: string): string {
+export function stripPrefix(word: string): string {
   for (const prefix of [...EXTENDED_PREFIXES, ...LIGHT10_PREFIXES]) {
     if (word.startsWith(prefix) && word.length - prefix.length >= 3) return word.slice(prefix.length);
   }

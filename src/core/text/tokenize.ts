@@ -55,6 +55,11 @@ function formsOf(surface: string): { norm: string; stem: string } {
   return forms;
 }
 
+/** `normalizeArabic` of one word, from the same cache the tokenizer uses (words repeat). */
+export function normalizeWord(surface: string): string {
+  return formsOf(surface).norm;
+}
+
 /** Splits text into words with offsets, normalized and stemmed once. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -22,10 +22,15 @@ describe('buildMatchQuery', () => {
     expect(buildMatchQuery('كلمة '.repeat(100))!.terms.length).toBeLessThanOrEqual(8);
   });
 
-  it('expands a name to the spellings the corpus uses, closest first', () => {
-    const lookup = (keys: readonly string[]) => new Map(keys.filter((k) => k === 'بتن').map((k) => [k, ['وبوتين', 'بوتين', 'لبوتين']]));
+  it('expands a name to the spellings the corpus uses, closest first, and not to words that merely share a skeleton', () => {
+    const lookup = (keys: readonly string[]) => new Map(keys.filter((k) => k === 'بتن').map((k) => [k, ['وبوتين', 'بوتين', 'البطن', 'بيتون', 'باتون']]));
     const [term] = buildMatchQuery('بوتن', lookup)!.terms;
-    expect(term!.variants).toEqual(['بوتين', 'لبوتين', 'وبوتين']);
+    expect(term!.variants).toEqual(['بوتين', 'وبوتين']);
+  });
+
+  it('adds no variants for an ordinary word: its inflections are matched by the stem', () => {
+    const lookup = (keys: readonly string[]) => new Map(keys.map((k) => [k, ['الحروب', 'حارب', 'والحرب', 'بالحرب']]));
+    expect(buildMatchQuery('الحرب', lookup)!.terms[0]!.variants).toEqual([]);
   });
 
   it('offers the joined spelling for two words and the split one for a joined word', () => {
