@@ -63,8 +63,10 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       return { json: { query: page.query, person, quotes }, text };
     }
     case 'people': {
-      const people = index.people(args.limit ?? ALL, 0).map((p) => ({ name: p.name, aliases: p.aliases, quotes: p.quotes }));
-      const text = people.length === 0 ? 'nobody is quoted yet' : people.map((p) => `${String(p.quotes).padStart(4)}  ${p.name}${p.aliases.length ? `  (${p.aliases.join('، ')})` : ''}`).join('\n');
+      // `kind` (person, organization, anonymous) goes beyond the contract's fields: consumers can tell named people apart.
+      const people = index.people(args.limit ?? ALL, 0).map((p) => ({ name: p.name, aliases: p.aliases, quotes: p.quotes, kind: p.kind }));
+      const label = { person: '', organization: '  [organization]', anonymous: '  [unnamed source]' } as const;
+      const text = people.length === 0 ? 'nobody is quoted yet' : people.map((p) => `${String(p.quotes).padStart(4)}  ${p.name}${p.aliases.length ? `  (${p.aliases.join('، ')})` : ''}${label[p.kind]}`).join('\n');
       return { json: { people }, text };
     }
     case 'latest': {

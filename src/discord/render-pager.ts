@@ -1,14 +1,15 @@
 import { type APIActionRowComponent, type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord.js';
+import { t } from '../core/commands/messages.js';
 import type { Locale, Pager } from '../core/commands/reply.js';
 import { pagerCustomId } from './pager-custom-id.js';
 
 /** The one action row a paged list carries. */
 export type PagerRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
-/** Button labels; kept here until messages.ts grows pager labels. */
+/** Button labels, from the shared messages (Discord draws its own arrows: none needed). */
 export const PAGER_LABELS: Readonly<Record<Locale, { previous: string; next: string }>> = {
-  ar: { previous: 'السابق', next: 'التالي' },
-  en: { previous: 'Previous', next: 'Next' },
+  ar: { previous: t('ar', 'pagePrevious'), next: t('ar', 'pageNext') },
+  en: { previous: t('en', 'pagePrevious'), next: t('en', 'pageNext') },
 };
 
 /**

@@ -1,15 +1,12 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { t } from '../core/commands/messages.js';
 import type { Locale, Pager } from '../core/commands/reply.js';
 import { TELEGRAM_MAX_CALLBACK_DATA } from './telegram-limits.js';
 
-/**
- * Button labels. Kept here rather than in core messages because only Telegram shows
- * them; they could move to messages.ts (e.g. `pagePrevious`/`pageNext`) if Discord
- * wants the same words.
- */
+/** Button labels: the shared words, with arrows pointing the way the language reads. */
 const LABELS: Readonly<Record<Locale, { readonly previous: string; readonly next: string }>> = {
-  ar: { previous: 'السابق ›', next: '‹ التالي' },
-  en: { previous: '‹ Previous', next: 'Next ›' },
+  ar: { previous: `${t('ar', 'pagePrevious')} ›`, next: `‹ ${t('ar', 'pageNext')}` },
+  en: { previous: `‹ ${t('en', 'pagePrevious')}`, next: `${t('en', 'pageNext')} ›` },
 };
 
 /** Callback data of a pager button: `p:<token>:<page>`. Anything else is refused. */

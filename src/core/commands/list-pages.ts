@@ -58,7 +58,7 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
       if (total === 0) return { locale, text: [t(locale, 'peopleNone')] };
       const items: ReplyItem[] = index.people(size, offset).map((p) => ({
         heading: p.name,
-        ref: p.kind === 'person' ? t(locale, 'quoteCount')(p.quotes) : `${t(locale, 'organization')} · ${t(locale, 'quoteCount')(p.quotes)}`,
+        ref: p.kind === 'person' ? t(locale, 'quoteCount')(p.quotes) : `${t(locale, p.kind === 'organization' ? 'organization' : 'unnamedSource')} · ${t(locale, 'quoteCount')(p.quotes)}`,
         lines: p.aliases.length > 0 ? [{ text: p.aliases.join('، ') }] : [],
       }));
       return { locale, title: t(locale, 'peopleTitle'), items, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
