@@ -2,10 +2,12 @@ import type { Token } from '../text/tokenize.js';
 import { nameKey } from '../text/name-key.js';
 
 /**
- * The two parallel views of a text that the full-text index holds, one word per
- * position in each, so that a phrase matches in either view:
- * - `words`: normalized surface forms, for exact matches;
- * - `stems`: light stems, for topic matches across inflections.
+ * The two views of a text that the full-text index holds:
+ * - `words`: every normalized surface form, in order, for exact and phrase matches;
+ * - `stems`: the light stem of each word whose stem differs from the word. A word that is
+ *   its own stem (في, حرب) is found in `words`, so the stem query searches both views and
+ *   the index holds such words once instead of twice. Phrases are only ever matched on
+ *   `words`, so `stems` needs no positions aligned with it.
  * Every token is letters and digits only, joined by single spaces, so FTS5's plain
  * `ascii` tokenizer sees exactly our words, and does so faster than `unicode61`.
  */
@@ -19,7 +21,7 @@ export function toIndexText(tokens: readonly Token[]): IndexText {
   const stems: string[] = [];
   for (const t of tokens) {
     words.push(t.norm);
-    stems.push(t.stem);
+    if (t.stem !== t.norm) stems.push(t.stem);
   }
   return { words: words.join(' '), stems: stems.join(' ') };
 }

@@ -36,7 +36,8 @@ const MIN_SPLIT_PART = 3;
 const MAX_SPLIT_PHRASES = 8;
 
 const WORDS = '{title_words body_words}';
-const STEMS = '{title_stems body_stems}';
+/** A stem is looked for in both views: a word that is its own stem is indexed only as a word. */
+const STEMS = '{title_words title_stems body_words body_stems}';
 
 /** Quotes an FTS5 string; our tokens hold no `"`, but escaping keeps that from mattering. */
 function str(text: string): string {
@@ -92,9 +93,11 @@ function splitKeys(word: string): string[] {
 
 function termExpression(term: QueryTerm, phrases: readonly string[]): string {
   const words = [term.word, ...term.variants].map(str);
-  const alternatives = [`${WORDS}:(${words.join(' OR ')})`, `${STEMS}:${str(term.stem)}`];
+  const alternatives = [`${STEMS}:${str(term.stem)}`];
+  // The exact form (and spelling variants) rank above a shared stem; when the word is its own stem and has no variants, the stem alternative already is the exact match.
+  if (term.stem !== term.word || term.variants.length > 0) alternatives.unshift(`${WORDS}:(${words.join(' OR ')})`);
   if (phrases.length > 0) alternatives.push(`${WORDS}:(${phrases.map(str).join(' OR ')})`);
-  return `(${alternatives.join(' OR ')})`;
+  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
 }
 
 /**
