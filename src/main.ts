@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     deliveries.telegram = telegram;
   }
   if (config.discord) {
-    const discord = createDiscordBot({ ...config.discord, handler, index: app.index, logger: logger.child({ platform: 'discord' }) });
+    const discord = createDiscordBot({ ...config.discord, handler, index: app.index, logger });
     await discord.start();
     services.push({ name: 'discord', stop: () => discord.stop() });
     deliveries.discord = discord;

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Reply } from '../core/commands/reply.js';
-import type { ChatDelivery } from '../core/ports/chat-delivery.js';
+import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
 import { PIPE_STYLE, type PlainStyle, TERMINAL_STYLE, renderPlain } from './render-plain.js';
 
 /**
@@ -11,8 +11,11 @@ export function createConsoleDelivery(output: Writable = process.stdout): ChatDe
   const style: PlainStyle = (output as { isTTY?: boolean }).isTTY ? TERMINAL_STYLE : PIPE_STYLE;
   return {
     platform: 'console',
-    async send(_chatId: string, reply: Reply) {
+    async send(_chatId: string, reply: Reply, progress?: DeliveryProgress) {
+      // One part: printed whole, or (already accepted) not again.
+      if ((progress?.sent ?? 0) > 0) return;
       output.write(`\n${renderPlain(reply, style)}\n\nnashra> `);
+      if (progress) progress.sent = 1;
     },
   };
 }

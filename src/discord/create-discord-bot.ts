@@ -3,7 +3,7 @@ import { COMMAND_SPECS } from '../core/commands/command-specs.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
-import type { ChatDelivery } from '../core/ports/chat-delivery.js';
+import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildCommandDefinitions } from './build-command-definitions.js';
 import { createInteractionHandler } from './create-interaction-handler.js';
@@ -111,8 +111,10 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     return stopped;
   }
 
-  async function send(channelId: string, reply: Reply): Promise<void> {
-    for (const message of renderReply(reply)) {
+  /** Posts the reply's messages in order, resuming after the ones `progress` says were accepted. */
+  async function send(channelId: string, reply: Reply, progress: DeliveryProgress = { sent: 0 }): Promise<void> {
+    for (const [i, message] of renderReply(reply).entries()) {
+      if (i < progress.sent) continue;
       try {
         await client.rest.post(Routes.channelMessages(channelId), {
           body: { content: message.content ?? '', embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
@@ -120,6 +122,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       } catch (err) {
         throw toDeliveryError(redactErrorTokens(err), channelId);
       }
+      progress.sent = i + 1;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { ArticleIndex } from '../core/ports/article-index.js';
-import type { ChatDelivery, Platform } from '../core/ports/chat-delivery.js';
+import type { ChatDelivery, DeliveryProgress, Platform } from '../core/ports/chat-delivery.js';
 import type { Clock } from '../core/schedule/clock.js';
 import { previousSlot } from '../core/schedule/cron.js';
 import { buildSubscriptionDigest } from '../core/subscriptions/build-subscription-digest.js';
@@ -54,9 +54,11 @@ function errorText(err: unknown): string {
  * means that slot is not re-sent: if the crash came before the post, that post is lost
  * (its articles come in the next digest, since only a successful send records them as
  * received); if it came after the post but before the log was updated, the next digest
- * repeats those articles (the log could not know they went out). A send that is still
- * failing when the bot stops is un-claimed, since it certainly did not post, so start-up
- * catch-up can deliver it.
+ * repeats those articles (the log could not know they went out). A digest split into
+ * several messages is posted part by part, and a retry resumes at the part that failed
+ * (`DeliveryProgress`), so within one run no part is posted twice. A send that is still
+ * failing when the bot stops is un-claimed when none of its parts was posted, so start-up
+ * catch-up can deliver it; once a part is in the chat the slot stays finished instead.
  *
  * Each subscription's deliveries run one after another (a slot's digest is built only
  * after the previous slot recorded what it sent); different subscriptions run
@@ -119,7 +121,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       return 'skipped';
     }
     const reply = digest.reply;
-    const outcome = await sendWithRetry(() => delivery.send(sub.chatId, reply), { policy, clock, signal: abort.signal, logger: jobLog });
+    // One progress record per slot delivery, shared by its retries: a digest split into
+    // several messages resumes at the part that failed instead of re-posting the others.
+    const progress: DeliveryProgress = { sent: 0 };
+    const outcome = await sendWithRetry((p) => delivery.send(sub.chatId, reply, p), { policy, clock, signal: abort.signal, logger: jobLog, progress });
     switch (outcome.kind) {
       case 'sent':
         store.finishSlot(id, slot, { status: 'sent', attempts: outcome.attempts, shown: digest.shown, more: digest.more }, clock.now());
@@ -132,12 +137,18 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         refresh();
         return 'disabled';
       case 'aborted':
+        if (progress.sent > 0) {
+          // Part of the digest is in the chat: releasing the slot would let catch-up post those parts again.
+          store.finishSlot(id, slot, { status: 'failed', attempts: outcome.attempts, error: `stopped after ${progress.sent} part(s): ${errorText(outcome.error)}` }, clock.now());
+          jobLog.warn({ err: outcome.error, partsSent: progress.sent }, 'stopped part-way through a digest; slot kept so no part is posted twice');
+          return 'failed';
+        }
         store.releaseSlot(id, slot);
         jobLog.warn({ err: outcome.error }, 'stopped before the digest could be sent; slot released for catch-up');
         return 'failed';
       case 'failed':
         store.finishSlot(id, slot, { status: 'failed', attempts: outcome.attempts, error: errorText(outcome.error) }, clock.now());
-        jobLog.error({ err: outcome.error, attempts: outcome.attempts }, 'digest not sent; its articles go in the next one');
+        jobLog.error({ err: outcome.error, attempts: outcome.attempts, partsSent: progress.sent }, 'digest not sent; its articles go in the next one');
         return 'failed';
     }
   }

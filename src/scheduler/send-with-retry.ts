@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/create-logger.js';
-import { DeliveryError } from '../core/ports/chat-delivery.js';
+import { DeliveryError, type DeliveryProgress } from '../core/ports/chat-delivery.js';
 import type { Clock } from '../core/schedule/clock.js';
 
 /**
@@ -28,7 +28,7 @@ export type SendOutcome =
   | { readonly kind: 'sent'; readonly attempts: number }
   | { readonly kind: 'gone'; readonly attempts: number; readonly error: unknown }
   | { readonly kind: 'failed'; readonly attempts: number; readonly error: unknown }
-  /** Stopped while waiting to retry: the last try failed, so nothing was posted. */
+  /** Stopped while waiting to retry: the last try failed (parts before it may have been posted: see `progress`). */
   | { readonly kind: 'aborted'; readonly attempts: number; readonly error: unknown };
 
 /** The delay before retry number `retry` (1-based) of a transient failure. */
@@ -36,12 +36,17 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
 }
 
-/** Sends, retrying per `policy`; never throws. */
+/**
+ * Sends, retrying per `policy`; never throws. Every try gets the same `progress` (one per
+ * delivery; a fresh one when not given), so a multi-part reply that failed at part N
+ * resumes at part N on the retry instead of posting parts 1..N-1 again.
+ */
 export async function sendWithRetry(
-  send: () => Promise<void>,
-  options: { readonly policy: RetryPolicy; readonly clock: Clock; readonly signal: AbortSignal; readonly logger: Logger },
+  send: (progress: DeliveryProgress) => Promise<void>,
+  options: { readonly policy: RetryPolicy; readonly clock: Clock; readonly signal: AbortSignal; readonly logger: Logger; readonly progress?: DeliveryProgress },
 ): Promise<SendOutcome> {
   const { policy, clock, signal, logger } = options;
+  const progress = options.progress ?? { sent: 0 };
   let tries = 0;
   let failures = 0;
   let rateLimitWaited = 0;
@@ -49,7 +54,7 @@ export async function sendWithRetry(
     tries++;
     let error: unknown;
     try {
-      await send();
+      await send(progress);
       return { kind: 'sent', attempts: tries };
     } catch (err) {
       error = err;
@@ -60,16 +65,16 @@ export async function sendWithRetry(
     if (retryAfter !== undefined) {
       waitMs = Math.max(0, retryAfter);
       if (rateLimitWaited + waitMs > policy.maxRateLimitWaitMs) {
-        logger.error({ err: error, attempts: tries, waitedMs: rateLimitWaited }, 'rate limited for too long; giving up on this slot');
+        logger.error({ err: error, attempts: tries, waitedMs: rateLimitWaited, partsSent: progress.sent }, 'rate limited for too long; giving up on this slot');
         return { kind: 'failed', attempts: tries, error };
       }
       rateLimitWaited += waitMs;
-      logger.warn({ err: error, retryAfterMs: waitMs, attempts: tries }, 'rate limited; waiting as asked');
+      logger.warn({ err: error, retryAfterMs: waitMs, attempts: tries, partsSent: progress.sent }, 'rate limited; waiting as asked');
     } else {
       failures++;
       if (failures >= policy.attempts) return { kind: 'failed', attempts: tries, error };
       waitMs = backoffDelay(policy, failures);
-      logger.warn({ err: error, retryInMs: waitMs, attempts: tries }, 'delivery failed; retrying');
+      logger.warn({ err: error, retryInMs: waitMs, attempts: tries, partsSent: progress.sent }, 'delivery failed; retrying');
     }
     try {
       await clock.sleep(waitMs, signal);

@@ -4,7 +4,7 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot } from 'grammy';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
-import type { ChatDelivery } from '../core/ports/chat-delivery.js';
+import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
 import type { Logger } from '../logging/create-logger.js';
 import { createErrorBoundary } from './create-error-boundary.js';
 import { createRateLimiter, USER_RATE_LIMIT } from './create-rate-limiter.js';
@@ -127,9 +127,9 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       logger.info('telegram bot stopped');
     },
 
-    async send(chatId: string, reply: Reply) {
+    async send(chatId: string, reply: Reply, progress?: DeliveryProgress) {
       try {
-        await sendReply(bot.api, chatId, reply, { logger });
+        await sendReply(bot.api, chatId, reply, { logger, ...(progress ? { progress } : {}) });
       } catch (err) {
         throw toDeliveryError(err, chatId);
       }

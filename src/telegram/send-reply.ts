@@ -1,6 +1,7 @@
 import { type Api, GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import type { Reply } from '../core/commands/reply.js';
+import type { DeliveryProgress } from '../core/ports/chat-delivery.js';
 import type { Logger } from '../logging/create-logger.js';
 import { htmlToPlainText } from './escape-html.js';
 import { pagerKeyboard } from './pager-keyboard.js';
@@ -14,6 +15,8 @@ export interface SendReplyOptions {
   readonly buttons?: boolean;
   /** Told when Telegram refused our markup and the plain-text fallback was sent. */
   readonly logger?: Logger;
+  /** Resume a multi-part send: skip the messages already accepted, count each one sent. */
+  readonly progress?: DeliveryProgress;
 }
 
 /** Telegram refused our markup: resend as plain text rather than leave the user without an answer. */
@@ -24,12 +27,16 @@ const NO_PREVIEW = { is_disabled: true } as const;
 /**
  * Posts a reply as one or more HTML messages, in order, with the pager's buttons on the
  * last one. Shared by command answers and scheduled deliveries so both look the same.
+ * With `progress`, the first `progress.sent` messages are skipped (a retry resuming a
+ * digest) and `progress.sent` is advanced as each message is accepted.
  */
 export async function sendReply(api: Api, chatId: number | string, reply: Reply, options: SendReplyOptions = {}): Promise<Message.TextMessage[]> {
   const chunks = renderReply(reply);
   const keyboard = options.buttons === false ? undefined : pagerKeyboard(reply.pager, reply.locale);
+  const progress = options.progress;
   const sent: Message.TextMessage[] = [];
   for (const [i, html] of chunks.entries()) {
+    if (progress && i < progress.sent) continue;
     const last = i === chunks.length - 1;
     sent.push(
       await sendHtml(api, chatId, html, options.logger, {
@@ -37,6 +44,7 @@ export async function sendReply(api: Api, chatId: number | string, reply: Reply,
         ...(i === 0 && options.replyTo !== undefined ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } } : {}),
       }),
     );
+    if (progress) progress.sent = i + 1;
   }
   return sent;
 }

@@ -33,23 +33,40 @@ export interface TestIndex {
   close(): void;
 }
 
+/** How a test index is set up; everything is optional. */
+export interface TestIndexOptions {
+  /** Time for subscribing and for the indexer's `indexed_at` (default: the system clock). */
+  readonly clock?: Clock;
+  /** Time zone a `subscribe` without one gets (default UTC). */
+  readonly timezone?: string;
+  /** Told after subscribe / unsubscribe changed something: what main.ts wires to `scheduler.refresh()`. */
+  readonly onSubscriptionChange?: () => void;
+}
+
 /**
  * A real SQLite file in a temp directory, indexed from a copy of the seed corpus (the
  * copy may be edited by the test). Close it in `afterAll`/`afterEach`.
  */
-export async function createTestIndex(options: { clock?: Clock; timezone?: string } = {}): Promise<TestIndex> {
+export async function createTestIndex(options: TestIndexOptions = {}): Promise<TestIndex> {
   const dir = mkdtempSync(join(tmpdir(), 'nashra-test-'));
   const corpusDir = join(dir, 'corpus');
   cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
   const dbFile = join(dir, 'nashra.sqlite');
   const db = openDatabase(dbFile);
-  const writer = createSqliteIndexWriter(db);
+  const clock = options.clock;
+  const writer = createSqliteIndexWriter(db, clock ? () => clock.now() : undefined);
   const source = createFileCorpusSource(corpusDir);
   const reindex = () => indexCorpus({ source, writer });
   const report = await reindex();
   const index = createSqliteArticleIndex(db);
   const subscriptionStore = createSqliteSubscriptions(db);
-  const subscriptions = createSubscriptionCommands({ store: subscriptionStore, index, clock: options.clock ?? systemClock, defaultTimezone: options.timezone ?? 'UTC' });
+  const subscriptions = createSubscriptionCommands({
+    store: subscriptionStore,
+    index,
+    clock: clock ?? systemClock,
+    defaultTimezone: options.timezone ?? 'UTC',
+    ...(options.onSubscriptionChange ? { onChange: options.onSubscriptionChange } : {}),
+  });
   const handler = createCommandHandler({ index, pages: createMemoryPageStore(), subscriptions });
   return {
     dir, corpusDir, dbFile, db, index, handler, subscriptionStore, subscriptions, report, reindex,

@@ -65,7 +65,16 @@ export interface InteractionOptions {
   /** Null for a direct message. */
   readonly guildId?: string | null;
   readonly channelId?: string;
+  /**
+   * The member's resolved permissions in the channel (a bit set as a decimal string), for
+   * a guild interaction. Default: an ordinary member, without Manage Server (1 << 5) or
+   * Manage Channels (1 << 4).
+   */
+  readonly permissions?: string;
 }
+
+/** An ordinary member's permissions: send and read messages, use commands; no Manage Server or Manage Channels. */
+export const MEMBER_PERMISSIONS = '1071698660928';
 
 export interface EmulatorOptions {
   readonly token?: string;
@@ -452,8 +461,8 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
-  function member(userId: string) {
-    return { user: { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: '1071698660928' };
+  function member(userId: string, permissions = MEMBER_PERMISSIONS) {
+    return { user: { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions };
   }
 
   function interact(type: number, data: any, opts: InteractionOptions = {}, extra: Record<string, unknown> = {}): InteractionState {
@@ -470,7 +479,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       app_permissions: '2248473465835073', entitlements: [], attachment_size_limit: 10485760,
       channel_id: channel,
       ...(guild
-        ? { guild_id: guild, guild_locale: 'ar', member: member(userId), channel: { id: channel, type: 0, guild_id: guild, name: 'news' }, authorizing_integration_owners: { '0': guild }, context: 0 }
+        ? { guild_id: guild, guild_locale: 'ar', member: member(userId, opts.permissions), channel: { id: channel, type: 0, guild_id: guild, name: 'news' }, authorizing_integration_owners: { '0': guild }, context: 0 }
         : { user: member(userId).user, channel: { id: channel, type: 1 }, authorizing_integration_owners: { '1': userId }, context: 1 }),
       ...extra,
     });

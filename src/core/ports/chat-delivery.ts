@@ -5,13 +5,28 @@ import type { Reply } from '../commands/reply.js';
 export type Platform = 'telegram' | 'discord' | 'console';
 
 /**
+ * How far a multi-part send got. The caller creates one per delivery and passes the same
+ * object to every retry of it; the adapter skips the first `sent` parts and counts each
+ * part up as soon as the platform accepted it. So a retry after part N failed resumes at
+ * part N instead of posting parts 1..N-1 again.
+ */
+export interface DeliveryProgress {
+  /** Parts of the rendered reply the platform has accepted, in order. */
+  sent: number;
+}
+
+/**
  * Posting a reply into a chat without a user's message to answer: what the scheduler
  * uses for digests. Each adapter implements it over its real client.
  */
 export interface ChatDelivery {
   readonly platform: Platform;
-  /** Sends the reply (split under the platform's limit). Throws `DeliveryError` on failure. */
-  send(chatId: string, reply: Reply): Promise<void>;
+  /**
+   * Sends the reply (split under the platform's limit), in order. Throws `DeliveryError`
+   * on failure. With `progress`, resumes after the parts it says were already accepted
+   * and advances it part by part (the same reply always splits the same way).
+   */
+  send(chatId: string, reply: Reply, progress?: DeliveryProgress): Promise<void>;
 }
 
 /**
