@@ -75,7 +75,7 @@ async function main() {
   const random = rng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const ids = (db.prepare('SELECT id FROM articles').all() as { id: string }[]).map((r) => r.id);
-  const sentences = (db.prepare('SELECT text FROM sentences WHERE (article_num + idx) % 7 = 0 LIMIT 20000').all() as { text: string }[]).map((r) => r.text);
+  const sentences = (db.prepare('SELECT body FROM articles WHERE num % 3 = 0 LIMIT 7000').all() as { body: string }[]).flatMap((r) => r.body.split(/[.؟!\n]/).filter((x) => x.length > 20));
   const words = sentences.flatMap((s) => s.split(/[\s،.:"“”«»()]+/).filter((w) => /^[\u0621-\u064A]{4,}$/.test(w)));
   const people = db.prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000').all() as { name: string; aliases: string }[];
   const decorate = (w: string) => {

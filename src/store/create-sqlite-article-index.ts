@@ -33,9 +33,7 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       SELECT ${ARTICLE_COLUMNS}, round(-hits.rank, 4) AS score FROM hits JOIN articles a ON a.num = hits.num ORDER BY hits.rank`),
     count: db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
     article: db.prepare<[string], ArticleSummaryRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`),
-    sentences: db.prepare<[string], { text: string; score: number }>(
-      'SELECT s.text, s.score FROM sentences s JOIN articles a ON a.num = s.article_num WHERE a.id = ? ORDER BY s.idx',
-    ),
+    sentences: db.prepare<[string], { body: string; spans: string }>('SELECT body, sentence_spans AS spans FROM articles WHERE id = ?'),
     latest: db.prepare<[number, number], ArticleSummaryRow>(
       `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.indexed_at DESC, a.num DESC LIMIT ? OFFSET ?`,
     ),
@@ -46,16 +44,14 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     people: db.prepare<[number, number], PersonDbRow>('SELECT num, name, kind, aliases, quotes FROM people ORDER BY quotes DESC, num LIMIT ? OFFSET ?'),
     countPeople: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
     quotesOf: db.prepare<[number, number, number], QuoteDbRow>(`
-      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, coalesce(s.score, 0) AS weight
+      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, q.weight
       FROM quotes q JOIN articles a ON a.num = q.article_num
-      LEFT JOIN sentences s ON s.article_num = q.article_num AND s.idx = q.sentence_idx
       WHERE q.person_num = ? ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.num, q.num LIMIT ? OFFSET ?`),
     topQuote: db.prepare<[string], QuoteDbRow>(`
-      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, coalesce(s.score, 0) AS weight
+      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, q.weight
       FROM quotes q JOIN articles a ON a.num = q.article_num
-      LEFT JOIN sentences s ON s.article_num = q.article_num AND s.idx = q.sentence_idx
       WHERE a.id = ?
-      ORDER BY q.speaker_kind = 'person' DESC, length(q.text) >= 40 DESC, weight DESC, q.num LIMIT 1`),
+      ORDER BY q.speaker_kind = 'person' DESC, length(q.text) >= 40 DESC, q.weight DESC, q.num LIMIT 1`),
   };
 
   const variantsByCount = new Map<number, Database.Statement<string[], { key: string; word: string }>>();
@@ -83,7 +79,11 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     search: (expression, limit, offset) => s.search.all(expression, limit, offset),
     countMatches: (expression, cap) => s.count.get(expression, cap)!.n,
     getArticle: (id) => s.article.get(id) ?? null,
-    getSentences: (id) => s.sentences.all(id),
+    getSentences(id) {
+      const row = s.sentences.get(id);
+      if (!row) return [];
+      return (JSON.parse(row.spans) as [number, number, number][]).map(([start, end, score]) => ({ text: row.body.slice(start, end), score }));
+    },
     latest: (limit, offset) => s.latest.all(limit, offset),
     countArticles: () => s.countArticles.get()!.n,
     indexedSince: (since, limit) => s.since.all(since ?? '', limit),

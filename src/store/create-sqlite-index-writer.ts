@@ -6,6 +6,11 @@ import type { Speaker, SpeakerKind } from '../core/quotes/quote.js';
 import type { Db } from './open-database.js';
 import { toSortDate } from './sort-date.js';
 
+/** Sentence spans as compact JSON: [[start, end, score], …], scores to 4 decimals. */
+function encodeSpans(sentences: AnalyzedArticle['sentences']): string {
+  return JSON.stringify(sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4]));
+}
+
 /** Clock for `indexed_at`; injected so digests of "new" articles can be tested. */
 export type Now = () => Date;
 
@@ -19,18 +24,16 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     saveUnit: db.prepare('INSERT INTO units (origin, stamp, skipped) VALUES (?, ?, ?) ON CONFLICT(origin) DO UPDATE SET stamp = excluded.stamp, skipped = excluded.skipped'),
     deleteUnit: db.prepare('DELETE FROM units WHERE origin = ?'),
     findArticle: db.prepare<[string], { num: number; indexed_at: string }>('SELECT num, indexed_at FROM articles WHERE id = ?'),
-    insertArticle: db.prepare(`INSERT INTO articles (num, id, origin, hash, title, date, sort_date, source, url, words, indexed_at)
-      VALUES (@num, @id, @origin, @hash, @title, @date, @sortDate, @source, @url, @words, @indexedAt)`),
+    insertArticle: db.prepare(`INSERT INTO articles (num, id, origin, hash, title, date, sort_date, source, url, words, indexed_at, body, sentence_spans)
+      VALUES (@num, @id, @origin, @hash, @title, @date, @sortDate, @source, @url, @words, @indexedAt, @body, @spans)`),
     deleteArticleRow: db.prepare('DELETE FROM articles WHERE num = ?'),
     setOrigin: db.prepare('UPDATE articles SET origin = ? WHERE id = ?'),
-    insertSentence: db.prepare('INSERT INTO sentences (article_num, idx, text, score) VALUES (?, ?, ?, ?)'),
-    deleteSentences: db.prepare('DELETE FROM sentences WHERE article_num = ?'),
     insertFts: db.prepare('INSERT INTO article_fts (rowid, title_words, title_stems, body_words, body_stems) VALUES (?, ?, ?, ?, ?)'),
     nameWords: db.prepare<[], { word: string }>('SELECT word FROM name_keys'),
     insertNameWord: db.prepare('INSERT OR IGNORE INTO name_keys (key, word) VALUES (?, ?)'),
     deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
-    insertQuote: db.prepare(`INSERT INTO quotes (article_num, sentence_idx, speaker, speaker_kind, speaker_description, speaker_aliases, text)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertQuote: db.prepare(`INSERT INTO quotes (article_num, sentence_idx, speaker, speaker_kind, speaker_description, speaker_aliases, text, weight)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     deleteQuotes: db.prepare('DELETE FROM quotes WHERE article_num = ?'),
     allSpeakers: db.prepare<[], { num: number; speaker: string; speaker_kind: string; speaker_description: string | null; speaker_aliases: string }>(
       'SELECT num, speaker, speaker_kind, speaker_description, speaker_aliases FROM quotes ORDER BY num',
@@ -53,7 +56,6 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
 
   function removeDerived(num: number): void {
     s.deleteFts.run(num);
-    s.deleteSentences.run(num);
     s.deleteQuotes.run(num);
     s.deleteArticleRow.run(num);
   }
@@ -88,8 +90,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       s.insertArticle.run({
         num, id: article.id, origin, hash, title: article.title, date: article.date, sortDate: toSortDate(article.date),
         source: article.source, url: article.url, words: analyzed.words, indexedAt,
+        body: article.body, spans: encodeSpans(analyzed.sentences),
       });
-      analyzed.sentences.forEach((sentence, idx) => s.insertSentence.run(num, idx, sentence.text, sentence.score));
       const t = analyzed.titleIndex;
       const b = analyzed.bodyIndex;
       s.insertFts.run(num, t.words, t.stems, b.words, b.stems);
@@ -101,7 +103,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       }
       for (const q of analyzed.quotes) {
         const sp = q.speaker;
-        s.insertQuote.run(num, q.sentenceIndex, sp.name, sp.kind, sp.description, JSON.stringify(sp.aliases), q.text);
+        const weight = analyzed.sentences[q.sentenceIndex]?.score ?? 0;
+        s.insertQuote.run(num, q.sentenceIndex, sp.name, sp.kind, sp.description, JSON.stringify(sp.aliases), q.text, weight);
       }
     },
     setArticleOrigin: (id, origin) => void s.setOrigin.run(origin, id),

@@ -33,19 +33,22 @@ export const MIGRATIONS: readonly Migration[] = [
         source TEXT,
         url TEXT,
         words INTEGER NOT NULL,
-        indexed_at TEXT NOT NULL
+        indexed_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        -- [[start, end, score], …]: sentences as UTF-16 offsets into body, with summary scores
+        sentence_spans TEXT NOT NULL
       );
       CREATE INDEX articles_origin ON articles(origin);
       CREATE INDEX articles_latest ON articles(sort_date DESC, num DESC);
       CREATE INDEX articles_indexed ON articles(indexed_at, num);
 
-      CREATE TABLE sentences (
-        article_num INTEGER NOT NULL,
-        idx INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        score REAL NOT NULL,
-        PRIMARY KEY (article_num, idx)
-      ) WITHOUT ROWID;
+      -- For people and ad-hoc SQL: sentences as rows (substr counts code points, which equal
+      -- UTF-16 units for the Arabic and Latin of news text).
+      CREATE VIEW sentences AS
+        SELECT a.num AS article_num, CAST(j.key AS INTEGER) AS idx,
+               substr(a.body, json_extract(j.value, '$[0]') + 1, json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')) AS text,
+               json_extract(j.value, '$[2]') AS score
+        FROM articles a, json_each(a.sentence_spans) j;
 
       CREATE VIRTUAL TABLE article_fts USING fts5(
         title_words, title_stems, body_words, body_stems,
@@ -68,6 +71,8 @@ export const MIGRATIONS: readonly Migration[] = [
         speaker_description TEXT,
         speaker_aliases TEXT NOT NULL DEFAULT '[]',
         text TEXT NOT NULL,
+        -- summary score of the sentence holding the quote: how central it is to its article
+        weight REAL NOT NULL DEFAULT 0,
         person_num INTEGER
       );
       CREATE INDEX quotes_article ON quotes(article_num);

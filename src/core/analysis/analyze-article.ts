@@ -6,13 +6,16 @@ import { splitSentences } from '../text/split-sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { type IndexText, nameWords, toIndexText } from './index-text.js';
 
-/** A sentence with what index time learned about it. */
+/**
+ * A sentence with what index time learned about it. It is stored as offsets into the
+ * article body, not as text: the body is kept once, and a summary slices it.
+ */
 export interface AnalyzedSentence {
-  readonly text: string;
-  readonly paragraph: number;
+  /** UTF-16 offsets in `article.body`. */
+  readonly start: number;
+  readonly end: number;
   /** Summary-worthiness, from `scoreSentences`; higher is better. */
   readonly score: number;
-  readonly words: number;
 }
 
 /** Everything nashra needs of an article, computed once when it is indexed. */
@@ -41,12 +44,7 @@ export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
   const scores = scoreSentences(spans, sentenceTokens);
   const bodyTokens = sentenceTokens.flat();
   const titleTokens = tokenize(article.title);
-  const sentences = spans.map((s, i) => ({
-    text: s.text,
-    paragraph: s.paragraph,
-    score: scores[i] ?? 0,
-    words: sentenceTokens[i]!.length,
-  }));
+  const sentences = spans.map((s, i) => ({ start: s.start, end: s.end, score: scores[i] ?? 0 }));
   return {
     article,
     sentences,

@@ -10,6 +10,9 @@ export interface SentenceSpan {
   readonly text: string;
   /** 0-based index of the line (paragraph) the sentence starts in. */
   readonly paragraph: number;
+  /** UTF-16 offsets in the source text: `text === source.slice(start, end)`. */
+  readonly start: number;
+  readonly end: number;
 }
 
 const OPENING_QUOTES = new Set(['«', '“', '„']);
@@ -23,8 +26,8 @@ export const MAX_QUOTE_CHARS = 1200;
 /** Only these characters can change the splitter's state; everything else is skipped. */
 const SIGNIFICANT = /[.!?؟…«»“”„"]/g;
 
-function splitLine(line: string): string[] {
-  const out: string[] = [];
+function splitLine(line: string): [number, number][] {
+  const out: [number, number][] = [];
   let start = 0;
   let quoteOpenedAt = -1;
   SIGNIFICANT.lastIndex = 0;
@@ -49,19 +52,35 @@ function splitLine(line: string): string[] {
     let end = i + 1;
     while (end < line.length && (TERMINATORS.has(line[end]!) || CLOSING_QUOTES.has(line[end]!) || line[end] === ')')) end++;
     if (end < line.length && !/\s/.test(line[end]!)) continue; // "a.b" inside a token
-    out.push(line.slice(start, end));
+    out.push([start, end]);
     start = end;
     SIGNIFICANT.lastIndex = end;
   }
-  out.push(line.slice(start));
-  return out.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  out.push([start, line.length]);
+  // Trim each piece by moving its bounds, so offsets stay exact.
+  const pieces: [number, number][] = [];
+  for (let [a, b] of out) {
+    while (a < b && /\s/.test(line[a]!)) a++;
+    while (b > a && /\s/.test(line[b - 1]!)) b--;
+    if (HAS_WORD.test(line.slice(a, b))) pieces.push([a, b]);
+  }
+  return pieces;
 }
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Splits text (one paragraph per line) into sentences, in order. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  text.split(/\r?\n/).forEach((line, paragraph) => {
-    for (const sentence of splitLine(line)) spans.push({ text: sentence, paragraph });
-  });
+  let offset = 0;
+  let paragraph = 0;
+  while (offset <= text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(offset, lineEnd).replace(/\r$/, '');
+    for (const [a, b] of splitLine(line)) spans.push({ text: line.slice(a, b), paragraph, start: offset + a, end: offset + b });
+    offset = lineEnd + 1;
+    paragraph++;
+  }
   return spans;
 }

@@ -5,7 +5,7 @@ import { scoreSentences } from '../../../src/core/summary/score-sentences.js';
 import { selectSummary } from '../../../src/core/summary/select-summary.js';
 import { splitSentences, type SentenceSpan } from '../../../src/core/text/split-sentences.js';
 
-const spans = (...texts: string[]): SentenceSpan[] => texts.map((text, paragraph) => ({ text, paragraph }));
+const spans = (...texts: string[]): SentenceSpan[] => texts.map((text, paragraph) => ({ text, paragraph, start: 0, end: text.length }));
 /** Index of the highest-scored sentence. */
 const best = (scores: number[]) => scores.indexOf(Math.max(...scores));
 const summarize = (sentences: SentenceSpan[], n: number) =>

@@ -26,3 +26,9 @@ describe('splitSentences', () => {
     expect(splitSentences('أ. ب.\nج.').map((s) => s.paragraph)).toEqual([0, 0, 1]);
   });
 });
+
+describe('splitSentences offsets', () => {
+  it.each([['أ. ب.\nج.'], ['  قال: "نعم. لا".  ثم غادر.\r\nسطر آخر'], ['\n\nبعد سطرين فارغين.'], ['']])('slice back to each sentence in %j', (text) => {
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
