@@ -1,6 +1,8 @@
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
 import { isWord, type SentenceItem } from './sentence-items.js';
-import { COMPLEMENTIZERS, PREPOSITIONS, RELATIVES } from './speaker-lexicon.js';
+import { isGivenName } from './name-lexicon.js';
+import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES } from './speaker-lexicon.js';
+import { looksLikeName } from './speaker-registry.js';
 import type { ArticleSpeakers } from './speaker-registry.js';
 import { readSubjectAfter, readSubjectBefore, type SubjectPhrase, type SubjectRead } from './subject-phrase.js';
 
@@ -48,13 +50,41 @@ function resolve(r: Reading, phrase: SubjectPhrase | null, cue: AttributionCue |
   return phrase ? r.speakers.resolve(phrase, cue, r.sentence) : null;
 }
 
-/** «، لافتة إلى أن» continues the subject; «متابعة العلاقة» and «لافتة» (a sign) are nouns. */
-function participleSpeaker(r: Reading, i: number, cue: AttributionCue): number | null | undefined {
+/**
+ * «، لافتة إلى أن» continues the subject; «متابعة العلاقة» and «لافتة» (a sign) are nouns. The
+ * subject is that of the verb before it in the sentence («ويشير الشعيبي …، مضيفا»), even when
+ * that verb's subject was not recognized: then nobody, never an earlier speaker.
+ */
+function participleSpeaker(r: Reading, i: number, cue: AttributionCue, before: readonly Trigger[]): number | null | undefined {
   const prev = r.items[i - 1];
   const next = r.items[i + 1];
   const adverbial = i === 0 || (prev?.kind === 'punct' && prev.surface !== ':') || next?.surface === ':'
     || (isWord(next) && COMPLEMENTIZERS.has(next.norm));
-  return adverbial ? r.speakers.anaphor(cue, r.sentence) : undefined;
+  if (!adverbial) return undefined;
+  const verb = before.findLast((t) => t.cue.kind === 'verb');
+  if (verb) return verb.speaker;
+  return namesOtherSubject(r, i) ? null : r.speakers.anaphor(cue, r.sentence);
+}
+
+/**
+ * Does the sentence name someone before a verb that has no subject of its own («ورفع عزيز
+ * شعيب الشكر …، وقال:»، «لكن شفير … فيقول»)? Then that person, not the speaker of an
+ * earlier sentence, is the subject, and since who they are is not sure, nobody is.
+ */
+function namesOtherSubject(r: Reading, i: number): boolean {
+  for (let j = 0; j < i; j++) {
+    const w = r.items[j];
+    if (!isWord(w)) continue;
+    const next = r.items[j + 1];
+    // «بريت مكجيرك»: two transliterated name words in a row are a name too.
+    const nameLike = (norm: string): boolean => looksLikeName(norm) && !attributionCue(norm);
+    const foreignPair = isWord(next) && j + 1 < i && nameLike(w.norm) && nameLike(next.norm);
+    if (!isGivenName(w.norm) && !foreignPair) continue;
+    const prev = r.items[j - 1];
+    if (isWord(prev) && (PREPOSITIONS.has(prev.norm) || /^[لب]/.test(prev.norm))) continue; // «مع محمد»، «لـ»
+    return !r.speakers.latestHasName(w.norm) && !(foreignPair && r.speakers.latestHasName(next.norm));
+  }
+  return false;
 }
 
 /** «نقلت وكالة … عن مسؤول حكومي قوله:» — the source after «عن»; «على حد قوله» — the subject. */
@@ -102,11 +132,19 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
       return { speaker: resolve(r, subject.phrase, cue) ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
     }
   }
+  // «فإنها دعت حزب العمال إلى»: a pronoun before the verb is its subject; what follows is the object.
+  if (isWord(prev) && PRONOUN_PARTICLES.has(prev.norm) && cue.takesObject) {
+    return { speaker: r.speakers.anaphor(cue, r.sentence), subjectEnd: i + 1 };
+  }
   if (isWord(prev) && (RELATIVES.has(prev.norm) || (prev.norm === 'قد' && isWord(items[i - 2])))) {
     return { speaker: resolve(r, readSubjectBefore(r.text, items, i, known), cue), subjectEnd: i + 1 };
   }
   const subject = read(r, i + 1, cue);
-  if (subject.phrase) return { speaker: resolve(r, subject.phrase, cue), subjectEnd: subject.end };
+  if (subject.phrase) {
+    const speaker = resolve(r, subject.phrase, cue);
+    if (speaker === null && subject.phrase.kind === 'named') r.speakers.unknownSpeaker(); // «تقول كولوتا», never introduced
+    return { speaker, subjectEnd: subject.end };
+  }
   if (subject.words > 0) {
     // «وقال الجبير»: an unrecognized subject still counts when it is a name seen before.
     const first = items[i + 1];
@@ -116,6 +154,7 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
   // «ووصفها بأنها»: a verb joined by و/ف shares the subject of the clause before it.
   const conjoined = /^[وف]/.test(verb.norm) && attributionCue(verb.norm.slice(1)) !== null;
   const before = !conjoined && i > 0 ? resolve(r, readSubjectBefore(r.text, items, i, known), cue) : null;
+  if (before === null && namesOtherSubject(r, i)) return { speaker: null, subjectEnd: subject.end };
   return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
 }
 
@@ -157,7 +196,12 @@ export function findTriggers(
       if (found) triggers.push({ at: i, cue, speaker: found.speaker, colonClause: colonClause(r, found.subjectEnd) });
       return;
     }
-    const speaker = cue.kind === 'participle' ? participleSpeaker(r, i, cue)
+    // «وأضاف المصدر - حسب الوكالة - أن»: a marker between a verb and its quote names the
+    // outlet that reported it; the speaker is still the verb's subject.
+    const verb = triggers.at(-1);
+    const relayed = cue.kind === 'marker' && verb?.cue.kind === 'verb' && verb.speaker !== null
+      && !items.slice(verb.at, i).some((it) => it.kind === 'quote');
+    const speaker = relayed ? verb.speaker : cue.kind === 'participle' ? participleSpeaker(r, i, cue, triggers)
       : cue.kind === 'marker' ? markerSpeaker(r, i) : quotedFromSpeaker(r, i, cue);
     if (speaker !== undefined) triggers.push({ at: i, cue, speaker, colonClause: null });
   });

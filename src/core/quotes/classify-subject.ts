@@ -22,6 +22,10 @@ export interface SubjectPhrase {
   readonly plural: boolean;
   /** True when the head noun is feminine («الخبيرة»), null when it does not say. */
   readonly feminine: boolean | null;
+  /** Further speakers joined by و («عادل الجبير ولافروف»): each said the quote. */
+  readonly also?: readonly SubjectPhrase[];
+  /** With `also`: the words read as one name instead, for when the second is no known name. */
+  readonly joined?: string;
 }
 
 /** Indefinite heads that make a phrase anonymous unless a genitive follows: «مسؤول أميركي»،

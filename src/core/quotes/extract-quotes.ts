@@ -56,7 +56,7 @@ function sentenceQuotes(items: readonly SentenceItem[], triggers: readonly Trigg
  * `splitSentences(parseArticle(id, text).body)`; `sentenceIndex` points into them.
  */
 export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuote[] {
-  const speakers = new ArticleSpeakers();
+  const speakers = new ArticleSpeakers(() => sentences.map((s) => s.text).join('\n'));
   const found: (Found & { sentenceIndex: number })[] = [];
   let last: { speaker: number; sentence: number; paragraph: number } | null = null;
   sentences.forEach((sentence, sentenceIndex) => {
@@ -76,5 +76,6 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     if (!s) built.set(id, (s = speakers.speaker(id)));
     return s;
   };
-  return found.map((f) => ({ text: f.text, speaker: speakerOf(f.speaker), sentenceIndex: f.sentenceIndex }));
+  // Speakers named together («قال الجبير ولافروف») each get the quote.
+  return found.flatMap((f) => speakers.members(f.speaker).map((id) => ({ text: f.text, speaker: speakerOf(id), sentenceIndex: f.sentenceIndex })));
 }

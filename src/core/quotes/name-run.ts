@@ -1,5 +1,7 @@
 import type { QuoteItem, WordItem } from './sentence-items.js';
-import { COMPOUND_NAME_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord } from './speaker-lexicon.js';
+import {
+  COMPOUND_NAME_HEADS, NAMING_NOUNS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord, withoutArticle,
+} from './speaker-lexicon.js';
 
 /**
  * Where the name is in a speaker phrase. Arabic writes titles before names («وزير الدفاع كيم
@@ -18,6 +20,8 @@ export type PhrasePart = WordItem | QuoteItem;
 export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName: boolean, family: boolean): boolean {
   if (w.surface.includes('\u064B')) return false;
   if (isNameWord(w.norm)) return true;
+  // «نجم الدين»، «صلاح الدين»، «نصر الله»: a word and «الدين»/«الله» make one name.
+  if (/^(?:الدين|الله)$/.test(w.norm) && before?.kind === 'word' && !isDefinite(before.norm) && !PREPOSITIONS.has(before.norm)) return true;
   if (!beforeInName || before?.kind !== 'word' || !w.norm.startsWith('ال')) return false;
   if (COMPOUND_NAME_HEADS.has(before.norm)) return true;
   return family && isFamilyName(w.norm) && !before.norm.startsWith('ل');
@@ -27,6 +31,9 @@ export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName
 export function isTitleWord(norm: string): boolean {
   return PERSON_TITLES.has(norm) || (norm.startsWith('ال') && PERSON_TITLES.has(norm.slice(2)));
 }
+
+/** Nouns a place name follows: «منطقة نجران»، «محافظة الطائف». */
+const PLACE_NOUNS = new Set(['منطقه', 'مدينه', 'محافظه', 'قريه', 'اقليم', 'ولايه', 'بلده', 'ناحيه', 'قضاء', 'حي', 'دوله']);
 
 const isPreposition = (p: PhrasePart | undefined): boolean => p?.kind === 'word' && PREPOSITIONS.has(p.norm);
 
@@ -41,7 +48,11 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   let end = seg.length;
   while (end > 0 && seg[end - 1]!.kind === 'quote') end--; // a nickname never ends a name
   const flags: boolean[] = [];
-  seg.forEach((p, k) => flags.push(p.kind === 'quote' ? (flags[k - 1] ?? false) : inName(p, seg[k - 1], flags[k - 1] ?? false, true)));
+  seg.forEach((p, k) => {
+    const next = seg[k + 1];
+    const din = next?.kind === 'word' && next.norm === 'الدين' && p.kind === 'word' && !isDefinite(p.norm); // «نجم الدين»
+    flags.push(p.kind === 'quote' ? (flags[k - 1] ?? false) : din || inName(p, seg[k - 1], flags[k - 1] ?? false, true));
+  });
   let start = end;
   let plainSeen = false;
   for (let k = end - 1; k >= 0; k--) {
@@ -50,7 +61,7 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
     if (!flags[k]) break;
     const plain = isNameWord(p.norm);
     const before = seg[k - 1];
-    const compound = !plain && before?.kind === 'word' && COMPOUND_NAME_HEADS.has(before.norm);
+    const compound = !plain && before?.kind === 'word' && (COMPOUND_NAME_HEADS.has(before.norm) || /^(?:الدين|الله)$/.test(p.norm));
     if (!plain && !compound && plainSeen) break; // a family name comes last
     if (k < end - 1 && p.norm.endsWith('ات') && p.norm.length >= 5) break; // «اتهامات واشنطن»
     if (plain) plainSeen = true;
@@ -64,5 +75,15 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   const head = seg[0];
   if (words === 1 && start === 1 && head?.kind === 'word' && !isDefinite(head.norm) && inLexicon(PERSON_TITLES, head.norm)) return null;
   if (start > 0 && first.norm.startsWith('ل')) return null;
+  const before = seg[start - 1];
+  if (words === 1 && before?.kind === 'word' && PLACE_NOUNS.has(withoutArticle(before.norm))) return null; // «أمير منطقة نجران»
+  // «لمركز الملك سلمان للإغاثة»، «جامعة الملك سعود»: a name inside an institution's name.
+  const title = seg[start - 1];
+  const institution = seg[start - 2];
+  if (title?.kind === 'word' && isTitleWord(title.norm) && institution?.kind === 'word'
+    && (inLexicon(ORGANIZATION_HEADS, institution.norm) || inLexicon(NAMING_NOUNS, institution.norm)
+      || (/^[لب]/.test(institution.norm) && (inLexicon(ORGANIZATION_HEADS, institution.norm.slice(1)) || inLexicon(NAMING_NOUNS, institution.norm.slice(1)))))) {
+    return null;
+  }
   return [start, end];
 }

@@ -5,7 +5,8 @@ import { closesQuotedSubject, namesNext } from './subject-phrase.js';
 
 /**
  * Tells a quotation from the other things news puts in quotation marks: outlet and agency
- * names («لموقع "سكاي نيوز عربية"»، «وكالة "يونهاب"»), titles («كتاب "…"»), nicknames
+ * names («لموقع "سكاي نيوز عربية"»، «وكالة "يونهاب"»), lists of names («"فيزا"، و"كوكاكولا"»),
+ * titles of books and songs («كتاب "…"»، «أغنية "…"»), nicknames
  * («جيمس "سبايدر" ماركس»), a speaker named in quotes («ورجحت "بلومبرغ"، أن»), and terms.
  *
  * Terms: a span of one or two words is a term or a scare quote («من "الوهم"»، «إلى "مستوى
@@ -24,6 +25,18 @@ export const MAX_NAME_WORDS = 6;
 /** Longest span that can be a name standing as a verb's subject («ورجحت "بلومبرغ"»). */
 export const MAX_QUOTED_SUBJECT_WORDS = 4;
 
+/** Longest span read as one name of a list of quoted names. */
+export const MAX_LISTED_WORDS = 3;
+
+/** «"فيزا"، و"كوكاكولا" و"ماكدونالدز"»: a short span next to another one, joined by a comma or و. */
+function inList(items: readonly SentenceItem[], index: number): boolean {
+  const joiner = (it: SentenceItem | undefined): boolean => it?.surface === '،' || it?.surface === ',' || (it?.kind === 'word' && it.norm === 'و');
+  const shortQuote = (it: SentenceItem | undefined): boolean => it?.kind === 'quote' && it.words > 0 && it.words <= MAX_LISTED_WORDS;
+  const after = joiner(items[index + 1]) && (shortQuote(items[index + 2]) || (joiner(items[index + 2]) && shortQuote(items[index + 3])));
+  const before = joiner(items[index - 1]) && (shortQuote(items[index - 2]) || (joiner(items[index - 2]) && shortQuote(items[index - 3])));
+  return after || before;
+}
+
 /**
  * The role of the quote item at `index`. `isVerbAt(i)` says whether item i is a reporting
  * verb (a quoted span right after one is its subject or its words).
@@ -36,6 +49,7 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   const prevWord = prev?.kind === 'word' ? prev : null;
   if (prevWord && (namesNext(prevWord.norm) || /^لـ?$/.test(prevWord.surface))) return 'name'; // لـ"بلومبرغ"
   if (/^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
+  if (item.words <= MAX_LISTED_WORDS && inList(items, index)) return 'name'; // «رعاة الفيفا: «فيزا»، و«كوكاكولا»»
   const afterVerb = prevWord !== null && isVerbAt(index - 1);
   const afterComplementizer = prevWord !== null && COMPLEMENTIZERS.has(prevWord.norm);
   const introduced = prev?.surface === ':' || afterVerb || afterComplementizer || prevWord?.norm === 'بالقول';

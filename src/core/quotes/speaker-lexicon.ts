@@ -1,4 +1,5 @@
 import { normalizeArabic } from '../text/normalize-arabic.js';
+import { MANNER_ADVERBS, RELIGIOUS } from './name-lexicon.js';
 
 /**
  * Word classes that let quote attribution read a speaker phrase without a parser: where a
@@ -16,7 +17,7 @@ function words(...lists: string[]): ReadonlySet<string> {
 }
 
 /** «أن» and its forms: a subject never runs past one. */
-export const COMPLEMENTIZERS = words('أن إن أنه إنه أنها إنها أنهم إنهم أنهما بأن بأنه بأنها بأنهم فإن لأن وأن وإن');
+export const COMPLEMENTIZERS = words('أن إن أنه إنه أنها إنها أنهم إنهم أنهما بأن بأنه بأنها بأنهم فإن لأن وأن وإن ألا بألا وألا لئلا');
 
 /** Prepositions: a reporting verb form right after one is a noun («في ذكر اسمه»). */
 export const PREPOSITIONS = words('في من إلى على عن مع لدى عند حول ضد منذ بعد قبل خلال عبر بين دون نحو تجاه بشأن');
@@ -28,7 +29,7 @@ export const RELATIVES = words('الذي التي الذين اللذين الل
 export const CLAUSE_PARTICLES = words('لكن ولكن بينما فيما كما وكما ثم إذ حيث فقد وقد قد لقد أما وأما بل');
 
 /** Pronoun-carrying particles: «لكنها أشارت» — the subject is a pronoun (the latest speaker). */
-export const PRONOUN_PARTICLES = words('لكنها لكنه لكنهم ولكنها ولكنه إنها إنه أنها أنه وهي وهو هي هو هم');
+export const PRONOUN_PARTICLES = words('لكنها لكنه لكنهم ولكنها ولكنه إنها إنه أنها أنه وهي وهو هي هو هم فإنها فإنه فإنهم');
 
 /** Honorific pronouns standing for the speaker: «وأضاف فضيلته»، «وأكد سموه». */
 export const HONORIFIC_PRONOUNS = words('فضيلته سموه معاليه سعادته جلالته فخامته سماحته سموها معاليها سعادتها');
@@ -38,7 +39,7 @@ export const SUBJECT_ENDERS = words(
   'يوم اليوم أمس الأمس غدا الأسبوع الشهر العام السنة صباح مساء ليلة الاثنين الثلاثاء الأربعاء',
   'الخميس الجمعة السبت الأحد حاليا مؤخرا سابقا لاحقا مجددا أيضا كذلك خلال أمام أثناء عبر حتى',
   'متحدثا متحدثة لم لن لا ما قد كما حيث بينما لكن ولكن إذ الذي التي الذين بالقول قائلا منذ',
-  'بعد قبل مع ضد حول عن إلى على',
+  'بعد قبل مع ضد حول عن إلى على فور عقب إثر لدى',
 );
 
 /** Nouns for the occasion of speaking: «في تصريحات»، «في رسالته» end a subject. */
@@ -65,7 +66,9 @@ export const ANONYMOUS_HEADS = words(
   'مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مسؤولي مصدر مصادر دبلوماسي دبلوماسيون دبلوماسيين شاهد',
   'شهود مراقب مراقبون مراقبين نواب أعضاء خبراء محللون محللين ضباط جندي جنود مواطن مواطنون',
   'مواطنين ناشطون ناشطين سكان مقرب مقربون مقربين أطراف طرف جهات جهة قادة زعماء وزراء أحد إحدى',
-  'بعض',
+  'بعض قيادي قيادية قياديون قياديين موظف موظفة موظفون موظفين علماء عالم عالمة مؤلف مؤلفة والد والدة',
+  'مصور مشجع مشجعون معلم معلمة رجل رجال امرأة نساء شاب شابة فتاة طفل سائق مقيم مقيمون زائر',
+  'أهالي ذوو ذوي مغردون مغردين مغرد ناشطو نشطاء رواد متابعون متابعين',
 );
 
 /** Heads that make a phrase plural: «مسؤولون أمريكيون» are answered by «وأضافوا». */
@@ -104,7 +107,8 @@ export const NAMING_NOUNS = words(
   'مبادرة مشروع مؤتمر منتدى مهرجان جائزة صاروخ صواريخ طائرة طائرات منظومة دبابة دبابات سفينة',
   'حساب منصة تطبيق وسم هاشتاغ هاشتاج شعار لقب الملقب الملقبة عنوان بعنوان اسم باسم قاعدة مطار',
   'ميناء مستشفى فندق ملعب نادي فريق كتيبة فرقة قوات ميليشيا مليشيا فصيل ائتلاف تحالف قائمة',
-  'قانون صفحة مدونة وثيقة كراسة دليل برج مثل مسمى علامة',
+  'قانون صفحة مدونة وثيقة كراسة دليل برج مثل مسمى علامة أغنية أغنيته أغنيتها أغاني قصيدة قصيدته نشيد أنشودة ألبوم',
+  'مسرحية لوحة معرض هيئة مدينة حي منطقة محافظة قرية شارع',
 );
 
 /** Second words of fixed organization names: «البيت الأبيض»، «الأمم المتحدة». */
@@ -120,7 +124,13 @@ export const RECIPIENTS = words(
 const ADJECTIVES = words(
   'متقاعد متقاعدة سابق سابقة حالي حالية كبير كبيرة كبار رفيع رفيعة بارز بارزة مطلع مطلعة',
   'مشارك مشاركة مختص مختصة متخصص متخصصة أول عام آخر أخرى جديد بالوكالة تنفيذي قريب قريبة',
+  'أخير أخيرة جديدة شهير شهيرة معروف معروفة مقيم',
 );
+
+/** True for a descriptive adjective («الأخير»، «سابق»), with or without the article. */
+export function isAdjective(norm: string): boolean {
+  return ADJECTIVES.has(withoutArticle(norm));
+}
 
 /** Stems of nationality/relation adjectives (أميركي، حكومي، أوكرانية، أمريكيون …). */
 const NISBA_STEMS = words(
@@ -139,6 +149,8 @@ const MISC = words(
   'لكي هناك هنا الآن ثمة كثيرا دائما أبدا نعم أي أكثر أقل بدأ يبدو تم يتم عندما كلما لما طالما',
   'تغريدة رسالة نفس ذات فيه فيها منه منها عنه عنها له لها لهم به بها عليه عليها إليه إليها معه',
   'مرارا تكرارا رسميا علنا تحديدا خصوصا أصلا فعلا غالبا عادة تقريبا بدوره بدورها البالغ البالغة',
+  'بما لما فيما بهذه بهذا لهذا لهذه لنا لي لك بنا منا عنا إننا أننا وبما هؤلاء أولئك هل',
+  'منطقة مدينة محافظة قرية حي شارع إقليم ولاية دولة مملكة جمهورية بلدة ناحية قضاء',
 );
 
 const DEFINITE = /^(?:وال|فال|بال|كال|لل|ال)/;
@@ -209,6 +221,8 @@ export function isNameWord(norm: string): boolean {
   if (/^[a-z][a-z'’.-]*$/.test(norm)) return !COMMON.has(norm);
   if (!/^[\u0621-\u064A]+$/.test(norm)) return false;
   if (isDefinite(norm) || isCommonWord(norm) || isNisba(norm)) return false;
+  if (RELIGIOUS.has(norm) || MANNER_ADVERBS.has(norm)) return false;
+  if (/^[بلك]/.test(norm) && norm.length > 4 && COMMON.has(norm.slice(1))) return false; // «بشرطة»، «لمركز»
   if (/(?:هم|هن|كم|هما|ها)$/.test(norm) && norm.length >= 5) return false;
   if (/^[بلك].{2,}(?:ته|تها|تهم)$/.test(norm) || /ات(?:ه|ها|هم)$/.test(norm)) return false; // «بعلاقته»، «صلاحياته»
   const bare = norm.startsWith('و') ? norm.slice(1) : norm;

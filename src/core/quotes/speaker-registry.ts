@@ -1,7 +1,11 @@
 import { isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
+import { normalizeArabic } from '../text/normalize-arabic.js';
 import type { Speaker, SpeakerKind } from './quote.js';
-import type { AttributionCue } from './reporting-verbs.js';
-import { PERSON_TITLES, PREPOSITIONS, withoutArticle } from './speaker-lexicon.js';
+import { attributionCue, type AttributionCue } from './reporting-verbs.js';
+import { GIVEN_NAMES, RELIGIOUS, RELIGIOUS_HEADS, isGivenName } from './name-lexicon.js';
+import {
+  COMPOUND_NAME_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, isCommonWord, isDefinite, isFamilyName, isNisba, withoutArticle,
+} from './speaker-lexicon.js';
 import type { SubjectPhrase } from './subject-phrase.js';
 
 /**
@@ -29,24 +33,83 @@ interface Entity {
   readonly plural: boolean;
   lastSeen: number;
   lastSentence: number;
+  /** For speakers named together («الجبير ولافروف»): the ids of each. */
+  members?: readonly number[];
 }
 
 const profileWords = (text: string): string[] => nameWords(text).map(withoutArticle);
+
+/** A word's form for the name lists: «علي» (Ali) apart from «على» (on), as `sentenceItems` does. */
+function nameNorm(surface: string): string {
+  const norm = normalizeArabic(surface);
+  return norm === 'علي' && surface.replace(/[\u064B-\u0652\u0640]/g, '') === 'علي' ? 'عليي' : norm;
+}
+
+/**
+ * Does the word look like a transliterated name («هايسوم»، «لوكهارت»): a long vowel after
+ * the first letter, no article, no verb prefix before a consonant («تستهدف»), no feminine or
+ * pronoun ending, no feminine plural, not a word the lists know.
+ */
+export function looksLikeName(norm: string): boolean {
+  return foreignShape(norm);
+}
+
+function foreignShape(norm: string): boolean {
+  if (/^[a-z]/.test(norm)) return true;
+  if (norm.length < 3 || isDefinite(norm) || isCommonWord(norm) || RELIGIOUS.has(norm)) return false;
+  if (/^[يتن][^اوي]/.test(norm)) return false;
+  if (norm.endsWith('ه') || (norm.length >= 5 && norm.endsWith('ات'))) return false;
+  return /[اوي]/.test(norm.slice(1, -1)) || /[وي]$/.test(norm); // not a bare final ا: «جثثا»
+}
+
+/** A title word, bare or with the article: «المدرب»، «وزير». */
+const isTitle = (norm: string): boolean => PERSON_TITLES.has(withoutArticle(norm));
+
+/** Short particles inside foreign names: «جيوفانا دي بينيديتو»، «فان دايك». */
+const NAME_PARTICLES = new Set(['دي', 'دا', 'دو', 'ديل', 'دل', 'فان', 'فون', 'لا', 'لو', 'بن', 'ابن', 'ال']);
+
+/**
+ * Is a new speaker phrase a person's name? A title before it vouches for it («المدرب
+ * مورينيو»), and so do a given name, an Arab compound or family name, or two words of
+ * transliterated shape. A lone unknown word («تعليقا»، «وثائق») must be one the article
+ * introduces elsewhere with a title or a given name («جوزيه مورينيو»). Scripture has no speaker.
+ */
+function plausiblePerson(phrase: SubjectPhrase, introduced: (surface: string) => boolean): boolean {
+  const surfaces = phrase.name.split(/\s+/).filter(Boolean);
+  const norms = surfaces.map(nameNorm);
+  if (norms.length === 0 || norms.some((n) => RELIGIOUS.has(n)) || RELIGIOUS_HEADS.has(norms[0]!)) return false;
+  if (phrase.description) return true;
+  if (norms.some(isGivenName)) return true;
+  if (norms.some((n) => COMPOUND_NAME_HEADS.has(n) || n === 'الدين' || /^عبد(?:ال|ول)/.test(n))) return true;
+  if (norms.length >= 2 && isFamilyName(norms[norms.length - 1]!) && foreignShape(norms[0]!)) return true;
+  if (norms.length >= 2 && norms.every((n) => foreignShape(n) || NAME_PARTICLES.has(n))) return true;
+  return introduced(surfaces[surfaces.length - 1]!);
+}
 
 /** Speaker tracking for one article; build a new one per article. */
 export class ArticleSpeakers {
   private readonly entities: Entity[] = [];
   private clock = 0;
+  private text: string | null = null;
+  private unknownLatest = false;
+
+  /** `articleText` gives the whole article, read only when a lone unknown name needs checking. */
+  constructor(private readonly articleText: () => string = () => '') {}
 
   /** The speaker a subject phrase stands for (created when new), or null when it cannot tell. */
   resolve(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
     if (phrase.kind === 'pronoun') return cue ? this.anaphor(cue, sentence) : null;
     if (phrase.kind === 'title') return this.title(phrase, cue, sentence);
+    if (phrase.also) return this.group(phrase, cue, sentence);
     const keys = nameKeys(phrase.name);
     if (keys.length === 0) return null;
     const kind: SpeakerKind = phrase.kind === 'named' ? 'person' : phrase.kind;
-    const id = this.latest((e) => e.kind === kind && this.sameName(kind, keys, fullest(e).keys));
-    if (id === null) return this.create(kind, phrase, cue, sentence);
+    const id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys))
+      ?? (kind === 'organization' ? this.organizationByHead(phrase.name) : null);
+    if (id === null) {
+      if (kind === 'person' && !plausiblePerson(phrase, (w) => this.introduced(w))) return null;
+      return this.create(kind, phrase, cue, sentence);
+    }
     const entity = this.entities[id]!;
     this.addForm(entity, phrase.name, keys);
     if (!entity.description && phrase.description) this.describe(entity, phrase.description);
@@ -54,8 +117,21 @@ export class ArticleSpeakers {
     return this.touch(id, sentence);
   }
 
+  /**
+   * A verb's subject was there but could not be told («وتقول كولوتا» with «كولوتا» never
+   * introduced): until someone is named again, a verb without a subject is that unknown
+   * speaker's, so it goes to nobody rather than to an earlier speaker.
+   */
+  unknownSpeaker(): void {
+    this.unknownLatest = true;
+  }
+
   /** The latest speaker agreeing with a verb that has no stated subject. */
   anaphor(cue: AttributionCue, sentence: number): number | null {
+    if (this.unknownLatest) return null;
+    // Right after «قال الجبير ولافروف», a singular «وأضاف» could be either of them.
+    const top = this.latest(() => true);
+    if (top !== null && this.entities[top]!.members && !cue.plural) return null;
     const id = this.latest((e) => agrees(e, cue));
     return id === null ? null : this.touch(id, sentence);
   }
@@ -67,12 +143,73 @@ export class ArticleSpeakers {
     return this.entities.some((e) => e.forms.some((f) => isNamePart(keys, f.keys)));
   }
 
+  /** Does the latest speaker (the one an anaphor would take) carry this name word? */
+  latestHasName(norm: string): boolean {
+    const id = this.latest(() => true);
+    if (id === null) return false;
+    const key = nameKeys(norm.replace(/^عليي$/, 'علي'))[0];
+    return key !== undefined && this.entities[id]!.forms.some((f) => f.keys.includes(key));
+  }
+
+  /** The speakers an id stands for: itself, or each of a group named together. */
+  members(id: number): readonly number[] {
+    return this.entities[id]!.members ?? [id];
+  }
+
   /** The speaker as quotes carry it: the fullest name, the other forms as aliases. */
   speaker(id: number): Speaker {
     const e = this.entities[id]!;
     const best = fullest(e);
     const aliases = e.forms.filter((f) => f !== best).map((f) => f.surface);
     return { name: best.surface, aliases, kind: e.kind, description: e.description };
+  }
+
+  /**
+   * «وقالت الوزارة» after «وزارة الداخلية»: a bare definite organization head stands for the
+   * latest organization named with that head.
+   */
+  private organizationByHead(name: string): number | null {
+    const words = nameWords(name);
+    if (words.length !== 1 || !isDefinite(words[0]!)) return null;
+    const head = withoutArticle(words[0]!);
+    if (!ORGANIZATION_HEADS.has(head)) return null;
+    return this.latest((e) => e.kind === 'organization' && e.forms.some((f) => nameWords(f.surface)[0] === head));
+  }
+
+  /** Does the article write this word after a title, a first name or a nationality somewhere («جوزيه مورينيو»)? */
+  private introduced(surface: string): boolean {
+    this.text ??= this.articleText();
+    const text = this.text;
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + surface.length)) {
+      const before = /([\p{L}\p{M}]+)[\s،,]*$/u.exec(text.slice(Math.max(0, at - 40), at));
+      if (!before) continue;
+      const prev = nameNorm(before[1]!);
+      if (attributionCue(prev)) continue; // «وقالت تقارير» is this very mention
+      // «المدرب مورينيو»، «جوزيه مورينيو»، «ميك فانينج»، «الأسترالي فانينج»
+      if (isTitle(prev) || GIVEN_NAMES.has(prev) || (foreignShape(prev) && !isNisba(prev)) || (isDefinite(prev) && isNisba(prev))) return true;
+    }
+    return false;
+  }
+
+  /** Speakers named together: each is resolved on its own; the group answers «وأضافا». */
+  private group(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
+    const parts = [{ ...phrase, also: undefined, joined: undefined, plural: false }, ...(phrase.also ?? [])];
+    const introduced = (w: string): boolean => this.introduced(w);
+    if (!parts.every((p) => this.knows(p) || plausiblePerson(p, introduced))) {
+      // «علي أكبر ولايتي»: when the word after و is no name the article knows, it was part of the name.
+      // After a family name («عادل الجبير ولافروف») a name never goes on: unsure, so nobody.
+      const familyLast = isDefinite(nameWords(phrase.name).at(-1) ?? '');
+      return phrase.joined && !familyLast ? this.resolve({ ...parts[0]!, name: phrase.joined }, cue, sentence) : null;
+    }
+    const ids = parts.map((p) => this.resolve(p, null, sentence));
+    if (ids.some((id) => id === null)) return null; // unsure who the others are: nobody
+    const entity: Entity = {
+      kind: 'person', forms: [], profile: new Set(), description: null, gender: cue?.gender ?? null,
+      plural: true, lastSeen: 0, lastSentence: sentence, members: ids as number[],
+    };
+    this.addForm(entity, parts.map((p) => p.name).join(' و'), nameKeys(phrase.name));
+    this.entities.push(entity);
+    return this.touch(this.entities.length - 1, sentence);
   }
 
   private sameName(kind: SpeakerKind, a: readonly string[], b: readonly string[]): boolean {
@@ -134,6 +271,7 @@ export class ArticleSpeakers {
   }
 
   private touch(id: number, sentence: number): number {
+    this.unknownLatest = false;
     const e = this.entities[id]!;
     e.lastSeen = ++this.clock;
     e.lastSentence = sentence;

@@ -1,14 +1,16 @@
 import { normalizeArabic } from '../text/normalize-arabic.js';
 import { classifySubject, type SubjectPhrase } from './classify-subject.js';
 import { inName, isTitleWord, type PhrasePart } from './name-run.js';
+import { MANNER_ADVERBS } from './name-lexicon.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
-import { isWord, type SentenceItem } from './sentence-items.js';
+import { isWord, type SentenceItem, type WordItem } from './sentence-items.js';
 import {
   ANONYMOUS_HEADS, CLAUSE_PARTICLES, COMPLEMENTIZERS, COMPOUND_NAME_HEADS, HONORIFIC_PRONOUNS, NAMING_NOUNS, ORGANIZATION_HEADS,
   PERSON_TITLES,
   PLACES_AND_OUTLETS, PREPOSITIONS, PRONOUN_PARTICLES, RECIPIENTS, RELATIVES, SPEECH_EVENTS, SUBJECT_ENDERS,
-  inLexicon, isCommonWord, isDefinite, isNameWord, isNisba,
+  inLexicon, isAdjective, isCommonWord, isDefinite, isFamilyName, isNameWord, isNisba,
 } from './speaker-lexicon.js';
+import { isGivenName } from './name-lexicon.js';
 
 export type { SubjectPhrase } from './classify-subject.js';
 
@@ -61,9 +63,9 @@ function endsSubject(items: readonly SentenceItem[], i: number, nameSeen: boolea
   if (!isWord(w)) return true;
   const norm = w.norm;
   const next = items[i + 1];
-  if (COMPLEMENTIZERS.has(norm) || SUBJECT_ENDERS.has(norm) || /^\d/.test(norm)) return true;
+  if (COMPLEMENTIZERS.has(norm) || SUBJECT_ENDERS.has(norm) || MANNER_ADVERBS.has(norm) || /^\d/.test(norm)) return true;
   const cue = attributionCue(norm);
-  if (cue && cue.kind !== 'marker') return true;
+  if (cue) return true; // «وأضاف المصدر - حسب الوكالة - أن»: a marker ends the subject too
   if (norm === 'في') return (isWord(next) && SPEECH_EVENTS.has(next.norm)) || (nameSeen && !post);
   if (norm === 'من') return isWord(next) && COMPLEMENTIZERS.has(next.norm);
   if (w.surface.startsWith('لـ')) return true;
@@ -88,6 +90,8 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
   let runAtStart = false; // that name opened its segment
   let runFrom = 0; // where it starts in the segment
   let count = 0;
+  let coordinated = false;
+  let trailingTitle = -1;
   let i = from;
   const first = items[from];
   if (isWord(first) && HONORIFIC_PRONOUNS.has(first.norm)) return { phrase: pronoun(first.surface), end: from + 1, words: 1, quotes }; // «وأضاف فضيلته»
@@ -126,9 +130,19 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
     if (post && seg.length === 0 && (it.norm === 'وهو' || it.norm === 'وهي')) continue;
     const last: PhrasePart | undefined = seg[seg.length - 1];
     // After a name, a word in ة or with a pronoun («أكد محلب أهمية …») is what was said, not more name.
-    const object: boolean = runActive && /ه$/.test(it.norm) && !/الله$/.test(it.norm) && it.norm.length >= 4
+    const object: boolean = runActive && /ه$/.test(it.norm) && !/(?:الله|اه|زاده)$/.test(it.norm) && it.norm.length >= 4
       && !(last?.kind === 'word' && COMPOUND_NAME_HEADS.has(last.norm));
-    const nameWord: boolean = !object && inName(it, last, runActive, !cue?.takesObject);
+    // «رفض عادل الجبير التعليق»: after a verb that takes an object, a definite word after a first
+    // name is still the family name when the object comes after it (or it is a nisba family name).
+    const family = !cue?.takesObject || familyBeforeObject(it, next);
+    // «وقال عادل الجبير ولافروف»: a second name joined by و is a second speaker.
+    if (!post && runActive && nameSeen && isCoordinatedName(it)) {
+      coordinated = true;
+      break;
+    }
+    // «ماركوس بيكيدال مشغل الموقع»: an indefinite noun with a genitive after a name starts a description.
+    if (!post && runActive && seg.length - runFrom >= 2 && describesAfterName(it, next)) break;
+    const nameWord: boolean = !object && (inName(it, last, runActive, family) || beforeDin(it, next));
     if (!post && runActive && !nameWord) {
       const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && isPlace(last.norm); // «كوريا الجنوبية»
       // «مدير سجون حائل اللواء عبد الرحمن الحازمي»: the words before the title were a description.
@@ -137,7 +151,11 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
       const runWords = seg.length - runFrom;
       const titleHead = seg[runFrom - 1];
       const genitive = runWords === 1 && titleHead?.kind === 'word' && !isDefinite(titleHead.norm) && isTitleWord(titleHead.norm);
-      if (!placeAdjective && !title && !genitive) break; // the name ended the subject
+      if (!placeAdjective && !title && !genitive) {
+        // «أمبر رود وزيرة الطاقة»: a title with its genitive right after the name describes the person.
+        if (inLexicon(PERSON_TITLES, it.norm) && isWord(next) && !endsSubject(items, i + 1, true, true)) trailingTitle = i;
+        break; // the name ended the subject
+      }
     }
     if (!post && nameWord && !runActive) {
       runAtStart = seg.length === 0;
@@ -150,7 +168,73 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
     count++;
   }
   while (segs.length > 1 && segs[segs.length - 1]!.length === 0) segs.pop();
-  return { phrase: classifySubject(text, segs, postFrom), end: i, words: count, quotes };
+  let phrase = classifySubject(text, segs, postFrom);
+  if (phrase?.kind === 'named' && !phrase.description && trailingTitle >= 0) {
+    phrase = { ...phrase, description: titleAfter(text, items, trailingTitle) };
+  }
+  if (phrase && coordinated) {
+    const second = readSubjectAfter(text, withoutConjunction(items, i), i, cue);
+    if (second.phrase?.kind === 'named' && phrase.kind === 'named') {
+      const joined = `${phrase.name} و${second.phrase.name}`; // «علي أكبر ولايتي» if «لايتي» is nobody
+      return {
+        phrase: { ...phrase, plural: true, also: [second.phrase], joined }, end: second.end, words: count + second.words, quotes: [...quotes, ...second.quotes],
+      };
+    }
+    return { phrase: null, end: second.end, words: count + second.words, quotes };
+  }
+  return { phrase, end: i, words: count, quotes };
+}
+
+/** «وزيرة الطاقة وتغير المناخ»: the title after a name, to the first word that ends a subject (at most 6 words). */
+function titleAfter(text: string, items: readonly SentenceItem[], from: number): string {
+  let end = from;
+  for (let k = from + 1; k < items.length && k < from + 6; k++) {
+    const w = items[k];
+    if (!isWord(w) || endsSubject(items, k, true, true)) break;
+    end = k;
+  }
+  return text.slice(items[from]!.start, items[end]!.end);
+}
+
+/** «نجم الدين»: a word before «الدين» is a name, even a title word («نجم»). */
+const beforeDin = (w: WordItem, next: SentenceItem | undefined): boolean =>
+  isWord(next) && next.norm === 'الدين' && !isDefinite(w.norm) && !PREPOSITIONS.has(w.norm);
+
+/** The items with the conjunction و taken off the word at `i`: «ولافروف» → «لافروف». */
+function withoutConjunction(items: readonly SentenceItem[], i: number): SentenceItem[] {
+  const w = items[i];
+  if (!isWord(w)) return [...items];
+  const copy = [...items];
+  copy[i] = { ...w, surface: w.surface.slice(1), norm: w.norm.slice(1), start: w.start + 1 };
+  return copy;
+}
+
+/** «ولافروف»، «وجون كيري»: و and a name is a second speaker («وليد»، «واتسون» are names of their own). */
+function isCoordinatedName(w: WordItem): boolean {
+  if (!w.norm.startsWith('و') || w.norm.length < 4 || isGivenName(w.norm)) return false;
+  const bare = w.norm.slice(1);
+  if (isGivenName(bare)) return true;
+  // «واتسون»، «ويلسون»، «وود»: a name may itself open with و and a long vowel.
+  return !/^[اوي]/.test(w.surface.slice(1)) && isNameWord(bare) && !isCommonWord(w.norm);
+}
+
+/**
+ * «ماركوس بيكيدال مشغل الموقع»: after two name words, an agent noun followed by a definite
+ * genitive that is no family name is a description of the person, not more name.
+ */
+function describesAfterName(w: WordItem, next: SentenceItem | undefined): boolean {
+  if (isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || !isWord(next)) return false;
+  const agentNoun = /^(?:م[^ا]..|.ا..)$/.test(w.norm); // مُفعِّل، فاعِل: «مشغل»، «حارس»
+  return agentNoun && /^ال../.test(next.norm) && !isFamilyName(next.norm) && !isNisba(next.norm);
+}
+
+/** After «رفض عادل» a definite word is his family name when it ends in ي («الدوسري») or the
+ * object follows it («الجبير التعليق»، «الجبير:»; not «وصف أوباما الخيار بأنه»), and it is no feminine noun. */
+function familyBeforeObject(w: WordItem, next: SentenceItem | undefined): boolean {
+  if (w.surface.endsWith('ة') || !isFamilyName(w.norm)) return false;
+  if (w.norm.endsWith('ي')) return true;
+  if (!isWord(next)) return true;
+  return isDefinite(next.norm) && !isNisba(next.norm) && !isAdjective(next.norm);
 }
 
 /**
