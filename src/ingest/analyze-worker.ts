@@ -13,11 +13,20 @@ export interface AnalyzeRequest {
   readonly articles: readonly ParsedArticle[];
 }
 
+/**
+ * Name words this worker already sent during the run (the pool lives for one run). The
+ * parent records each word once; sending it once spares it hashing millions of repeats.
+ */
+const sentNameWords = new Set<string>();
+
 parentPort!.on('message', (request: AnalyzeRequest) => {
   const results = request.articles.map((article) => {
     try {
       // The parent already holds the article: send back only what analysis added.
-      const { article: _sent, ...analyzed } = analyzeArticle(article);
+      const { article: _sent, nameWords, ...rest } = analyzeArticle(article);
+      const fresh = nameWords.filter(([word]) => !sentNameWords.has(word));
+      for (const [word] of fresh) sentNameWords.add(word);
+      const analyzed = { ...rest, nameWords: fresh };
       return { ok: true as const, analyzed };
     } catch (err) {
       return { ok: false as const, error: (err as Error)?.message ?? String(err) };
