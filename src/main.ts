@@ -1,5 +1,6 @@
 import { openIndex } from './app/open-index.js';
 import { type Config, loadConfig } from './config/load-config.js';
+import { loadEnvFile } from './config/load-env-file.js';
 import { createConsole } from './console/create-console.js';
 import { createConsoleDelivery } from './console/create-console-delivery.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
@@ -29,6 +30,7 @@ interface Service {
 async function main(): Promise<void> {
   let config: Config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (err) {
     process.stderr.write(`nashra: ${(err as Error).message}\n`);

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/load-config.js';
+import { loadEnvFile } from '../config/load-env-file.js';
 import { NashraError, isUsageError } from '../core/errors/nashra-error.js';
 import { openIndex } from '../app/open-index.js';
 import { CLI_USAGE } from './cli-usage.js';
@@ -14,6 +15,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${CLI_USAGE}\n`);
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
+  loadEnvFile();
   const config = loadConfig();
   const app = await openIndex({ corpus: args.corpus ?? config.corpusDir, db: args.db ?? config.db });
   try {
