@@ -87,6 +87,39 @@ function namesOtherSubject(r: Reading, i: number): boolean {
   return false;
 }
 
+/** Clause openers answered by «فإنه/فإنها»: «وفيما أدانت رئاسة كردستان القصف، فإنها دعت». */
+const ANSWERED_OPENERS = new Set(['فيما', 'وفيما', 'بينما', 'وبينما', 'اذا', 'واذا', 'لما', 'ولما', 'حين', 'وحين', 'بعدما', 'وبعدما']);
+
+/**
+ * The speaker a pronoun particle before a verb stands for («فإنه قال»). After «أما محمد بكر،
+ * … فإنه قال» it is the topic after «أما»; after «وفيما أدانت رئاسة كردستان …، فإنها دعت» it is
+ * the subject of that other clause, unknown here: nobody. Otherwise the latest speaker.
+ */
+function pronounSpeaker(r: Reading, particle: number, cue: AttributionCue): number | null {
+  for (let j = particle - 1; j >= 0; j--) {
+    const w = r.items[j];
+    if (!isWord(w)) continue;
+    if (w.norm === 'اما' || w.norm === 'واما') return resolve(r, read(r, j + 1, null).phrase, cue);
+    if (ANSWERED_OPENERS.has(w.norm)) return null;
+  }
+  return r.speakers.anaphor(cue, r.sentence);
+}
+
+/** How many words open a sentence where its subject would be (VSO: a verb, then the subject). */
+const SUBJECT_ZONE = 4;
+
+/**
+ * A sentence with no attribution that names a person near its start («كان ديون فان دن بيرج
+ * دليلا …»، «ورفع عزيز شعيب الشكر …») brings in someone a later «وأضاف» may be about.
+ */
+export function namesNewPerson(text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number): boolean {
+  const r: Reading = { text, items, speakers, sentence, consumed: new Set() };
+  let words = 0;
+  let k = 0;
+  while (k < items.length && words < SUBJECT_ZONE) if (isWord(items[k++])) words++;
+  return namesOtherSubject(r, k);
+}
+
 /** «نقلت وكالة … عن مسؤول حكومي قوله:» — the source after «عن»; «على حد قوله» — the subject. */
 function quotedFromSpeaker(r: Reading, i: number, cue: AttributionCue): number | null {
   const prev = r.items[i - 1];
@@ -134,10 +167,14 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
   }
   // «فإنها دعت حزب العمال إلى»: a pronoun before the verb is its subject; what follows is the object.
   if (isWord(prev) && PRONOUN_PARTICLES.has(prev.norm) && cue.takesObject) {
-    return { speaker: r.speakers.anaphor(cue, r.sentence), subjectEnd: i + 1 };
+    return { speaker: pronounSpeaker(r, i - 1, cue), subjectEnd: i + 1 };
   }
   if (isWord(prev) && (RELATIVES.has(prev.norm) || (prev.norm === 'قد' && isWord(items[i - 2])))) {
     return { speaker: resolve(r, readSubjectBefore(r.text, items, i, known), cue), subjectEnd: i + 1 };
+  }
+  if (isWord(prev) && PRONOUN_PARTICLES.has(prev.norm) && /^ف/.test(prev.norm)) {
+    const subject = read(r, i + 1, cue);
+    if (subject.words === 0) return { speaker: pronounSpeaker(r, i - 1, cue), subjectEnd: subject.end };
   }
   const subject = read(r, i + 1, cue);
   if (subject.phrase) {

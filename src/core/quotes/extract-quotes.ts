@@ -1,5 +1,5 @@
 import type { SentenceSpan } from '../text/split-sentences.js';
-import { findTriggers, type Trigger } from './attribution-triggers.js';
+import { findTriggers, namesNewPerson, type Trigger } from './attribution-triggers.js';
 import type { ExtractedQuote, Speaker } from './quote.js';
 import { quoteRole } from './quote-role.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
@@ -26,6 +26,15 @@ interface Found {
   readonly at: number;
 }
 
+/** «رابط الخبر بصحيفة الوئام: «طالبان» باكستان تنفي …»: a headline link, not narration. */
+function isLinkLine(items: readonly SentenceItem[]): boolean {
+  const first = items.find(isWord);
+  return first !== undefined && (first.norm === 'رابط' || first.norm === 'المصدر');
+}
+
+/** «قال: «في كل ذات كبد رطبة أجر» متفق عليه»: a hadith with its source, not a speaker's words. */
+const HADITH_SOURCES = new Set(['متفق', 'رواه', 'اخرجه', 'صححه', 'حسنه']);
+
 /** The speaker of the quote item at `index`: the attribution before it, else right after it. */
 function attribute(items: readonly SentenceItem[], index: number, triggers: readonly Trigger[], opensSentence: boolean): number | null {
   const next = triggers.find((t) => t.at > index);
@@ -41,6 +50,8 @@ function sentenceQuotes(items: readonly SentenceItem[], triggers: readonly Trigg
   const found: Found[] = [];
   items.forEach((item, i) => {
     if (item.kind !== 'quote' || consumed.has(i) || quoteRole(items, i, (k) => verbs.has(k)) !== 'quote') return;
+    const after = items[i + 1];
+    if (isWord(after) && HADITH_SOURCES.has(after.norm)) return;
     const opensSentence = !items.slice(0, i).some((it) => isWord(it) && it.norm !== 'و');
     const speaker = attribute(items, i, triggers, opensSentence) ?? (opensSentence ? runsOn : null);
     if (speaker !== null) found.push({ text: item.span.text, speaker, at: item.start });
@@ -65,10 +76,16 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     const triggers = findTriggers(sentence.text, items, speakers, sentenceIndex, consumed);
     const runsOn = last !== null && (last.sentence === sentenceIndex - 1 || (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
       ? last.speaker : null;
+    if (isLinkLine(items)) return;
     const quotes = sentenceQuotes(items, triggers, consumed, runsOn);
     for (const q of quotes) found.push({ ...q, sentenceIndex });
     const active = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
     if (active !== null) last = { speaker: active, sentence: sentenceIndex, paragraph: sentence.paragraph };
+    else if (triggers.length === 0 && namesNewPerson(sentence.text, items, speakers, sentenceIndex)) {
+      // «كان ديون فان دن بيرج دليلا …»: someone new is brought in; «ويضيف:» may be about them.
+      speakers.unknownSpeaker();
+      last = null;
+    }
   });
   const built = new Map<number, Speaker>();
   const speakerOf = (id: number): Speaker => {

@@ -76,7 +76,7 @@ export const MANNER_ADVERBS = words(
 
 /** Words of religious formulas («قال تعالى»، «صلى الله عليه وسلم»): God and the Prophet are
  * cited, not interviewed; a quote of scripture has no speaker to list. */
-export const RELIGIOUS = words('تعالى وتعالى سبحانه صلى');
+export const RELIGIOUS = words('تعالى وتعالى سبحانه صلى رحمه يرحمه حفظه');
 
 /** Speakers of scripture and hadith («قال الله»، «قال رسول الله»), when they open a subject. */
 export const RELIGIOUS_HEADS = words('الله رسول الرسول رسوله رسولنا النبي نبي نبينا');

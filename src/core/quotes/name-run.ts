@@ -77,6 +77,10 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   if (start > 0 && first.norm.startsWith('ل')) return null;
   const before = seg[start - 1];
   if (words === 1 && before?.kind === 'word' && PLACE_NOUNS.has(withoutArticle(before.norm))) return null; // «أمير منطقة نجران»
+  // «مستشار محافظ أسيوط»، «الناطق باسم مستشفى سوروكا»: one word after an indefinite title or an
+  // institution noun is its genitive (a place, a body), not a person's name.
+  if (words === 1 && before?.kind === 'word' && !isDefinite(before.norm)
+    && (inLexicon(PERSON_TITLES, before.norm) || inLexicon(NAMING_NOUNS, before.norm) || inLexicon(ORGANIZATION_HEADS, before.norm))) return null;
   // «لمركز الملك سلمان للإغاثة»، «جامعة الملك سعود»: a name inside an institution's name.
   const title = seg[start - 1];
   const institution = seg[start - 2];

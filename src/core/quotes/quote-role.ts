@@ -50,6 +50,8 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   if (prevWord && (namesNext(prevWord.norm) || /^لـ?$/.test(prevWord.surface))) return 'name'; // لـ"بلومبرغ"
   if (/^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
   if (item.words <= MAX_LISTED_WORDS && inList(items, index)) return 'name'; // «رعاة الفيفا: «فيزا»، و«كوكاكولا»»
+  // «حل "اف سي ايه"»: a span of short letter names is a transliterated acronym, a company's name.
+  if (item.words >= 3 && item.words <= 4 && item.span.text.split(/\s+/).every((w) => w.length <= 3 && !/\d/.test(w))) return 'name';
   const afterVerb = prevWord !== null && isVerbAt(index - 1);
   const afterComplementizer = prevWord !== null && COMPLEMENTIZERS.has(prevWord.norm);
   const introduced = prev?.surface === ':' || afterVerb || afterComplementizer || prevWord?.norm === 'بالقول';

@@ -17,7 +17,10 @@ function words(...lists: string[]): ReadonlySet<string> {
 }
 
 /** «أن» and its forms: a subject never runs past one. */
-export const COMPLEMENTIZERS = words('أن إن أنه إنه أنها إنها أنهم إنهم أنهما بأن بأنه بأنها بأنهم فإن لأن وأن وإن ألا بألا وألا لئلا');
+export const COMPLEMENTIZERS = words(
+  'أن إن أنه إنه أنها إنها أنهم إنهم أنهما بأن بأنه بأنها بأنهم فإن لأن وأن وإن ألا بألا وألا لئلا',
+  'أني إني بأني وأني أنني إنني بأنني وإنني وأنني أننا إننا بأننا',
+);
 
 /** Prepositions: a reporting verb form right after one is a noun («في ذكر اسمه»). */
 export const PREPOSITIONS = words('في من إلى على عن مع لدى عند حول ضد منذ بعد قبل خلال عبر بين دون نحو تجاه بشأن');
@@ -85,7 +88,7 @@ export const ORGANIZATION_HEADS = words(
   'برلمان مركز معهد جامعة اتحاد دائرة إدارة سلطة سلطات شرطة قوات مفوضية نقابة صندوق مصرف قصر',
   'خارجية داخلية كرملين بنتاغون بنتاجون ناتو أمم ولايات بيت إليزيه كونغرس كونجرس دوما غرب',
   'قوة وسائل تنظيم ميليشيا مليشيا مليشيات فصيل ائتلاف تحالف جبهة كتائب مجموعة لجان بيان تقرير',
-  'نادي منتخب عائلة أسرة',
+  'نادي منتخب عائلة أسرة مستشفى',
 );
 
 /** Countries, capitals and news outlets: as a subject they are an organization, not a person. */
@@ -151,6 +154,7 @@ const MISC = words(
   'مرارا تكرارا رسميا علنا تحديدا خصوصا أصلا فعلا غالبا عادة تقريبا بدوره بدورها البالغ البالغة',
   'بما لما فيما بهذه بهذا لهذا لهذه لنا لي لك بنا منا عنا إننا أننا وبما هؤلاء أولئك هل',
   'منطقة مدينة محافظة قرية حي شارع إقليم ولاية دولة مملكة جمهورية بلدة ناحية قضاء',
+  'لسان شخص',
 );
 
 const DEFINITE = /^(?:وال|فال|بال|كال|لل|ال)/;
@@ -225,6 +229,7 @@ export function isNameWord(norm: string): boolean {
   if (/^[بلك]/.test(norm) && norm.length > 4 && COMMON.has(norm.slice(1))) return false; // «بشرطة»، «لمركز»
   if (/(?:هم|هن|كم|هما|ها)$/.test(norm) && norm.length >= 5) return false;
   if (/^[بلك].{2,}(?:ته|تها|تهم)$/.test(norm) || /ات(?:ه|ها|هم)$/.test(norm)) return false; // «بعلاقته»، «صلاحياته»
+  if (/^و.{3,}ه$/.test(norm) && !/(?:الله|اه)$/.test(norm)) return false; // «ومقره»: و + a noun with its pronoun
   const bare = norm.startsWith('و') ? norm.slice(1) : norm;
   return !ADJECTIVES.has(bare) && !isNisba(bare);
 }

@@ -4,7 +4,8 @@ import type { Speaker, SpeakerKind } from './quote.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
 import { GIVEN_NAMES, RELIGIOUS, RELIGIOUS_HEADS, isGivenName } from './name-lexicon.js';
 import {
-  COMPOUND_NAME_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, isCommonWord, isDefinite, isFamilyName, isNisba, withoutArticle,
+  ANONYMOUS_HEADS, COMPOUND_NAME_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isCommonWord, isDefinite, isFamilyName, isNisba,
+  withoutArticle,
 } from './speaker-lexicon.js';
 import type { SubjectPhrase } from './subject-phrase.js';
 
@@ -15,6 +16,9 @@ import type { SubjectPhrase } from './subject-phrase.js';
  * the «مسؤول حكومي» of the previous sentence), and who is the subject of a verb without
  * one (وأوضحت: → the latest feminine singular speaker).
  */
+
+/** How many sentences back a verb without a subject («وأضاف:») may reach for its speaker. */
+const ANAPHOR_REACH = 3;
 
 /** How many sentences back a bare title («الرئيس الأوكراني») may reach for an undescribed person. */
 const TITLE_REACH = 3;
@@ -78,12 +82,24 @@ function plausiblePerson(phrase: SubjectPhrase, introduced: (surface: string) =>
   const surfaces = phrase.name.split(/\s+/).filter(Boolean);
   const norms = surfaces.map(nameNorm);
   if (norms.length === 0 || norms.some((n) => RELIGIOUS.has(n)) || RELIGIOUS_HEADS.has(norms[0]!)) return false;
-  if (phrase.description) return true;
+  if (phrase.description && vouches(phrase.description)) return true;
   if (norms.some(isGivenName)) return true;
   if (norms.some((n) => COMPOUND_NAME_HEADS.has(n) || n === 'الدين' || /^عبد(?:ال|ول)/.test(n))) return true;
   if (norms.length >= 2 && isFamilyName(norms[norms.length - 1]!) && foreignShape(norms[0]!)) return true;
   if (norms.length >= 2 && norms.every((n) => foreignShape(n) || NAME_PARTICLES.has(n))) return true;
   return introduced(surfaces[surfaces.length - 1]!);
+}
+
+/**
+ * Does a description vouch for the words after it being a name? Only when it holds a title,
+ * a person noun or a nationality («الخبير الأميركي»، «مسؤول في»); «كل شخص»، «في كل مراحل
+ * التاريخ»، «ذكر لي أني» read words before a non-name as a description.
+ */
+function vouches(description: string): boolean {
+  return nameWords(description).some((w) => {
+    const norm = normalizeArabic(w);
+    return inLexicon(PERSON_TITLES, norm) || inLexicon(ANONYMOUS_HEADS, norm) || isNisba(norm);
+  });
 }
 
 /** Speaker tracking for one article; build a new one per article. */
@@ -132,8 +148,10 @@ export class ArticleSpeakers {
     // Right after «قال الجبير ولافروف», a singular «وأضاف» could be either of them.
     const top = this.latest(() => true);
     if (top !== null && this.entities[top]!.members && !cue.plural) return null;
+    // A speaker not seen for several sentences is too far back to be sure of: nobody.
     const id = this.latest((e) => agrees(e, cue));
-    return id === null ? null : this.touch(id, sentence);
+    if (id === null || sentence - this.entities[id]!.lastSentence > ANAPHOR_REACH) return null;
+    return this.touch(id, sentence);
   }
 
   /** True when the phrase names a speaker already seen (a cue that a preverbal noun is the subject). */

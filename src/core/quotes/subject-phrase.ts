@@ -63,10 +63,13 @@ function endsSubject(items: readonly SentenceItem[], i: number, nameSeen: boolea
   if (!isWord(w)) return true;
   const norm = w.norm;
   const next = items[i + 1];
-  if (COMPLEMENTIZERS.has(norm) || SUBJECT_ENDERS.has(norm) || MANNER_ADVERBS.has(norm) || /^\d/.test(norm)) return true;
+  // «ويضيف فان دن بيرج»: right after the verb «فان» opens a name, not the clause «فإن».
+  const vanName = atStart && norm === 'فان' && w.surface === 'فان' && isWord(next) && !COMPLEMENTIZERS.has(next.norm);
+  if ((COMPLEMENTIZERS.has(norm) && !vanName) || SUBJECT_ENDERS.has(norm) || MANNER_ADVERBS.has(norm) || /^\d/.test(norm)) return true;
   const cue = attributionCue(norm);
   if (cue) return true; // «وأضاف المصدر - حسب الوكالة - أن»: a marker ends the subject too
-  if (norm === 'في') return (isWord(next) && SPEECH_EVENTS.has(next.norm)) || (nameSeen && !post);
+  // «وأضاف في كل مراحل التاريخ …»: a verb followed by «في» has no subject there.
+  if (norm === 'في') return atStart || (isWord(next) && SPEECH_EVENTS.has(next.norm)) || (nameSeen && !post);
   if (norm === 'من') return isWord(next) && COMPLEMENTIZERS.has(next.norm);
   if (w.surface.startsWith('لـ')) return true;
   if (norm.startsWith('لل')) return RECIPIENTS.has(norm.slice(2)) || (nameSeen && !post);
