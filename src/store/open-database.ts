@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { NashraError } from '../core/errors/nashra-error.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
@@ -16,7 +16,7 @@ export const BUSY_TIMEOUT_MS = 5_000;
  * refused rather than silently misread.
  */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ensureFolder(dirname(file));
   let db: Db;
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
@@ -29,6 +29,26 @@ export function openDatabase(file: string): Db {
   db.pragma('temp_store = MEMORY');
   migrate(db, file);
   return db;
+}
+
+/**
+ * Creates the database's folder one level at a time. Node's recursive mkdir can spin
+ * forever on special filesystems (/proc), so each missing level is made on its own and
+ * any failure is reported with the folder's name.
+ */
+function ensureFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let dir = resolve(folder); !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (cause) {
+      throw new NashraError('STORE', `cannot create the database folder ${dir} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, { cause });
+    }
+  }
 }
 
 function migrate(db: Db, file: string): void {
