@@ -46,7 +46,18 @@ export function createFileCorpusSource(path: string): CorpusSource {
     return readTextUnit(file, id, size, stamp);
   }
 
+  /** Directories already walked (device:inode): a symlink loop is walked once, not forever. */
+  let visited = new Set<string>();
+
   function walk(dir: string, out: CorpusUnit[]): void {
+    try {
+      const st = statSync(dir);
+      const id = `${st.dev}:${st.ino}`;
+      if (visited.has(id)) return;
+      visited.add(id);
+    } catch {
+      /* reported below when it cannot be read */
+    }
     let names: string[];
     try {
       names = readdirSync(dir).sort();
@@ -80,6 +91,7 @@ export function createFileCorpusSource(path: string): CorpusSource {
         return unit ? [unit] : [];
       }
       const out: CorpusUnit[] = [];
+      visited = new Set();
       walk(path, out);
       return out;
     },

@@ -98,3 +98,19 @@ describe('incremental indexing', () => {
     expect(ti.index.getArticle('003_3ddc96a2e226cfb4')?.title).not.toBe('t');
   });
 });
+
+describe('a corpus folder with a symlink loop', () => {
+  it('is walked once, and indexes what it holds', async () => {
+    const { symlinkSync, mkdirSync, copyFileSync } = await import('node:fs');
+    const ti = await createTestIndex();
+    try {
+      mkdirSync(join(ti.corpusDir, 'more'));
+      copyFileSync(join(ti.corpusDir, '000_5d4cb6ab3d8fa611.txt'), join(ti.corpusDir, 'more', 'copy.txt'));
+      symlinkSync(ti.corpusDir, join(ti.corpusDir, 'more', 'loop'));
+      const report = await ti.reindex();
+      expect(report).toMatchObject({ added: 1, articles: 6 });
+    } finally {
+      ti.close();
+    }
+  });
+});
