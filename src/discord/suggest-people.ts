@@ -12,8 +12,10 @@ export interface PersonChoice {
   readonly value: string;
 }
 
-/** People scanned per keystroke (most quoted first); the directory is a lookup, not a corpus scan. */
+/** Most quoted people scored per keystroke (spelling variants are found among them). */
 export const MAX_PEOPLE_SCANNED = 1000;
+/** People found by a name-word prefix, beyond the most quoted, scored per keystroke. */
+export const MAX_PREFIX_CANDIDATES = 200;
 /** Typed text longer than this is not a name being typed. */
 const MAX_INPUT_CHARS = 100;
 /** A query word needs this many letters before its phonetic key is compared as a prefix. */
@@ -55,8 +57,8 @@ function choice(person: PersonRow, matchedForm: string | null): PersonChoice {
 export function suggestPeople(index: ArticleIndex, input: string, limit = DISCORD_MAX_CHOICES): PersonChoice[] {
   const max = Math.min(limit, DISCORD_MAX_CHOICES);
   const text = input.trim().slice(0, MAX_INPUT_CHARS);
-  const people = index.people(MAX_PEOPLE_SCANNED, 0);
-  if (text === '') return people.slice(0, max).map((p) => choice(p, null));
+  const top = index.people(MAX_PEOPLE_SCANNED, 0);
+  if (text === '') return top.slice(0, max).map((p) => choice(p, null));
 
   const scored = new Map<number, { person: PersonRow; score: number; form: string | null }>();
   const offer = (person: PersonRow, score: number, form: string | null) => {
@@ -70,6 +72,9 @@ export function suggestPeople(index: ArticleIndex, input: string, limit = DISCOR
     .map((w) => (/^[a-z]/.test(w) ? normalizeArabic(latinToArabic(w)) : w))
     .filter(Boolean);
   if (queryWords.length > 0) {
+    // The most quoted, plus everyone whose name has a word starting as typed, however rarely quoted.
+    const byPrefix = index.peopleByNamePrefix(queryWords[0]!, MAX_PREFIX_CANDIDATES);
+    const people = [...new Map([...top, ...byPrefix].map((p) => [p.num, p])).values()];
     for (const person of people) {
       for (const form of [person.name, ...person.aliases]) {
         const score = matchScore(queryWords, form);

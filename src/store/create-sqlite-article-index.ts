@@ -1,5 +1,6 @@
 import type { ArticleIndex, ArticleSummaryRow, PersonKeyHit, PersonRow, StoredQuote } from '../core/ports/article-index.js';
 import type { SpeakerKind } from '../core/quotes/quote.js';
+import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
 
@@ -43,6 +44,9 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     ),
     people: db.prepare<[number, number], PersonDbRow>('SELECT num, name, kind, aliases, quotes FROM people ORDER BY quotes DESC, num LIMIT ? OFFSET ?'),
     countPeople: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
+    byPrefix: db.prepare<[string, number], PersonDbRow>(
+      "SELECT num, name, kind, aliases, quotes FROM people WHERE search LIKE ? ESCAPE '\\' ORDER BY quotes DESC, num LIMIT ?",
+    ),
     quotesOf: db.prepare<[number, number, number], QuoteDbRow>(`
       SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, q.weight
       FROM quotes q JOIN articles a ON a.num = q.article_num
@@ -106,6 +110,11 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     },
     people: (limit, offset) => s.people.all(limit, offset).map(toPerson),
     countPeople: () => s.countPeople.get()!.n,
+    peopleByNamePrefix(prefix, limit) {
+      const word = normalizeArabic(prefix).trim().split(/\s+/)[0] ?? '';
+      if (word === '') return [];
+      return s.byPrefix.all(`% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit).map(toPerson);
+    },
     quotesOf: (personNum, limit, offset) => s.quotesOf.all(personNum, limit, offset).map(toQuote),
     topQuote(articleId) {
       const row = s.topQuote.get(articleId);

@@ -3,6 +3,7 @@ import type { Person } from '../core/people/person.js';
 import type { SkippedEntry } from '../core/ports/corpus-source.js';
 import type { IndexWriter, KnownUnit } from '../core/ports/index-writer.js';
 import type { Speaker, SpeakerKind } from '../core/quotes/quote.js';
+import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type { Db } from './open-database.js';
 import { toSortDate } from './sort-date.js';
 
@@ -40,7 +41,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     ),
     clearPeople: db.prepare('DELETE FROM people'),
     clearKeys: db.prepare('DELETE FROM person_keys'),
-    insertPerson: db.prepare('INSERT INTO people (num, name, kind, aliases, quotes) VALUES (?, ?, ?, ?, ?)'),
+    insertPerson: db.prepare('INSERT INTO people (num, name, kind, aliases, quotes, search) VALUES (?, ?, ?, ?, ?, ?)'),
     insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (key, person_num) VALUES (?, ?)'),
     linkQuote: db.prepare('UPDATE quotes SET person_num = ? WHERE num = ?'),
     unlinkQuotes: db.prepare('UPDATE quotes SET person_num = NULL'),
@@ -134,7 +135,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       const counts = new Array<number>(people.length).fill(0);
       for (const p of personOfQuote.values()) counts[p] = (counts[p] ?? 0) + 1;
       people.forEach((p, i) => {
-        s.insertPerson.run(i + 1, p.name, p.kind, JSON.stringify(p.aliases), counts[i]);
+        const search = ` ${normalizeArabic([p.name, ...p.aliases].join(' ')).replace(/\s+/g, ' ')} `;
+        s.insertPerson.run(i + 1, p.name, p.kind, JSON.stringify(p.aliases), counts[i], search);
         for (const key of p.keys) s.insertKey.run(key, i + 1);
       });
       for (const [quoteNum, p] of personOfQuote) s.linkQuote.run(p + 1, quoteNum);

@@ -83,7 +83,9 @@ export const MIGRATIONS: readonly Migration[] = [
         name TEXT NOT NULL,
         kind TEXT NOT NULL,
         aliases TEXT NOT NULL DEFAULT '[]',
-        quotes INTEGER NOT NULL DEFAULT 0
+        quotes INTEGER NOT NULL DEFAULT 0,
+        -- ' name alias … ' normalized, for word-prefix lookups (autocomplete)
+        search TEXT NOT NULL DEFAULT ''
       );
       CREATE INDEX people_quotes ON people(quotes DESC, num);
 

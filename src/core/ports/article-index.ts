@@ -69,6 +69,8 @@ export interface ArticleIndex {
   findPeopleByKeys(keys: readonly string[]): PersonKeyHit[];
   /** Most quoted first. */
   people(limit: number, offset: number): PersonRow[];
+  /** People one of whose name words starts with `prefix` (normalized), most quoted first: autocomplete. */
+  peopleByNamePrefix(prefix: string, limit: number): PersonRow[];
   countPeople(): number;
   quotesOf(personNum: number, limit: number, offset: number): StoredQuote[];
   /** The most notable quote of an article (by a named speaker when there is one), or null. */
