@@ -11,6 +11,7 @@
  * prints the K sentences before it (a speaker named earlier is what anaphora resolves to).
  */
 import Database from 'better-sqlite3';
+import { seededRandom as mulberry32 } from './lib/seeded-random.js';
 
 interface Options {
   readonly db: string;
@@ -50,17 +51,6 @@ function parseArgs(argv: readonly string[]): Options {
   return { db, n, seed, context };
 }
 
-/** A small, well-known 32-bit PRNG: deterministic for a seed on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `k` distinct elements of `items`, uniformly at random (partial Fisher–Yates). */
 function sample<T>(items: readonly T[], k: number, random: () => number): T[] {

@@ -11,22 +11,12 @@ import { findQuotes } from '../../src/core/services/find-quotes.js';
 import { searchArticles } from '../../src/core/services/search-articles.js';
 import { createCommandHandler } from '../../src/core/commands/create-command-handler.js';
 import { createMemoryPageStore } from '../../src/core/commands/page-store.js';
+import { seededRandom as rng } from '../lib/seeded-random.js';
 
 const [mode, corpus, dbFile] = process.argv.slice(2) as [string, string, string];
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const rssMb = () => Math.round(process.memoryUsage().rss / 1048576);
 
-/** A small deterministic PRNG so every run asks the same questions. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentiles(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import { rougeN } from '../../src/core/summary/rouge.js';
 import { selectSummary } from '../../src/core/summary/select-summary.js';
 import type { SentenceSpan } from '../../src/core/text/split-sentences.js';
+import { seededRandom as mulberry32 } from './seeded-random.js';
 
 /**
  * The EASC summary protocol: whole sentences, budget = each reference's word count,
@@ -92,17 +93,6 @@ export function evaluateScorer(
   };
 }
 
-/** Small seeded PRNG (mulberry32) so the bootstrap prints the same interval every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 95% paired bootstrap interval of mean(system − baseline) over articles (resampling
