@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/core/quotes/extract-quotes.js';
 import { splitSentences } from '../../../src/core/text/split-sentences.js';
+import { quotesOf, speakersOf } from './quotes-of.js';
 
 /**
  * Attribution errors seen on real news (SaudiNewsNet), one table per kind, on sentences
@@ -8,9 +9,6 @@ import { splitSentences } from '../../../src/core/text/split-sentences.js';
  * quote must go to nobody: a wrong speaker is worse than a missing quote.
  */
 
-/** Quotes of a small article (one paragraph per line) as [speaker, text] pairs. */
-const quotesOf = (body: string): [string, string][] => extractQuotes(splitSentences(body)).map((q) => [q.speaker.name, q.text]);
-const speakersOf = (body: string): string[] => extractQuotes(splitSentences(body)).map((q) => q.speaker.name);
 
 describe('common words are not names', () => {
   it.each([

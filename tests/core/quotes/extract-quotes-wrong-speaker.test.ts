@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/core/quotes/extract-quotes.js';
-import { splitSentences } from '../../../src/core/text/split-sentences.js';
+import { quotesOf, speakersOf } from './quotes-of.js';
 
 /**
  * Wrong speakers seen in the hand-judged samples (docs/attribution-sample.md), one table per
@@ -8,8 +7,6 @@ import { splitSentences } from '../../../src/core/text/split-sentences.js';
  * speaker is weak the quote goes to nobody: a dropped quote is better than a wrong speaker.
  */
 
-const quotesOf = (body: string): [string, string][] => extractQuotes(splitSentences(body)).map((q) => [q.speaker.name, q.text]);
-const speakersOf = (body: string): string[] => extractQuotes(splitSentences(body)).map((q) => q.speaker.name);
 
 describe('a description vouches for a name only when it is one', () => {
   it.each([
