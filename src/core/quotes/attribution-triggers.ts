@@ -1,4 +1,4 @@
-import { attributionCue, type AttributionCue } from './reporting-verbs.js';
+import { attributionCue, vocalizedCue, type AttributionCue } from './reporting-verbs.js';
 import { isWord, type SentenceItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
 import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES } from './speaker-lexicon.js';
@@ -226,7 +226,7 @@ export function findTriggers(
   const r: Reading = { text, items, speakers, sentence, consumed };
   const triggers: Trigger[] = [];
   items.forEach((item, i) => {
-    const cue = isWord(item) ? attributionCue(item.norm) : null;
+    const cue = isWord(item) ? attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) : null;
     if (!cue) return;
     if (cue.kind === 'verb') {
       const found = verbSpeaker(r, i, cue);

@@ -1,8 +1,8 @@
 import { nameRun, type PhrasePart } from './name-run.js';
 import { isWord, type WordItem } from './sentence-items.js';
 import {
-  ANONYMOUS_HEADS, ORGANIZATION_HEADS, ORGANIZATION_TAILS, PERSON_TITLES, PLACES_AND_OUTLETS, PLURAL_HEADS,
-  inLexicon, isDefinite, isNameWord, isNisba,
+  ANONYMOUS_HEADS, ORGANIZATION_HEADS, ORGANIZATION_TAILS, PERSON_TITLES, PLACES_AND_OUTLETS, PLURAL_HEADS, RECIPIENTS,
+  inLexicon, isAdjective, isDefinite, isNameWord, isNisba,
 } from './speaker-lexicon.js';
 
 /**
@@ -43,20 +43,30 @@ function joinParts(parts: readonly PhrasePart[]): string {
 }
 
 /** How far an organization's name runs: «وكالة الأنباء الكورية الشمالية», «الكرملين» (not «الكرملين التعليق»). */
-function organizationName(parts: readonly PhrasePart[]): string {
+export function organizationName(parts: readonly PhrasePart[]): string {
   const head = parts[0] as WordItem;
   const properHead = !isDefinite(head.norm) && inLexicon(ORGANIZATION_HEADS, head.norm);
   let k = properHead && parts.length > 1 ? 2 : 1; // «وزارة الخارجية»، «وكالة رويترز»
   while (k < parts.length) {
     const p = parts[k]!;
     const next = parts[k + 1];
+    const prev = parts[k - 1]!;
     if (p.kind === 'quote' || isNisba(p.norm) || ORGANIZATION_TAILS.has(p.norm) || isPlace(p.norm)) k++;
+    // «مكتب رئيس الوزراء»، «وزارة الشؤون الخارجية»: a title or «شؤون» takes its genitive along.
+    else if (prev.kind === 'word' && k > 1 && GENITIVE_TAKERS(prev.norm) && isDefinite(p.norm) && !isAdjective(p.norm)) k++;
+    // «الرئاسة العامة لرعاية الشباب»، «الهيئة العامة للسياحة»: after «العامة» the body's remit.
+    else if (prev.kind === 'word' && ORGANIZATION_TAILS.has(prev.norm) && /^ل/.test(p.norm) && p.norm.length > 4 && !RECIPIENTS.has(p.norm.replace(/^لل?/, ''))) {
+      k += !p.norm.startsWith('لل') && next?.kind === 'word' && isDefinite(next.norm) ? 2 : 1;
+    }
     else if (properHead && isNameWord(p.norm)) k++;
     else if (p.norm === 'في' && next?.kind === 'word' && isPlace(next.norm)) k += 2;
     else break;
   }
   return joinParts(parts.slice(0, k));
 }
+
+/** Words inside an organization's name that take a definite genitive: «رئيس الوزراء»، «الشؤون الخارجية». */
+const GENITIVE_TAKERS = (norm: string): boolean => (PERSON_TITLES.has(norm) && !isDefinite(norm)) || norm === 'شؤون' || norm === 'الشؤون';
 
 const organization = (name: string): SubjectPhrase => ({ kind: 'organization', name, description: null, plural: false, feminine: null });
 

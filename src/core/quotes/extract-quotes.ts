@@ -67,7 +67,7 @@ function sentenceQuotes(items: readonly SentenceItem[], triggers: readonly Trigg
  * `splitSentences(parseArticle(id, text).body)`; `sentenceIndex` points into them.
  */
 export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuote[] {
-  const speakers = new ArticleSpeakers(() => sentences.map((s) => s.text).join('\n'));
+  const speakers = new ArticleSpeakers(() => sentences.map((s) => s.text).join('\n'), (i) => sentences[i]?.text);
   const found: (Found & { sentenceIndex: number })[] = [];
   let last: { speaker: number; sentence: number; paragraph: number } | null = null;
   sentences.forEach((sentence, sentenceIndex) => {

@@ -16,7 +16,24 @@ import { closesQuotedSubject, namesNext } from './subject-phrase.js';
  */
 
 /** What a quoted span is. Only 'quote' is a quotation. */
-export type QuoteRole = 'quote' | 'name' | 'subject' | 'nickname' | 'term';
+export type QuoteRole = 'quote' | 'name' | 'subject' | 'nickname' | 'term' | 'saying';
+
+/** Nouns for a saying nobody in the article said: «المقولة الشهيرة:»، «المثل القائل»، «الحكمة». */
+const SAYINGS = new Set(['مقوله', 'المقوله', 'مقولة', 'المثل', 'مثل', 'الحكمه', 'حكمه', 'المأثور', 'المأثوره', 'القائل', 'القائله', 'المقولات', 'الأمثال', 'الشعار'].map((w) => normalizeArabic(w)));
+
+/** «تذكرت المقولة: "ما يكتب في مصر …"»، «وكما يقول المثل الشعبي "…"»: a saying, not anyone's words. */
+function afterSaying(items: readonly SentenceItem[], index: number): boolean {
+  let k = index - 1;
+  if (items[k]?.surface === ':') k--;
+  for (let n = 0; n < 3 && k >= 0; n++, k--) {
+    const it = items[k]!;
+    if (it.kind !== 'word') return false;
+    const bare = it.norm.replace(/^(?:[وف]?[بك]|[وف])/, '');
+    if (bare === 'مثل' && n > 0) continue; // «دول مثل …» is "like"; only right before the quote is it a proverb
+    if (SAYINGS.has(it.norm) || SAYINGS.has(bare)) return true;
+  }
+  return false;
+}
 
 /** Longest span (in words) that is a term unless a speaker is introduced right before it. */
 export const MAX_TERM_WORDS = 2;
@@ -52,6 +69,7 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   if (item.words <= MAX_LISTED_WORDS && inList(items, index)) return 'name'; // «رعاة الفيفا: «فيزا»، و«كوكاكولا»»
   // «حل "اف سي ايه"»: a span of short letter names is a transliterated acronym, a company's name.
   if (item.words >= 3 && item.words <= 4 && item.span.text.split(/\s+/).every((w) => w.length <= 3 && !/\d/.test(w))) return 'name';
+  if (afterSaying(items, index)) return 'saying';
   const afterVerb = prevWord !== null && isVerbAt(index - 1);
   const afterComplementizer = prevWord !== null && COMPLEMENTIZERS.has(prevWord.norm);
   const introduced = prev?.surface === ':' || afterVerb || afterComplementizer || prevWord?.norm === 'بالقول';

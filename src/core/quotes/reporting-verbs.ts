@@ -161,3 +161,12 @@ function withoutObject(norm: string): AttributionCue | null {
   }
   return null;
 }
+
+/**
+ * «وبيّن عمر المحيذيف أن …»: unvocalized «بين» is the preposition (between) and is left out of
+ * the table, but written with its shadda it can only be the verb (he made clear).
+ */
+export function vocalizedCue(surface: string, norm: string): AttributionCue | null {
+  if (!/^[وف]?بين$/.test(norm) || !/ي\u0651/.test(surface.replace(/[\u064B-\u0650\u0652]/g, ''))) return null;
+  return { lemma: 'بين', kind: 'verb', gender: 'm', plural: false, takesObject: false };
+}

@@ -115,7 +115,7 @@ export const NAMING_NOUNS = words(
 );
 
 /** Second words of fixed organization names: «البيت الأبيض»، «الأمم المتحدة». */
-export const ORGANIZATION_TAILS = words('الأبيض المتحدة العام العامة الأعلى العليا');
+export const ORGANIZATION_TAILS = words('الأبيض المتحدة العام العامة الأعلى العليا العالي');
 
 /** Audiences and outlets after ل: «للتلفزيون»، «لموقع»، «لشبكة» end a subject. */
 export const RECIPIENTS = words(

@@ -4,10 +4,13 @@ import type { Speaker, SpeakerKind } from './quote.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
 import { GIVEN_NAMES, RELIGIOUS, RELIGIOUS_HEADS, isGivenName } from './name-lexicon.js';
 import {
-  ANONYMOUS_HEADS, COMPOUND_NAME_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isCommonWord, isDefinite, isFamilyName, isNisba,
-  withoutArticle,
+  ANONYMOUS_HEADS, COMPOUND_NAME_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isAdjective, isCommonWord, isDefinite, isFamilyName,
+  isNameWord, isNisba, withoutArticle,
 } from './speaker-lexicon.js';
 import type { SubjectPhrase } from './subject-phrase.js';
+import { organizationName } from './classify-subject.js';
+import type { PhrasePart } from './name-run.js';
+import { isWord, sentenceItems, type WordItem } from './sentence-items.js';
 
 /**
  * The speakers of one article, in the order the text brings them up. It answers the two
@@ -109,8 +112,13 @@ export class ArticleSpeakers {
   private text: string | null = null;
   private unknownLatest = false;
 
-  /** `articleText` gives the whole article, read only when a lone unknown name needs checking. */
-  constructor(private readonly articleText: () => string = () => '') {}
+  private readonly mentions = new Map<string, string | null>();
+
+  /**
+   * `articleText` gives the whole article, read only when a lone unknown name needs checking;
+   * `sentenceText(i)` one sentence of it, read only when a generic organization noun needs its name.
+   */
+  constructor(private readonly articleText: () => string = () => '', private readonly sentenceText: (i: number) => string | undefined = () => undefined) {}
 
   /** The speaker a subject phrase stands for (created when new), or null when it cannot tell. */
   resolve(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
@@ -120,8 +128,17 @@ export class ArticleSpeakers {
     const keys = nameKeys(phrase.name);
     if (keys.length === 0) return null;
     const kind: SpeakerKind = phrase.kind === 'named' ? 'person' : phrase.kind;
-    const id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys))
+    let id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys))
       ?? (kind === 'organization' ? this.organizationByHead(phrase.name) : null);
+    if (id === null && kind === 'organization') {
+      // «وقالت الشركة» where the article named «شركة بيرسون» (and no other شركة) before: that company.
+      const named = this.organizationInText(phrase.name, sentence);
+      if (named !== null) {
+        id = this.create('organization', { ...phrase, name: named }, cue, sentence);
+        this.addForm(this.entities[id]!, phrase.name, keys);
+        return id;
+      }
+    }
     if (id === null) {
       if (kind === 'person' && !plausiblePerson(phrase, (w) => this.introduced(w))) return null;
       return this.create(kind, phrase, cue, sentence);
@@ -192,6 +209,34 @@ export class ArticleSpeakers {
     const head = withoutArticle(words[0]!);
     if (!ORGANIZATION_HEADS.has(head)) return null;
     return this.latest((e) => e.kind === 'organization' && e.forms.some((f) => nameWords(f.surface)[0] === head));
+  }
+
+  /**
+   * «الشركة»، «النادي»، «اللجنة»: the one organization with that head the article has named up
+   * to this sentence («شركة أرامكو السعودية»، «لنادي الهلال»), or null when it named none or
+   * several («وزارة الداخلية» and «وزارة الخارجية» leave «الوزارة» as it is).
+   */
+  private organizationInText(name: string, sentence: number): string | null {
+    const words = nameWords(name);
+    if (words.length !== 1 || !/^ال/.test(normalizeArabic(words[0]!))) return null;
+    const head = withoutArticle(normalizeArabic(words[0]!));
+    if (!GENERIC_ORGANIZATION_HEADS.has(head)) return null;
+    const key = `${head}\u0000${sentence}`;
+    if (this.mentions.has(key)) return this.mentions.get(key)!;
+    const found = new Map<string, string>(); // genitive → fullest name
+    for (let s = 0; s <= sentence; s++) {
+      const text = this.sentenceText(s);
+      if (text === undefined) break;
+      if (!text.includes(words[0]!.replace(/^ال/, '').slice(0, 2))) continue;
+      for (const named of namedOrganizations(text, head)) {
+        const genitive = withoutArticle(normalizeArabic(named.split(/\s+/)[1]!));
+        const before = found.get(genitive);
+        if (!before || before.length < named.length) found.set(genitive, named);
+      }
+    }
+    const result = found.size === 1 ? [...found.values()][0]! : null;
+    this.mentions.set(key, result);
+    return result;
   }
 
   /** Does the article write this word after a title, a first name or a nationality somewhere («جوزيه مورينيو»)? */
@@ -295,6 +340,47 @@ export class ArticleSpeakers {
     e.lastSentence = sentence;
     return id;
   }
+}
+
+/** Organization heads whose bare definite form («الشركة») stands for one the article named. */
+const GENERIC_ORGANIZATION_HEADS = new Set([
+  'شركة', 'نادي', 'لجنة', 'وزارة', 'هيئة', 'مؤسسة', 'منظمة', 'جامعة', 'مستشفى', 'مجلس', 'بنك', 'مصرف', 'صندوق', 'اتحاد',
+  'حزب', 'حركة', 'جماعة', 'مركز', 'معهد', 'محكمة', 'سفارة', 'منتخب', 'صحيفة', 'وكالة', 'قناة', 'مجموعة', 'جمعية', 'رئاسة',
+].map((w) => normalizeArabic(w)));
+
+/** Clitics a named organization may carry in running text: «لشركة»، «وبنادي». */
+const ORGANIZATION_CLITICS = new Set(['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل']);
+
+/**
+ * The organizations with this head a sentence names: «شركة أرامكو السعودية»، «نادي الهلال»،
+ * «شركة "أبل"». The word after the head must be a name or a definite genitive, not an
+ * adjective («شركة كبرى»، «لجنة مختصة»، «شركة أمريكية»).
+ */
+function namedOrganizations(text: string, head: string): string[] {
+  const items = sentenceItems(text);
+  const out: string[] = [];
+  items.forEach((it, i) => {
+    if (!isWord(it) || !it.norm.endsWith(head) || !ORGANIZATION_CLITICS.has(it.norm.slice(0, it.norm.length - head.length))) return;
+    const next = items[i + 1];
+    if (!next || next.kind === 'punct') return;
+    if (isWord(next)) {
+      const n = next.norm;
+      const genitive = isDefinite(n) ? !isAdjective(n) && !isNisba(n) && !isCommonWord(withoutArticle(n)) : isNameWord(n) && !isGivenName(n);
+      if (!genitive || attributionCue(n)) return;
+    } else if (next.words > 4) return;
+    const clitic = it.norm.length - head.length;
+    const bare: WordItem = { ...it, surface: it.surface.slice(clitic), norm: head };
+    const parts: PhrasePart[] = [bare];
+    for (let k = i + 1; k < items.length && parts.length < 8; k++) {
+      const p = items[k]!;
+      if (p.kind === 'punct') break;
+      // «شركة جنرال موتورز» goes on with name words; after «لجنة الاتصالات» an indefinite word is the verb («حجب»).
+      if (isWord(p) && parts.length >= 2 && !isDefinite(p.norm) && parts.some((q) => isWord(q) && q !== bare && isDefinite(q.norm))) break;
+      parts.push(p);
+    }
+    out.push(organizationName(parts));
+  });
+  return out;
 }
 
 /** The longest name form of a speaker (the first seen among equals). A new name is compared
