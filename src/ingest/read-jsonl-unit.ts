@@ -5,7 +5,7 @@ import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
 import { parseRecord } from '../core/corpus/parse-article.js';
 import type { CorpusEntry, CorpusUnit, SkippedEntry } from '../core/ports/corpus-source.js';
-import { MAX_ARTICLE_BYTES } from './read-text-unit.js';
+import { CONTENT_HASH, MAX_ARTICLE_BYTES } from './read-text-unit.js';
 
 /** A bulk-import line: the benchmark corpus's fields; unknown fields are ignored. */
 const RecordSchema = z.object({
@@ -60,7 +60,7 @@ export function readJsonlUnit(path: string, stamp: string): CorpusUnit {
             yield { file: where, reason: `id "${r.id.slice(0, 40)}" must be 1–128 letters, digits, _ . : -` };
             continue;
           }
-          const hash = createHash('sha256').update(line).digest('base64url');
+          const hash = createHash(CONTENT_HASH).update(line).digest('base64url');
           const record = { id: r.id, title: r.title ?? null, body: r.body, date: r.date ?? r.date_extracted ?? null, source: r.source ?? null, url: r.url ?? null };
           yield { id: r.id, origin: where, hash, parse: () => parseRecord(record) };
         }

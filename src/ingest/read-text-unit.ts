@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { parseArticle } from '../core/corpus/parse-article.js';
 import type { CorpusEntry, CorpusUnit, SkippedEntry } from '../core/ports/corpus-source.js';
 
+/**
+ * Hash that tells whether an article changed. Not a security boundary, so the fastest
+ * widely available digest will do; changing it re-analyzes every article once.
+ */
+export const CONTENT_HASH = 'sha1';
+
 /** One article file larger than this is not news text: it is skipped, not loaded. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
@@ -32,7 +38,7 @@ export function readTextUnit(path: string, id: string, size: number, stamp: stri
       }
       if (text.includes('\u0000')) return yield { file: path, reason: 'binary data, not text' };
       if (text.trim() === '') return yield { file: path, reason: 'empty file' };
-      const hash = createHash('sha256').update(bytes).digest('base64url');
+      const hash = createHash(CONTENT_HASH).update(bytes).digest('base64url');
       yield { id, origin: path, hash, parse: () => parseArticle(id, text) };
     },
   };

@@ -52,6 +52,6 @@ export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
     bodyIndex: toIndexText(bodyTokens),
     quotes: extractQuotes(spans),
     words: bodyTokens.length,
-    nameWords: nameWords([...titleTokens, ...bodyTokens]),
+    nameWords: nameWords(titleTokens, bodyTokens),
   };
 }

@@ -33,6 +33,10 @@ const PHRASE_PATTERN = new RegExp(
 
 const URL_ONLY = /^\s*(https?:\/\/|www\.)\S+\s*$/i;
 
+/** First letters (normalized) of the prefixes: a line starting with any other letter skips the prefix test. */
+const PREFIX_FIRST_LETTERS = new Set(NON_CONTENT_PREFIXES.map((p) => p[0]!));
+const FIRST_LETTER = /[\p{L}\p{N}]/u;
+
 /** Longest prefix, in characters of the raw line, that the prefix test needs to look at. */
 const PREFIX_WINDOW = 60;
 
@@ -48,8 +52,13 @@ function fold(text: string): string {
 export function isContentLine(line: string): boolean {
   const text = line.trim();
   if (text === '' || URL_ONLY.test(text)) return false;
-  const head = fold(text.slice(0, PREFIX_WINDOW));
-  if (head === '' && fold(text) === '') return false;
-  if (NON_CONTENT_PREFIXES.some((p) => head.startsWith(p))) return false;
+  const first = FIRST_LETTER.exec(text.slice(0, PREFIX_WINDOW));
+  if (!first) {
+    if (fold(text) === '') return false;
+  } else if (PREFIX_FIRST_LETTERS.has(normalizeArabic(first[0]))) {
+    // Most lines start with و or another letter no prefix starts with: only the rest are folded.
+    const head = fold(text.slice(0, PREFIX_WINDOW));
+    if (NON_CONTENT_PREFIXES.some((p) => head.startsWith(p))) return false;
+  }
   return !PHRASE_PATTERN.test(text);
 }

@@ -113,7 +113,8 @@ export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = ()
   const all = tokens.map((t) => ({ surface: t.surface, word: t.norm, stem: t.stem }));
   // Stopwords and one-letter fragments (the b of a pasted <b>) carry no topic.
   const content = all.filter((t) => !isStopword(t.word) && t.word.length > 1);
-  const chosen = (content.length > 0 ? content : all).slice(0, MAX_QUERY_TERMS);
+  // Stopwords are not indexed: a query of nothing else has nothing to search for.
+  const chosen = content.slice(0, MAX_QUERY_TERMS);
   if (chosen.length === 0) return null;
 
   const keysWanted = new Set<string>();

@@ -1,3 +1,4 @@
+import { createGenerationalCache } from './generational-cache.js';
 import { EXTENDED_PREFIXES, LIGHT10_PREFIXES } from './stem-arabic.js';
 
 /**
@@ -38,15 +39,14 @@ export function nameKey(normalizedWord: string): string {
   let key = keyCache.get(normalizedWord);
   if (key === undefined) {
     key = computeNameKey(normalizedWord);
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
     keyCache.set(normalizedWord, key);
   }
   return key;
 }
 
-/** Distinct words whose keys are remembered (see `FORM_CACHE_SIZE` in tokenize.ts). */
-export const KEY_CACHE_SIZE = 200_000;
-const keyCache = new Map<string, string>();
+/** Distinct words whose keys are remembered, per generation (see `FORM_CACHE_SIZE` in tokenize.ts). */
+export const KEY_CACHE_SIZE = 100_000;
+const keyCache = createGenerationalCache<string>(KEY_CACHE_SIZE);
 
 function computeNameKey(normalizedWord: string): string {
   if (!/^[\u0621-\u064A\u067E\u0686\u06A4\u06AF\u06A9\u06CC]+$/.test(normalizedWord)) return normalizedWord;

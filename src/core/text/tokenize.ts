@@ -1,3 +1,4 @@
+import { createGenerationalCache } from './generational-cache.js';
 import { normalizeArabic } from './normalize-arabic.js';
 import { stemArabic } from './stem-arabic.js';
 
@@ -38,18 +39,18 @@ function isWordCode(code: number, text: string, i: number): boolean {
 export const MAX_WORD_LENGTH = 40;
 
 /**
- * Distinct surface words whose folded forms are remembered. News vocabulary repeats
+ * Distinct surface words whose folded forms are remembered, per generation (see
+ * `createGenerationalCache`). News vocabulary repeats
  * heavily, so indexing 20,000 articles normalizes and stems each word form about once.
  */
-export const FORM_CACHE_SIZE = 200_000;
-const formCache = new Map<string, { norm: string; stem: string }>();
+export const FORM_CACHE_SIZE = 100_000;
+const formCache = createGenerationalCache<{ norm: string; stem: string }>(FORM_CACHE_SIZE);
 
 function formsOf(surface: string): { norm: string; stem: string } {
   let forms = formCache.get(surface);
   if (forms === undefined) {
     const norm = normalizeArabic(surface).slice(0, MAX_WORD_LENGTH);
     forms = { norm, stem: norm === '' ? '' : stemArabic(norm) };
-    if (formCache.size >= FORM_CACHE_SIZE) formCache.clear();
     formCache.set(surface, forms);
   }
   return forms;

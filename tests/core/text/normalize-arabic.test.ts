@@ -31,3 +31,11 @@ describe('normalizeArabic', () => {
     ['Putin بوتين', true],
   ])('hasArabic(%s) = %s', (text, expected) => expect(hasArabic(text)).toBe(expected));
 });
+
+describe('normalizeArabic fast path', () => {
+  it.each([
+    ['Persian digits in the Arabic block', '۱۲۳', '123'],
+    ['a high-hamza ligature (NFKC)', 'ٵ', 'اٴ'],
+    ['plain Arabic and ASCII', 'Al-أهرام 2024', 'al-اهرام 2024'],
+  ])('%s', (_name, input, expected) => expect(normalizeArabic(input)).toBe(expected));
+});
