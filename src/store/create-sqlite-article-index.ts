@@ -58,15 +58,22 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       ORDER BY q.speaker_kind = 'person' DESC, length(q.text) >= 40 DESC, q.weight DESC, q.num LIMIT 1`),
   };
 
-  const variantsByCount = new Map<number, Database.Statement<string[], { key: string; word: string }>>();
-  function variantsStatement(count: number) {
-    let stmt = variantsByCount.get(count);
-    if (!stmt) {
-      stmt = db.prepare(`SELECT key, word FROM name_keys WHERE key IN (${Array(count).fill('?').join(', ')})`);
-      variantsByCount.set(count, stmt);
-    }
-    return stmt;
+  /** Statements with an `IN (?, …)` list, prepared once per list length (lookups run per keystroke and query). */
+  function inStatements<R>(sql: (placeholders: string) => string): (count: number) => Database.Statement<string[], R> {
+    const byCount = new Map<number, Database.Statement<string[], R>>();
+    return (count) => {
+      let stmt = byCount.get(count);
+      if (!stmt) {
+        stmt = db.prepare<string[], R>(sql(Array(count).fill('?').join(', ')));
+        byCount.set(count, stmt);
+      }
+      return stmt;
+    };
   }
+  const variantsStatement = inStatements<{ key: string; word: string }>((list) => `SELECT key, word FROM name_keys WHERE key IN (${list})`);
+  const peopleByKeysStatement = inStatements<PersonDbRow & { key: string }>(
+    (list) => `SELECT p.num, p.name, p.kind, p.aliases, p.quotes, k.key FROM person_keys k JOIN people p ON p.num = k.person_num WHERE k.key IN (${list})`,
+  );
 
   return {
     nameVariants(keys, limit) {
@@ -94,12 +101,7 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     findPeopleByKeys(keys) {
       if (keys.length === 0) return [];
       const unique = [...new Set(keys)];
-      const rows = db
-        .prepare<string[], PersonDbRow & { key: string }>(
-          `SELECT p.num, p.name, p.kind, p.aliases, p.quotes, k.key FROM person_keys k JOIN people p ON p.num = k.person_num
-           WHERE k.key IN (${unique.map(() => '?').join(', ')})`,
-        )
-        .all(...unique);
+      const rows = peopleByKeysStatement(unique.length).all(...unique);
       const byPerson = new Map<number, PersonKeyHit & { matchedKeys: string[] }>();
       for (const r of rows) {
         const hit = byPerson.get(r.num) ?? { ...toPerson(r), matchedKeys: [] };

@@ -2,7 +2,7 @@ import { isUsageError } from '../errors/nashra-error.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { buildDigest } from '../services/build-digest.js';
 import { summarize } from '../services/summarize.js';
-import { COMMAND_SPECS, type CommandName, isCommandName } from './command-specs.js';
+import { type CommandName, isCommandName } from './command-specs.js';
 import { listPage } from './list-pages.js';
 import { t } from './messages.js';
 import type { PageState, PageStore } from './page-store.js';
@@ -82,9 +82,8 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
 
   function list(ctx: CommandContext, command: PageState['command'], arg: string): Reply {
     const state: PageState = { command, arg, locale: ctx.locale, ownerId: ctx.userId };
-    const first = listPage(index, state, 0, null);
-    if (!first.footer) return first; // one page: no pager to remember
-    return listPage(index, state, 0, pages.save(state));
+    // Built once; the state is saved only if the list turns out to have a second page.
+    return listPage(index, state, 0, () => pages.save(state));
   }
 
   function dispatch(ctx: CommandContext, name: CommandName, arg: string): Reply {
@@ -168,4 +167,3 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
   };
 }
 
-export { COMMAND_SPECS };

@@ -13,16 +13,20 @@ function pageFooter(locale: Locale, page: number, total: number, size: number): 
   return pages > 1 ? t(locale, 'pageFooter')(page + 1, pages, total >= MAX_COUNTED_MATCHES ? `${MAX_COUNTED_MATCHES}+` : String(total)) : undefined;
 }
 
-function pager(token: string | null, page: number, total: number, size: number) {
+/** The list's pager token, or a way to make one: a list is only remembered once it has a second page. */
+export type PagerToken = string | (() => string);
+
+function pager(token: PagerToken, page: number, total: number, size: number) {
   const pages = Math.ceil(total / size);
-  return token && pages > 1 ? { token, page, pages } : undefined;
+  if (pages <= 1) return undefined;
+  return { token: typeof token === 'function' ? token() : token, page, pages };
 }
 
 /**
  * Renders one page of a paginated list. Used for the first answer and for every button
  * press, so page 3 of a search is built exactly like page 1.
  */
-export function listPage(index: ArticleIndex, state: PageState, page: number, token: string | null): Reply {
+export function listPage(index: ArticleIndex, state: PageState, page: number, token: PagerToken): Reply {
   const { locale, arg } = state;
   const size = PAGE_SIZE[state.command];
   const offset = page * size;
