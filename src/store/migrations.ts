@@ -141,6 +141,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'tombstones: when a removed article was first indexed, so a restored one is not news again',
+    sql: `
+      CREATE TABLE article_tombstones (
+        id TEXT PRIMARY KEY,
+        indexed_at TEXT NOT NULL,
+        removed_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this build of nashra expects. */

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { NashraError } from '../core/errors/nashra-error.js';
+import { damagedDatabase, isDamageError } from './check-database.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** A better-sqlite3 connection. */
@@ -10,24 +11,55 @@ export type Db = Database.Database;
 /** How long a writer waits for another process's lock before failing, in ms. */
 export const BUSY_TIMEOUT_MS = 5_000;
 
+/** How to open the database. */
+export interface OpenDatabaseOptions {
+  /**
+   * Open for reading only. Chosen automatically when the file or its folder cannot be
+   * written (a read-only mount, a file owned by someone else): queries still work.
+   */
+  readonly readonly?: boolean;
+}
+
+/** True when this process cannot write the database file (or create it and its WAL). */
+export function isReadOnlyPath(file: string): boolean {
+  if (file === ':memory:') return false;
+  try {
+    accessSync(existsSync(file) ? file : dirname(file), constants.W_OK);
+    if (existsSync(file)) accessSync(dirname(file), constants.W_OK);
+    return false;
+  } catch {
+    return existsSync(file);
+  }
+}
+
 /**
  * Opens (creating when needed) the database in WAL mode and migrates it. WAL lets the
  * bot answer queries while an index run writes. A database from a newer nashra is
- * refused rather than silently misread.
+ * refused rather than silently misread; a damaged one is reported with its name and the
+ * way out; one that cannot be written is opened read-only.
  */
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') ensureFolder(dirname(file));
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const readonly = options.readonly ?? isReadOnlyPath(file);
+  if (file !== ':memory:' && !readonly) ensureFolder(dirname(file));
   let db: Db;
   try {
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS, readonly, fileMustExist: readonly });
   } catch (cause) {
     throw new NashraError('STORE', `cannot open database ${file}: ${(cause as Error).message}`, { cause });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('temp_store = MEMORY');
-  migrate(db, file);
+  try {
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
+    migrate(db, file, readonly);
+  } catch (err) {
+    if (db.open) db.close();
+    if (isDamageError(err)) throw damagedDatabase(file, (err as Error).message, err);
+    throw err;
+  }
   return db;
 }
 
@@ -51,11 +83,15 @@ function ensureFolder(folder: string): void {
   }
 }
 
-function migrate(db: Db, file: string): void {
+function migrate(db: Db, file: string, readonly: boolean): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     db.close();
     throw new NashraError('STORE', `database ${file} has schema v${current}, newer than this nashra (v${SCHEMA_VERSION}); upgrade nashra or use another --db`);
+  }
+  if (readonly && current < SCHEMA_VERSION) {
+    db.close();
+    throw new NashraError('STORE', `database ${file} is read-only and has schema v${current}; this nashra needs v${SCHEMA_VERSION}: open it once where it can be written`);
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;

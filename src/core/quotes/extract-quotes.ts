@@ -77,14 +77,14 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     const { text, items } = boundedItems(sentence.text);
     const consumed = new Set<number>();
     const triggers = findTriggers(text, items, speakers, sentenceIndex, consumed);
-    const runsOn = last !== null && (last.sentence === sentenceIndex - 1 || (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
+    const runsOn: number | null = last !== null && (last.sentence === sentenceIndex - 1 || (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
       ? last.speaker : null;
     if (isLinkLine(items)) continue;
-    const quotes = sentenceQuotes(items, triggers, consumed, runsOn).slice(0, QUOTE_LIMITS.perSentence);
+    const quotes: Found[] = sentenceQuotes(items, triggers, consumed, runsOn).slice(0, QUOTE_LIMITS.perSentence);
     for (const q of quotes) found.push({ ...q, sentenceIndex });
-    const active = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
+    const active: number | null = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
     if (active !== null) last = { speaker: active, sentence: sentenceIndex, paragraph: sentence.paragraph };
-    else if (triggers.length === 0 && namesNewPerson(sentence.text, items, speakers, sentenceIndex)) {
+    else if (triggers.length === 0 && namesNewPerson(text, items, speakers, sentenceIndex)) {
       // «كان ديون فان دن بيرج دليلا …»: someone new is brought in; «ويضيف:» may be about them.
       speakers.unknownSpeaker();
       last = null;
