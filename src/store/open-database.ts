@@ -1,5 +1,6 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { NashraError } from '../core/errors/nashra-error.js';
 import { damagedDatabase, isDamageError } from './check-database.js';
@@ -43,8 +44,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   if (file !== ':memory:' && !readonly) ensureFolder(dirname(file));
   let db: Db;
   try {
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS, readonly, fileMustExist: readonly });
+    db = readonly ? openReadOnly(file) : new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (cause) {
+    if (isDamageError(cause)) throw damagedDatabase(file, (cause as Error).message, cause);
     throw new NashraError('STORE', `cannot open database ${file}: ${(cause as Error).message}`, { cause });
   }
   try {
@@ -61,6 +63,29 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw err;
   }
   return db;
+}
+
+/**
+ * Opens a database this process cannot write. SQLite reads a WAL database only with its
+ * `-shm` file, which a read-only folder cannot hold; then the file (and its WAL, if a
+ * writer left one) is copied to a private temporary folder, removed at exit, and the
+ * copy is read: the same answers, as of the moment of opening.
+ */
+function openReadOnly(file: string): Db {
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, readonly: true, fileMustExist: true });
+  try {
+    db.pragma('user_version');
+    return db;
+  } catch (err) {
+    db.close();
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test((err as { code?: string }).code ?? '')) throw err;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'nashra-readonly-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const copy = join(dir, basename(file));
+  copyFileSync(file, copy);
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return new Database(copy, { timeout: BUSY_TIMEOUT_MS });
 }
 
 /**
