@@ -94,7 +94,12 @@ describe('a multi-part digest whose second part fails', () => {
   it('stopped while waiting to retry part 2: the slot is not caught up again after a restart, so part 1 is never posted twice', async () => {
     const waiting: Clock = {
       now: () => w.clock.now(),
-      sleep: (_ms, signal) => new Promise((_, reject) => signal?.addEventListener('abort', () => reject(abortError()), { once: true })),
+      // Waits until aborted; a signal already aborted when the wait starts rejects at once
+      // (it used to hang: the stop could land before the retry's sleep began).
+      sleep: (_ms, signal) => new Promise((_, reject) => {
+        if (signal?.aborted) return reject(abortError());
+        signal?.addEventListener('abort', () => reject(abortError()), { once: true });
+      }),
     };
     const cron = new ClockCron(w.clock);
     const first = w.scheduler({ clock: waiting, cron, deliveries: { telegram: w.deliveries.telegram } });
