@@ -16,7 +16,7 @@ export interface RebuildReport extends IndexReport {
 }
 
 /** Tables that are not derived from the corpus and survive a rebuild, in foreign-key order. */
-const KEPT_TABLES = ['subscriptions', 'deliveries', 'subscription_articles', 'article_tombstones'] as const;
+const KEPT_TABLES = ['subscriptions', 'deliveries', 'subscription_articles', 'article_tombstones', 'handed_back_updates'] as const;
 
 /** Suffix of the previous database file after a rebuild. */
 export const PREVIOUS_SUFFIX = '.before-rebuild';

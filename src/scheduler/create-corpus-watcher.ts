@@ -1,3 +1,4 @@
+import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
 import type { IndexReport } from '../core/indexing/index-corpus.js';
 import type { Logger } from '../logging/create-logger.js';
 
@@ -12,7 +13,7 @@ export interface CorpusWatcherDeps {
 export interface CorpusWatcher {
   /** Starts rescanning every `intervalMs` (the first rescan after one interval). */
   start(): void;
-  /** Stops the timer and waits for a rescan in progress. */
+  /** Stops the timer and waits (at most `STOP_LIMITS.graceMs`) for a rescan in progress. */
   stop(): Promise<void>;
   /** Rescans now; while a rescan runs, returns that one instead of starting another. Null if it failed. */
   runOnce(): Promise<IndexReport | null>;
@@ -72,7 +73,8 @@ export function createCorpusWatcher(deps: CorpusWatcherDeps): CorpusWatcher {
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (current) await current;
+      // A rescan cut off by the exit is safe: the next run repairs what it left pending.
+      if (current) await Promise.race([current, new Promise((r) => setTimeout(r, STOP_LIMITS.graceMs).unref())]);
     },
     runOnce,
   };

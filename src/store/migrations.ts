@@ -152,6 +152,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: 'chat updates handed back by a graceful stop, answered after restart',
+    sql: `
+      CREATE TABLE handed_back_updates (
+        platform TEXT NOT NULL,
+        update_id INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (platform, update_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this build of nashra expects. */
