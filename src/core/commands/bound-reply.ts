@@ -15,8 +15,11 @@ export const REPLY_LIMITS = {
   quoteChars: 400,
   /** An item's heading (an article title). */
   headingChars: 200,
-  /** All the text of one unpaged reply (digest, help); items past it are counted in its footer. */
-  totalChars: 4_000,
+  /**
+   * All the text of one unpaged reply (digest, help), items past it counted in its footer:
+   * three Telegram messages at most (4,096 each, items kept whole), two or three on Discord.
+   */
+  totalChars: 10_000,
 } as const satisfies Record<string, number>;
 
 function line(inline: Inline): Inline {
