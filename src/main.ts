@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
   const started = Date.now();
   // Checked at start-up; later rescans analyze on a worker thread, so replies never wait on them.
-  const app = await openIndex({ corpus: config.corpusDir, db: config.db, check: true, background: true, warn: (m) => logger.warn(m) });
+  // Another process indexing at start-up does not keep the bot down: it answers from the
+  // index as it stands, and the next rescan catches up.
+  const app = await openIndex({ corpus: config.corpusDir, db: config.db, mode: 'read', check: true, background: true, warn: (m) => logger.warn(m) });
+  if (app.stale) logger.warn({ reason: app.stale }, 'index not refreshed at start-up');
   const { report } = app;
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
   logger.info({ ...report, skipped: report.skipped.length, ms: Date.now() - started }, 'index ready');

@@ -54,7 +54,9 @@ export function createCorpusWatcher(deps: CorpusWatcherDeps): CorpusWatcher {
         for (const s of report.skipped) log.debug({ file: s.file, reason: s.reason }, 'article skipped');
         return report;
       } catch (err) {
-        log.error({ err }, 'corpus rescan failed');
+        // Another process (`index` from the CLI) holding the index lock is normal: next time.
+        if ((err as { code?: string })?.code === 'BUSY') log.info({ reason: (err as Error).message }, 'corpus rescan skipped');
+        else log.error({ err }, 'corpus rescan failed');
         return null;
       } finally {
         current = null;
