@@ -4,7 +4,7 @@ import type { Clock } from '../core/schedule/clock.js';
 import { previousSlot } from '../core/schedule/cron.js';
 import { buildSubscriptionDigest } from '../core/subscriptions/build-subscription-digest.js';
 import { subscriptionSpec } from '../core/subscriptions/create-subscription-commands.js';
-import type { Subscription, SubscriptionStore } from '../core/subscriptions/subscription.js';
+import type { Subscription, SubscriptionStore } from '../core/ports/subscription-store.js';
 import type { Logger } from '../logging/create-logger.js';
 import { createNodeCronRunner, type CronJob, type CronRunner } from './cron-runner.js';
 import { DEFAULT_RETRY, type RetryPolicy, sendWithRetry } from './send-with-retry.js';

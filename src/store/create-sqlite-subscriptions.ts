@@ -11,7 +11,7 @@ import type {
   SubscriptionStatus,
   SubscriptionStore,
   WhenEmpty,
-} from '../core/subscriptions/subscription.js';
+} from '../core/ports/subscription-store.js';
 import type { Db } from './open-database.js';
 
 interface SubscriptionRow {

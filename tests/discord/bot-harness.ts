@@ -3,7 +3,7 @@ import type { CommandHandler } from '../../src/core/commands/create-command-hand
 import type { ArticleIndex } from '../../src/core/ports/article-index.js';
 import { createDiscordBot, type DiscordBot } from '../../src/discord/create-discord-bot.js';
 import { createLogger, type Logger } from '../../src/logging/create-logger.js';
-import { type DiscordEmulator, type EmulatorOptions, type InteractionState, startDiscordEmulator } from '../support/discord-emulator.js';
+import { type DiscordEmulator, type EmulatorOptions, type InteractionState, startDiscordEmulator } from '../../emulators/discord-emulator.js';
 
 /** Every log line the bot wrote, parsed, and a way to wait for one. */
 export interface LogCapture {

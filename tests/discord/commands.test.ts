@@ -5,7 +5,7 @@ import { t } from '../../src/core/commands/messages.js';
 import type { Locale } from '../../src/core/commands/reply.js';
 import { DISCORD_EPHEMERAL_FLAG, DISCORD_INTERACTION_WINDOW_MS } from '../../src/discord/discord-limits.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
-import { type InteractionState, visibleText } from '../support/discord-emulator.js';
+import { type InteractionState, visibleText } from '../../emulators/discord-emulator.js';
 import { type Harness, startHarness } from './bot-harness.js';
 
 /** What a person reads: markdown escapes and bidi isolates removed. */

@@ -12,7 +12,7 @@ import { escapeDiscord } from '../../src/discord/escape-discord.js';
 import { PAGER_CUSTOM_ID, pagerCustomId, parsePagerCustomId } from '../../src/discord/pager-custom-id.js';
 import { renderPager } from '../../src/discord/render-pager.js';
 import { type DiscordMessage, renderReply, truncate } from '../../src/discord/render-reply.js';
-import { validateMessage, visibleText } from '../support/discord-emulator.js';
+import { validateMessage, visibleText } from '../../emulators/discord-emulator.js';
 
 const sentence = (n: number) => `جملة رقم ${n} في خبر طويل عن قمة بريكس في قازان والحرب في أوكرانيا.`;
 const item = (i: number, words = 10): ReplyItem => ({

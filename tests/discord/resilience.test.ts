@@ -7,7 +7,7 @@ import { DISCORD_EPHEMERAL_FLAG } from '../../src/discord/discord-limits.js';
 import { redactErrorTokens, redactInteractionToken } from '../../src/discord/redact-interaction-token.js';
 import { toDeliveryError } from '../../src/discord/to-delivery-error.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
-import { type InteractionState, visibleText } from '../support/discord-emulator.js';
+import { type InteractionState, visibleText } from '../../emulators/discord-emulator.js';
 import { type Harness, startHarness } from './bot-harness.js';
 
 const CRASH = 'انهيار';

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { abortError, type Clock } from '../../src/core/schedule/clock.js';
 import { buildSubscriptionDigest } from '../../src/core/subscriptions/build-subscription-digest.js';
-import type { Subscription } from '../../src/core/subscriptions/subscription.js';
+import type { Subscription } from '../../src/core/ports/subscription-store.js';
 import { renderReply as renderDiscord } from '../../src/discord/render-reply.js';
 import { renderReply as renderTelegram } from '../../src/telegram/render-reply.js';
-import type { RecordedCall } from '../support/discord-emulator.js';
-import { ENGLISH_USER } from '../support/telegram-emulator.js';
+import type { RecordedCall } from '../../emulators/discord-emulator.js';
+import { ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import { ClockCron } from './support/clock-cron.js';
 import { type DigestWorld, MANAGE_CHANNELS, startDigestWorld, until } from './support/digest-world.js';
 import { addLongArticles } from './support/long-articles.js';

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleDelivery } from '../../src/console/create-console-delivery.js';
 import type { DeliveryProgress } from '../../src/core/ports/chat-delivery.js';
-import { createManualClock } from '../../src/core/schedule/manual-clock.js';
+import { createManualClock } from '../support/manual-clock.js';
 import { DEFAULT_RETRY, sendWithRetry } from '../../src/scheduler/send-with-retry.js';
 import { captureLogger, rateLimited, serverError } from './support.js';
 

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandHandler } from '../../src/core/commands/create-command-handler.js';
 import { t } from '../../src/core/commands/messages.js';
-import { createMemoryPageStore, PAGE_TTL_MS } from '../../src/core/commands/page-store.js';
+import { createMemoryPageStore, PAGE_TTL_MS } from '../../src/store/create-memory-page-store.js';
 import type { Locale } from '../../src/core/commands/reply.js';
 import { FSI, PDI } from '../../src/core/render/bidi.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
-import { ARABIC_USER, type BotMessage, ENGLISH_USER } from '../support/telegram-emulator.js';
+import { ARABIC_USER, type BotMessage, ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import { type BotUnderTest, startBot } from './support/start-bot.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Reply } from '../../src/core/commands/reply.js';
 import { DeliveryError } from '../../src/core/ports/chat-delivery.js';
 import { createLogger } from '../../src/logging/create-logger.js';
 import { createTelegramBot } from '../../src/telegram/create-telegram-bot.js';
-import { ARABIC_USER, ENGLISH_USER } from '../support/telegram-emulator.js';
+import { ARABIC_USER, ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import { type BotUnderTest, startBot } from './support/start-bot.js';
 
 /**

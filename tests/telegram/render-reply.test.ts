@@ -4,7 +4,7 @@ import { FSI, PDI } from '../../src/core/render/bidi.js';
 import { escapeHtml, htmlToPlainText } from '../../src/telegram/escape-html.js';
 import { renderReply } from '../../src/telegram/render-reply.js';
 import { TELEGRAM_MAX_MESSAGE } from '../../src/telegram/telegram-limits.js';
-import { parseTelegramHtml } from './support/parse-telegram-html.js';
+import { parseTelegramHtml } from '../../emulators/parse-telegram-html.js';
 
 /** What the user reads, and which parts are bold, for one rendered message. */
 function read(html: string) {

@@ -10,7 +10,7 @@ import { formatZoned } from '../schedule/time-zone.js';
 import { digestReplyItems, DIGEST_MAX_ITEMS, WELCOME_ARTICLES } from './build-subscription-digest.js';
 import { describeSchedule } from './describe-schedule.js';
 import { parseSubscribeArgs, type SubscribeProblem } from './parse-subscribe-args.js';
-import type { DeliveryRecord, Subscription, SubscriptionStore } from './subscription.js';
+import type { DeliveryRecord, Subscription, SubscriptionStore } from '../ports/subscription-store.js';
 
 /** Who asks, and where: what the subscription commands need from an adapter. */
 export interface SubscriptionContext {

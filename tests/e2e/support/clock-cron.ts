@@ -1,4 +1,4 @@
-import type { ManualClock } from '../../../src/core/schedule/manual-clock.js';
+import type { ManualClock } from '../../support/manual-clock.js';
 import { nextSlot, parseCron } from '../../../src/core/schedule/cron.js';
 import type { CronJob, CronRunner } from '../../../src/scheduler/cron-runner.js';
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, CallbackQuery, Chat, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
-import { HtmlParseError, parseTelegramHtml, type TelegramEntity } from '../telegram/support/parse-telegram-html.js';
+import { HtmlParseError, parseTelegramHtml, type TelegramEntity } from './parse-telegram-html.js';
 
 /**
  * A Bot API emulator on 127.0.0.1: enough of Telegram for a real grammY bot to poll,

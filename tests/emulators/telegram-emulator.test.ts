@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../support/telegram-emulator.js';
+import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../emulators/telegram-emulator.js';
 
 /** The emulator is what the adapter's tests trust; these pin down the Telegram behaviour it promises. */
 let em: TelegramEmulator;
