@@ -7,7 +7,7 @@ import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery
 import type { Logger } from '../logging/create-logger.js';
 import { buildCommandDefinitions } from './build-command-definitions.js';
 import { createInteractionHandler } from './create-interaction-handler.js';
-import { redactErrorTokens } from './redact-interaction-token.js';
+import { scrubError } from '../logging/scrub-secrets.js';
 import { renderReply } from './render-reply.js';
 import { syncCommands } from './sync-commands.js';
 import { toDeliveryError } from './to-delivery-error.js';
@@ -70,9 +70,9 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     const run = onInteraction(interaction).finally(() => inFlight.delete(run));
     inFlight.add(run);
   });
-  client.on(Events.Error, (err) => log.error({ err: redactErrorTokens(err) }, 'discord client error'));
+  client.on(Events.Error, (err) => log.error({ err: scrubError(err) }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardError, (err, shardId) => log.warn({ err: redactErrorTokens(err), shardId }, 'discord gateway error'));
+  client.on(Events.ShardError, (err, shardId) => log.warn({ err: scrubError(err), shardId }, 'discord gateway error'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'discord gateway closed for good'));
   client.on(Events.ShardReconnecting, (shardId) => {
     if (!stopping) log.info({ shardId }, 'discord gateway reconnecting');
@@ -91,7 +91,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       await syncCommands({ rest: client.rest, applicationId, ...(guildId ? { guildId } : {}), definitions: buildCommandDefinitions(COMMAND_SPECS), logger: log });
     } catch (err) {
       await client.destroy().catch(() => undefined);
-      throw redactErrorTokens(err);
+      throw scrubError(err);
     }
     log.info({ user: client.user?.tag, applicationId: client.application?.id, guildId: guildId ?? null }, 'discord bot ready');
   }
@@ -120,7 +120,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
           body: { content: message.content ?? '', embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
         });
       } catch (err) {
-        throw toDeliveryError(redactErrorTokens(err), channelId);
+        throw toDeliveryError(err, channelId);
       }
       progress.sent = i + 1;
     }

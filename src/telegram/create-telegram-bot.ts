@@ -11,7 +11,7 @@ import { createRateLimiter, USER_RATE_LIMIT } from './create-rate-limiter.js';
 import { createMessageHandler } from './handle-message.js';
 import { createPagePressHandler } from './handle-page-press.js';
 import { logApiFailures } from './log-api-failures.js';
-import { loggableError } from './loggable-error.js';
+import { scrubError } from '../logging/scrub-secrets.js';
 import { registerCommands } from './register-commands.js';
 import { sendReply } from './send-reply.js';
 import { toDeliveryError } from './to-delivery-error.js';
@@ -103,7 +103,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
         runner: { fetch: { timeout: deps.pollTimeoutSeconds ?? POLL_TIMEOUT_SECONDS, allowed_updates: ALLOWED_UPDATES }, silent: true },
       });
       runner = handle;
-      handle.task()?.catch((err: unknown) => logger.error({ err: loggableError(err) }, 'telegram polling stopped'));
+      handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
       logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
     },
 
@@ -114,7 +114,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       try {
         await handle.stop();
       } catch (err) {
-        logger.warn({ err: loggableError(err) }, 'telegram polling ended with an error');
+        logger.warn({ err: scrubError(err) }, 'telegram polling ended with an error');
       }
       const deadline = Date.now() + STOP_GRACE_MS;
       while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
@@ -122,7 +122,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
         // Like bot.stop(): tell Telegram what was handled, so a restart does not answer it again.
         await bot.api
           .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as Parameters<Bot['api']['getUpdates']>[1])
-          .catch((err: unknown) => logger.warn({ err: loggableError(err) }, 'could not confirm the last telegram update'));
+          .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'could not confirm the last telegram update'));
       }
       logger.info('telegram bot stopped');
     },

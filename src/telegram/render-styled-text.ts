@@ -1,7 +1,7 @@
-import { FSI, PDI } from '../core/render/bidi.js';
+import { FSI, foreignRuns, PDI } from '../core/render/bidi.js';
 import type { Locale } from '../core/commands/reply.js';
 import { escapeHtml } from './escape-html.js';
-import { foreignRuns } from './foreign-runs.js';
+
 
 /** Markup around a [start, end) range of a text: `<b>`…`</b>`, a link, a blockquote. */
 export interface Span {

@@ -2,7 +2,7 @@ import { isUsageError } from '../errors/nashra-error.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { buildDigest } from '../services/build-digest.js';
 import { summarize } from '../services/summarize.js';
-import { type CommandName, isCommandName } from './command-specs.js';
+import { type CommandName, isCommandName, MAX_ARGUMENT_CHARS } from './command-specs.js';
 import { listPage } from './list-pages.js';
 import { t } from './messages.js';
 import type { PageState, PageStore } from '../ports/page-store.js';
@@ -32,9 +32,6 @@ export interface CommandHandler {
   /** Shows page `page` of the list behind `token`, or says it expired / is someone else's. */
   page(ctx: CommandContext, token: string, page: number): Reply;
 }
-
-/** Maximum argument length a command reads; the rest of a pasted wall of text is ignored. */
-export const MAX_ARGUMENT_CHARS = 500;
 
 const USAGE: Partial<Record<CommandName, 'usageSearch' | 'usageSummary' | 'usageQuotes'>> = {
   search: 'usageSearch',

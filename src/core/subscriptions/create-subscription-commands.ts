@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, type CommandSpec } from '../commands/command-specs.js';
+import { COMMAND_SPECS, type CommandSpec, MAX_ARGUMENT_CHARS } from '../commands/command-specs.js';
 import { t } from '../commands/messages.js';
 import type { Locale, Reply } from '../commands/reply.js';
 import type { ArticleIndex } from '../ports/article-index.js';
@@ -45,9 +45,6 @@ export interface SubscriptionCommands {
   /** Runs a subscription command; bad input gets a helpful reply, never a throw. */
   run(ctx: SubscriptionContext, name: SubscriptionCommandName, arg: string): Reply;
 }
-
-/** Longest argument read; the rest of a pasted wall of text is ignored. */
-const MAX_ARGUMENT_CHARS = 500;
 
 /** The spec of a stored subscription (stored canonical, so this only fails on a hand-edited row). */
 export function subscriptionSpec(sub: Subscription): CronSpec | null {
