@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type RateLimitData, RESTEvents, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type RateLimitData, REST, RESTEvents, Routes } from 'discord.js';
 import { COMMAND_SPECS } from '../core/commands/command-specs.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
@@ -46,20 +46,24 @@ export const STOP_GRACE_MS = 5_000;
  * Creates the Discord adapter: a discord.js client with only the Guilds intent (slash
  * commands need no message content), wired to the platform-neutral command handler.
  * The REST layer waits out 429s (up to MAX_RATE_LIMIT_WAIT_MS) and retries 5xx; the
- * gateway resumes its session after a disconnect. The token is passed to discord.js
+ * gateway resumes its session after a disconnect. Scheduled channel posts go through a
+ * REST client of their own that never retries a 5xx: the scheduler's `sendWithRetry` owns
+ * those retries, so layers do not multiply (4 REST tries × 5 scheduler attempts). The token is passed to discord.js
  * only and never logged.
  */
 export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   const { token, apiUrl, guildId, handler, index } = deps;
   const log = deps.logger.child({ platform: 'discord' });
+  const rateLimit = (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: {
       ...(apiUrl ? { api: apiUrl } : {}),
-      rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+      rejectOnRateLimit: rateLimit,
     },
   });
+  const deliveryRest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 0, rejectOnRateLimit: rateLimit }).setToken(token);
   const onInteraction = createInteractionHandler({ handler, index, logger: log });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
@@ -78,9 +82,11 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     if (!stopping) log.info({ shardId }, 'discord gateway reconnecting');
   });
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord gateway resumed'));
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
-  );
+  for (const rest of [client.rest, deliveryRest]) {
+    rest.on(RESTEvents.RateLimited, (info) =>
+      log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
+    );
+  }
 
   async function start(): Promise<void> {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -116,7 +122,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     for (const [i, message] of renderReply(reply).entries()) {
       if (i < progress.sent) continue;
       try {
-        await client.rest.post(Routes.channelMessages(channelId), {
+        await deliveryRest.post(Routes.channelMessages(channelId), {
           body: { content: message.content ?? '', embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
         });
       } catch (err) {

@@ -1,7 +1,7 @@
 import { type AutoRetryOptions, autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot } from 'grammy';
+import { Api, Bot } from 'grammy';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
@@ -26,10 +26,13 @@ const CONFIRM_TIMEOUT_MS = 5_000;
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
 
 /**
- * 429s are waited out (never dropped) as long as Telegram asks for at most two minutes;
- * 5xx and network failures are retried with backoff a few times. Past that, the error
- * reaches the caller: the error boundary for a chat answer, `DeliveryError('retry')`
- * for a scheduled post, which the scheduler retries later.
+ * Who retries what. A chat answer (someone is waiting) goes through auto-retry: 429s are
+ * waited out as long as Telegram asks for at most two minutes, 5xx and network failures
+ * retried with backoff, at most 6 retries; past that the error boundary answers. A
+ * scheduled post never goes through auto-retry: `send` makes one Bot API call per message
+ * and throws `DeliveryError`, and the scheduler's `sendWithRetry` owns its retries
+ * (retry_after waited out exactly, 5 attempts for the rest), resuming at the failed part.
+ * Stacked, the two layers made one digest part cost up to 7 × 5 = 35 calls.
  */
 export const AUTO_RETRY: Partial<AutoRetryOptions> = { maxDelaySeconds: 120, maxRetryAttempts: 6 };
 
@@ -44,7 +47,7 @@ export interface TelegramBotDeps {
   readonly now?: () => number;
   /** Per-user throttle; default USER_RATE_LIMIT. */
   readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
-  /** Overrides of AUTO_RETRY. */
+  /** Overrides of AUTO_RETRY (chat answers only: scheduled posts are retried by the scheduler). */
   readonly retry?: Partial<AutoRetryOptions>;
   /** Pace outgoing messages to Telegram's per-chat limits (transformer-throttler). Default true. */
   readonly throttle?: boolean;
@@ -72,9 +75,14 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   const apiRoot = deps.apiRoot?.replace(/\/+$/, '');
   const bot = new Bot(deps.token, apiRoot ? { client: { apiRoot } } : {});
   // Innermost first: the logger sees every attempt, auto-retry (outermost) re-enters the throttle.
+  const throttler = deps.throttle === false ? undefined : apiThrottler();
   bot.api.config.use(logApiFailures(logger));
-  if (deps.throttle !== false) bot.api.config.use(apiThrottler());
+  if (throttler) bot.api.config.use(throttler);
   bot.api.config.use(autoRetry({ ...AUTO_RETRY, ...deps.retry }));
+  // Scheduled posts: the same logging and the same throttle (one pace per chat), no auto-retry.
+  const deliveryApi = new Api(deps.token, apiRoot ? { apiRoot } : {});
+  deliveryApi.config.use(logApiFailures(logger));
+  if (throttler) deliveryApi.config.use(throttler);
 
   const limiter = createRateLimiter({ ...USER_RATE_LIMIT, ...deps.rateLimit, ...(deps.now ? { now: deps.now } : {}) });
   let lastUpdateId: number | undefined;
@@ -129,7 +137,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
 
     async send(chatId: string, reply: Reply, progress?: DeliveryProgress) {
       try {
-        await sendReply(bot.api, chatId, reply, { logger, ...(progress ? { progress } : {}) });
+        await sendReply(deliveryApi, chatId, reply, { logger, ...(progress ? { progress } : {}) });
       } catch (err) {
         throw toDeliveryError(err, chatId);
       }
