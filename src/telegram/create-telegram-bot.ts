@@ -66,7 +66,7 @@ export interface TelegramBot extends ChatDelivery {
 
 /**
  * The Telegram adapter: translates updates into command-handler calls and renders the
- * platform-neutral replies as HTML messages. Long polling runs through @grammyjs/runner
+ * platform-neutral replies as messages styled with entities. Long polling runs through @grammyjs/runner
  * (updates of different chats concurrently, each chat in order); API calls go through
  * auto-retry (429 / 5xx / network) and, by default, an outgoing throttle.
  */
@@ -137,7 +137,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
 
     async send(chatId: string, reply: Reply, progress?: DeliveryProgress) {
       try {
-        await sendReply(deliveryApi, chatId, reply, { logger, ...(progress ? { progress } : {}) });
+        await sendReply(deliveryApi, chatId, reply, progress ? { progress } : {});
       } catch (err) {
         throw toDeliveryError(err, chatId);
       }

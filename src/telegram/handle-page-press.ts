@@ -50,10 +50,10 @@ export function createPagePressHandler(deps: PagePressHandlerDeps): (ctx: Contex
       await ctx.answerCallbackQuery({ text: toast(reply) });
       return;
     }
-    const log = logger.child({ updateId: ctx.update.update_id });
+    logger.child({ updateId: ctx.update.update_id }).debug({ page: request.page }, 'telegram page turned');
     const message = query.message;
-    if (message && message.date !== 0) await editReply(ctx.api, message.chat.id, message.message_id, reply, log);
-    else if (message) await sendReply(ctx.api, message.chat.id, reply, { logger: log });
+    if (message && message.date !== 0) await editReply(ctx.api, message.chat.id, message.message_id, reply);
+    else if (message) await sendReply(ctx.api, message.chat.id, reply);
     await ctx.answerCallbackQuery();
   };
 }
