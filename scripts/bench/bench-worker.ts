@@ -70,7 +70,7 @@ async function main() {
   const people = db.prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000').all() as { name: string; aliases: string }[];
   const decorate = (w: string) => {
     const r = random();
-    if (r < 0.25) return w[0] + '\u064E' + w.slice(1); // a fatha
+    if (r < 0.25) return `${w[0]}\u064E${w.slice(1)}`; // a fatha
     if (r < 0.5) return (w.startsWith('ال') ? 'و' : 'وال') + w; // a prefix
     return w;
   };

@@ -23,12 +23,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { app: 'nashra' },
       redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
       serializers: {
-        // Every logged error is a scrubbed copy (src/logging/scrub-secrets.ts).
-        err: (err: unknown) => pino.stdSerializers.err(scrubError(err)),
+        // Every logged error is a scrubbed copy (src/logging/scrub-secrets.ts), under its own class name.
+        err: (err: unknown) => ({ ...pino.stdSerializers.err(scrubError(err)), type: errorType(err) }),
       },
     },
     destination ?? pino.destination(2),
   );
+}
+
+/** The class name of a thrown value (`DeliveryError`, `DiscordAPIError`), as pino reports it. */
+function errorType(err: unknown): string {
+  return err instanceof Error ? err.constructor.name : typeof err;
 }
 
 export type { Logger };

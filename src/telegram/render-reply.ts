@@ -28,30 +28,30 @@ const italic = (start: number, end: number): Span => ({ start, end, style: { typ
  */
 export function renderReply(reply: Reply, limit: number = TELEGRAM_MAX_MESSAGE): TelegramMessage[] {
   const { locale } = reply;
-  const fit = (styled: StyledText) => fitStyledText(styled, locale, limit);
+  const fitted = (styled: StyledText) => fitStyledText(styled, locale, limit);
   const blocks: TelegramMessage[] = [];
 
   const head: TelegramMessage[] = [];
-  if (reply.title) head.push(...fit({ text: reply.title, spans: [bold(0, reply.title.length)] }));
-  for (const paragraph of reply.text ?? []) head.push(...fit({ text: paragraph }));
+  if (reply.title) head.push(...fitted({ text: reply.title, spans: [bold(0, reply.title.length)] }));
+  for (const paragraph of reply.text ?? []) head.push(...fitted({ text: paragraph }));
   blocks.push(...packMessages(head, limit, LINE_SEPARATOR));
 
-  for (const item of reply.items ?? []) blocks.push(...packMessages(itemPieces(item, locale, fit), limit, LINE_SEPARATOR));
+  for (const item of reply.items ?? []) blocks.push(...packMessages(itemPieces(item, locale, fitted), limit, LINE_SEPARATOR));
 
-  if (reply.footer) blocks.push(...fit({ text: reply.footer, spans: [italic(0, reply.footer.length)] }));
+  if (reply.footer) blocks.push(...fitted({ text: reply.footer, spans: [italic(0, reply.footer.length)] }));
 
   const messages = packMessages(blocks, limit, BLOCK_SEPARATOR);
   return messages.length > 0 ? messages : [EMPTY_REPLY];
 }
 
 /** The lines of one item, each already within the limit. */
-function itemPieces(item: ReplyItem, locale: Locale, fit: (s: StyledText) => TelegramMessage[]): TelegramMessage[] {
-  const pieces = [...fit(headingLine(item))];
+function itemPieces(item: ReplyItem, locale: Locale, fitted: (s: StyledText) => TelegramMessage[]): TelegramMessage[] {
+  const pieces = [...fitted(headingLine(item))];
   for (const line of item.lines) {
     if (line.text.trim() === '') continue;
-    pieces.push(...fit({ text: line.text, spans: highlights(line.marks ?? [], line.text.length) }));
+    pieces.push(...fitted({ text: line.text, spans: highlights(line.marks ?? [], line.text.length) }));
   }
-  if (item.quote) pieces.push(...fit(quoteBlock(item.quote, locale)));
+  if (item.quote) pieces.push(...fitted(quoteBlock(item.quote, locale)));
   return pieces;
 }
 

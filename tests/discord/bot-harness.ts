@@ -41,7 +41,13 @@ export function captureLogs(level = 'debug'): LogCapture {
       const found = lines.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const w = { predicate, resolve: (l: Record<string, any>) => (clearTimeout(timer), resolve(l)) };
+        const w = {
+          predicate,
+          resolve: (l: Record<string, any>) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.delete(w);
           reject(new Error('timed out waiting for a log line'));

@@ -25,8 +25,14 @@ beforeAll(async () => {
   }
   await test.reindex();
   const handler = {
-    run: (...args: Parameters<typeof test.handler.run>) => (handlerOrder.push(`run:${args[1]}`), test.handler.run(...args)),
-    page: (...args: Parameters<typeof test.handler.page>) => (handlerOrder.push('page'), test.handler.page(...args)),
+    run: (...args: Parameters<typeof test.handler.run>) => {
+      handlerOrder.push(`run:${args[1]}`);
+      return test.handler.run(...args);
+    },
+    page: (...args: Parameters<typeof test.handler.page>) => {
+      handlerOrder.push('page');
+      return test.handler.page(...args);
+    },
   };
   h = await startHarness({ handler, index: test.index });
   h.emulator.events.on('call', (c) => {

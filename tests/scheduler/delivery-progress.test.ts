@@ -43,7 +43,10 @@ describe('sendWithRetry and the progress of a multi-part send', () => {
   ])('hands every try the same progress, so a retry after %s resumes at the failed part', async (_what, error) => {
     const chat = threePartChat(2, error);
     const seen: DeliveryProgress[] = [];
-    const outcome = await sendWithRetry((p) => (seen.push(p), chat.send(p)), options());
+    const outcome = await sendWithRetry((p) => {
+      seen.push(p);
+      return chat.send(p);
+    }, options());
     expect(outcome).toEqual({ kind: 'sent', attempts: 2 });
     expect(chat.posted).toEqual([1, 2, 3]);
     expect(seen).toHaveLength(2);
@@ -62,7 +65,12 @@ describe('sendWithRetry and the progress of a multi-part send', () => {
 describe('console delivery', () => {
   function output() {
     let text = '';
-    const stream = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) });
+    const stream = new Writable({
+      write: (chunk, _enc, done) => {
+        text += String(chunk);
+        done();
+      },
+    });
     return { stream, text: () => text };
   }
 

@@ -193,11 +193,11 @@ describe('hostile input gets a short, clear answer', () => {
   const hostile: [string, string, (l: Locale) => string][] = [
     ['an empty search', '/search    ', (l) => t(l, 'usageSearch')],
     ['5,000 characters', `/search ${'بوتين '.repeat(1000)}`, (l) => t(l, 'searchTitle')('').trim()],
-    ['an HTML tag', '/search <b>بوتين</b>', (l) => '<b>بوتين</b>'],
-    ['FTS5 operators', '/search "كوريا* NEAR( AND OR', (l) => '"كوريا* NEAR( AND OR'],
+    ['an HTML tag', '/search <b>بوتين</b>', (_l) => '<b>بوتين</b>'],
+    ['FTS5 operators', '/search "كوريا* NEAR( AND OR', (_l) => '"كوريا* NEAR( AND OR'],
     ['only punctuation', '/search " * ( )', (l) => t(l, 'searchNothingToSearch')],
     ['only emoji', '/search 🇰🇵🔥', (l) => t(l, 'searchNothingToSearch')],
-    ['a script tag as a name', '/quotes <script>alert(1)</script>', (l) => '<script>alert(1)</script>'],
+    ['a script tag as a name', '/quotes <script>alert(1)</script>', (_l) => '<script>alert(1)</script>'],
     ['SQL in a summary', '/summary " OR 1=1 --', (l) => t(l, 'summaryNone')('" OR 1=1 --')],
   ];
   const table = hostile.flatMap(([what, text, expected]) => (['ar', 'en'] as const).map((locale) => ({ what, text, locale, expected: expected(locale) })));

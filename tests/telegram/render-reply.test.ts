@@ -124,7 +124,7 @@ describe('renderReply: splitting', () => {
   });
 
   it('keeps each item whole when items fit', () => {
-    const items = Array.from({ length: 30 }, (_, i) => ({ heading: `Item ${i}`, lines: [{ text: 'word '.repeat(60) + 'end.' }] }));
+    const items = Array.from({ length: 30 }, (_, i) => ({ heading: `Item ${i}`, lines: [{ text: `${'word '.repeat(60)}end.` }] }));
     for (const message of renderReply({ locale: 'en', items })) {
       const { text } = read(message);
       expect(text.match(/Item \d+/g)!.length).toBe(text.match(/end\./g)!.length);

@@ -189,7 +189,7 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
   function digest(ctx: SubscriptionContext): Reply {
     const { locale } = ctx;
     const sub = store.byChat(ctx.platform, ctx.chatId);
-    if (!sub || sub.status !== 'active') {
+    if (sub?.status !== 'active') {
       const items = buildDigest(index, { since: null, limit: DIGEST_MAX_ITEMS });
       if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
       return { locale, title: t(locale, 'digestTitle'), items: digestReplyItems(items), footer: t(locale, 'digestSubscribeHint') };
