@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Chat, User } from 'grammy/types';
-import { EMULATOR_TOKEN, startTelegramEmulator } from '../tests/support/telegram-emulator.js';
+import { EMULATOR_TOKEN, startTelegramEmulator } from '../emulators/telegram-emulator.js';
 
 const { values } = parseArgs({ options: { repeat: { type: 'string', default: '80000' } } });
 const repeat = Number(values.repeat);

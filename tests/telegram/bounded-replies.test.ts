@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLY_LIMITS } from '../../src/core/commands/bound-reply.js';
 import { createCommandHandler } from '../../src/core/commands/create-command-handler.js';
-import { createMemoryPageStore } from '../../src/core/commands/page-store.js';
+import { createMemoryPageStore } from '../../src/store/create-memory-page-store.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
 import { type BotUnderTest, startBot } from './support/start-bot.js';
 

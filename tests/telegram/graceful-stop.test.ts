@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { STOP_LIMITS } from '../../src/core/lifecycle/stop-limits.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 import { ROOT } from '../support/run-cli.js';
-import { EMULATOR_TOKEN, startTelegramEmulator } from '../support/telegram-emulator.js';
+import { EMULATOR_TOKEN, startTelegramEmulator } from '../../emulators/telegram-emulator.js';
 
 /**
  * Issue 17, point 3: SIGTERM to the real bot process with 1,000 Telegram updates queued.
