@@ -6,6 +6,7 @@ import { createLazyAnalyzer } from '../ingest/create-lazy-analyzer.js';
 import { quickCheck } from '../store/check-database.js';
 import { createSqliteArticleIndex } from '../store/create-sqlite-article-index.js';
 import { createSqliteIndexWriter } from '../store/create-sqlite-index-writer.js';
+import { createSqliteStoryStore } from '../store/create-sqlite-story-store.js';
 import { tryIndexLock } from '../store/index-lock.js';
 import { type Db, isReadOnlyPath, openDatabase } from '../store/open-database.js';
 
@@ -77,7 +78,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
       const analyzer = createLazyAnalyzer(options.workers, options.background && runs > 0 ? 0 : undefined);
       runs++;
       try {
-        return await indexCorpus({ source, writer, analyze: (a) => analyzer.analyze(a), prune: options.prune, warn: options.warn });
+        return await indexCorpus({ source, writer, stories: createSqliteStoryStore(db), analyze: (a) => analyzer.analyze(a), prune: options.prune, warn: options.warn });
       } finally {
         await analyzer.close();
         lock.release();

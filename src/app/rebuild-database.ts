@@ -3,6 +3,7 @@ import { type IndexReport, indexCorpus } from '../core/indexing/index-corpus.js'
 import { createFileCorpusSource } from '../ingest/create-file-corpus-source.js';
 import { createLazyAnalyzer } from '../ingest/create-lazy-analyzer.js';
 import { createSqliteIndexWriter } from '../store/create-sqlite-index-writer.js';
+import { createSqliteStoryStore } from '../store/create-sqlite-story-store.js';
 import { tryIndexLock } from '../store/index-lock.js';
 import { openDatabase } from '../store/open-database.js';
 import { indexBusy } from './open-index.js';
@@ -46,7 +47,7 @@ export async function rebuildDatabase(options: { corpus: string; db: string; wor
       const analyzer = createLazyAnalyzer(options.workers);
       let report: IndexReport;
       try {
-        report = await indexCorpus({ source: createFileCorpusSource(options.corpus), writer: createSqliteIndexWriter(db), analyze: (a) => analyzer.analyze(a), prune: true });
+        report = await indexCorpus({ source: createFileCorpusSource(options.corpus), writer: createSqliteIndexWriter(db), stories: createSqliteStoryStore(db), analyze: (a) => analyzer.analyze(a), prune: true });
       } finally {
         await analyzer.close();
       }

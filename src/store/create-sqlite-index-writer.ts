@@ -7,6 +7,8 @@ import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type { Db } from './open-database.js';
 import { crashPointFromEnv } from './crash-point.js';
 import { toSortDate } from './sort-date.js';
+import { bandKeys } from '../core/stories/band-keys.js';
+import { decodeSignature, encodeSignature } from './story-signature-blob.js';
 
 /** Sentence spans as compact JSON: [[start, end, score], …], scores to 4 decimals. */
 function encodeSpans(sentences: AnalyzedArticle['sentences']): string {
@@ -51,6 +53,13 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     linkQuote: db.prepare('UPDATE quotes SET person_num = ? WHERE num = ?'),
     unlinkQuotes: db.prepare('UPDATE quotes SET person_num = NULL'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+    // Story grouping: a changed or removed article leaves its story, whose other members are then owed a regrouping.
+    reopenStory: db.prepare('UPDATE articles SET story = NULL WHERE story = (SELECT story FROM articles WHERE num = ?)'),
+    getSignature: db.prepare<[number], { signature: Buffer }>('SELECT signature FROM story_signatures WHERE article_num = ?'),
+    insertSignature: db.prepare('INSERT INTO story_signatures (article_num, signature) VALUES (?, ?)'),
+    deleteSignature: db.prepare('DELETE FROM story_signatures WHERE article_num = ?'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO story_bands (band_key, article_num) VALUES (?, ?)'),
+    deleteBand: db.prepare('DELETE FROM story_bands WHERE band_key = ? AND article_num = ?'),
     nextNum: db.prepare<[], { n: number }>('SELECT coalesce(max(num), 0) + 1 AS n FROM articles'),
   };
 
@@ -62,6 +71,12 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
   const crash = crashPointFromEnv();
 
   function removeDerived(num: number): void {
+    s.reopenStory.run(num);
+    const stored = s.getSignature.get(num);
+    if (stored) {
+      for (const key of bandKeys(decodeSignature(stored.signature))) s.deleteBand.run(key, num);
+      s.deleteSignature.run(num);
+    }
     s.deleteFts.run(num);
     s.deleteQuotes.run(num);
     s.deleteArticleRow.run(num);
@@ -112,6 +127,10 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
         if (knownNameWords.has(word)) continue;
         knownNameWords.add(word);
         s.insertNameWord.run(key, word);
+      }
+      if (analyzed.storySignature) {
+        s.insertSignature.run(num, encodeSignature(analyzed.storySignature));
+        for (const key of bandKeys(analyzed.storySignature)) s.insertBand.run(key, num);
       }
       for (const q of analyzed.quotes) {
         const sp = q.speaker;

@@ -164,6 +164,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    description: 'stories: MinHash signatures, LSH band keys, each article\'s story (null while pending)',
+    sql: `
+      -- The story an article belongs to: the num of the story's representative; NULL while
+      -- its grouping is owed (new, changed, or its story lost or gained a member).
+      ALTER TABLE articles ADD COLUMN story INTEGER;
+      CREATE INDEX articles_story ON articles(story);
+      CREATE INDEX articles_story_pending ON articles(num) WHERE story IS NULL;
+
+      CREATE TABLE story_signatures (
+        article_num INTEGER PRIMARY KEY,
+        -- MinHash signature: little-endian uint32 values
+        signature BLOB NOT NULL
+      );
+      CREATE TABLE story_bands (
+        band_key INTEGER NOT NULL,
+        article_num INTEGER NOT NULL,
+        PRIMARY KEY (band_key, article_num)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this build of nashra expects. */

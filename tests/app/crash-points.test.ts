@@ -21,6 +21,8 @@ function dump(file: string): unknown {
       quotes: db.prepare(`SELECT a.id, q.sentence_idx, q.speaker, q.text, p.name AS person FROM quotes q JOIN articles a ON a.num = q.article_num
         LEFT JOIN people p ON p.num = q.person_num ORDER BY a.id, q.sentence_idx, q.text, q.speaker`).all(),
       people: db.prepare('SELECT name, kind, aliases, quotes FROM people ORDER BY name, kind').all(),
+      // story grouping is derived too: new-1 (a copy of a seed article) must join its story
+      stories: db.prepare('SELECT a.id, r.id AS rep FROM articles a LEFT JOIN articles r ON r.num = a.story ORDER BY a.id').all(),
       units: db.prepare('SELECT origin, stamp FROM units ORDER BY origin').all().length,
       search: db.prepare("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH 'body_words:بوتين'").get(),
     };
@@ -55,6 +57,7 @@ describe('crash convergence', () => {
     const clean = join(dir, 'clean.sqlite');
     expect((await index(clean)).code).toBe(0);
     const expected = dump(clean);
+    expect((expected as { stories: { id: string; rep: string }[] }).stories.filter((s) => s.rep !== s.id)).toHaveLength(1);
 
     // The incremental run B over A writes one batch of articles, then the final transaction
     // (removals, people); a kill inside a transaction is a rollback to the boundary before it.

@@ -13,6 +13,7 @@ import type { ArticleIndex } from '../../src/core/ports/article-index.js';
 import { createFileCorpusSource } from '../../src/ingest/create-file-corpus-source.js';
 import { createSqliteArticleIndex } from '../../src/store/create-sqlite-article-index.js';
 import { createSqliteIndexWriter } from '../../src/store/create-sqlite-index-writer.js';
+import { createSqliteStoryStore } from '../../src/store/create-sqlite-story-store.js';
 import { type Db, openDatabase } from '../../src/store/open-database.js';
 
 /** The seed corpus fixture (tests/fixtures/README.md). */
@@ -56,7 +57,7 @@ export async function createTestIndex(options: TestIndexOptions = {}): Promise<T
   const clock = options.clock;
   const writer = createSqliteIndexWriter(db, clock ? () => clock.now() : undefined);
   const source = createFileCorpusSource(corpusDir);
-  const reindex = () => indexCorpus({ source, writer });
+  const reindex = () => indexCorpus({ source, writer, stories: createSqliteStoryStore(db) });
   const report = await reindex();
   const index = createSqliteArticleIndex(db);
   const subscriptionStore = createSqliteSubscriptions(db);

@@ -2,6 +2,7 @@ import type { ParsedArticle } from '../corpus/parse-article.js';
 import type { ExtractedQuote } from '../quotes/quote.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { scoreSentences } from '../summary/score-sentences.js';
+import { storySignature } from '../stories/story-signature.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { type IndexText, nameWords, toIndexText } from './index-text.js';
@@ -28,13 +29,15 @@ export interface AnalyzedArticle {
   readonly words: number;
   /** Distinct [word, name key] pairs of title and body (see `nameWords`). */
   readonly nameWords: readonly (readonly [string, string])[];
+  /** MinHash of the body's word shingles (see `storySignature`); null when too short to compare. */
+  readonly storySignature: Uint32Array | null;
 }
 
 /**
  * Bump when analysis output changes (stemmer, splitter, scorer, quote rules): every
  * article is then re-analyzed once on the next index, even if its file did not change.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /** Runs the whole per-article analysis: sentences, scores, index text, quotes. */
 export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
@@ -53,5 +56,6 @@ export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
     quotes: extractQuotes(spans),
     words: bodyTokens.length,
     nameWords: nameWords(titleTokens, bodyTokens),
+    storySignature: storySignature(bodyTokens),
   };
 }

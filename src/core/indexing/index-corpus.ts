@@ -2,6 +2,8 @@ import { ANALYZER_VERSION, type AnalyzedArticle, analyzeArticle } from '../analy
 import type { ParsedArticle } from '../corpus/parse-article.js';
 import type { CorpusEntry, CorpusSource, SkippedEntry } from '../ports/corpus-source.js';
 import type { IndexWriter } from '../ports/index-writer.js';
+import type { StoryStore } from '../ports/story-store.js';
+import { groupStories } from '../stories/group-stories.js';
 import { rebuildPeople } from './rebuild-people.js';
 import { REMOVAL_LIMITS, removalNeedsConfirmation } from './safe-removal.js';
 
@@ -27,6 +29,8 @@ export interface IndexReport {
 export interface IndexCorpusDeps {
   readonly source: CorpusSource;
   readonly writer: IndexWriter;
+  /** Story grouping storage over the same database as `writer` (its writes join the writer's transactions). */
+  readonly stories: StoryStore;
   readonly analyze?: (article: ParsedArticle) => AnalyzedArticle | Promise<AnalyzedArticle>;
   /** Remove articles gone from the corpus even past `REMOVAL_LIMITS` (`index --prune`). */
   readonly prune?: boolean;
@@ -178,6 +182,9 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
     }
     const changed = report.added + report.updated + report.removed > 0;
     if (changed || reanalyzeAll || writer.derivedPending()) rebuildPeople(writer);
+    // Story grouping keeps its own debt (articles with no story yet), written with each
+    // change, so this settles exactly what changed, also after a crash.
+    groupStories(deps.stories);
     writer.setDerivedPending(false);
     writer.setAnalyzerVersion(ANALYZER_VERSION);
   });

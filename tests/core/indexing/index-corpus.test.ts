@@ -7,6 +7,7 @@ import type { ParsedArticle } from '../../../src/core/corpus/parse-article.js';
 import { indexCorpus } from '../../../src/core/indexing/index-corpus.js';
 import { createFileCorpusSource } from '../../../src/ingest/create-file-corpus-source.js';
 import { createSqliteIndexWriter } from '../../../src/store/create-sqlite-index-writer.js';
+import { createSqliteStoryStore } from '../../../src/store/create-sqlite-story-store.js';
 import { type TestIndex, createTestIndex } from '../../support/create-test-index.js';
 
 /** Re-indexes with an analyzer that records which articles it analyzed. */
@@ -16,7 +17,7 @@ async function reindexCounting(ti: TestIndex) {
     analyzed.push(a.id);
     return analyzeArticle(a);
   };
-  const report = await indexCorpus({ source: createFileCorpusSource(ti.corpusDir), writer: createSqliteIndexWriter(ti.db), analyze });
+  const report = await indexCorpus({ source: createFileCorpusSource(ti.corpusDir), writer: createSqliteIndexWriter(ti.db), stories: createSqliteStoryStore(ti.db), analyze });
   return { report, analyzed };
 }
 

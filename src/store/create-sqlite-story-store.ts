@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import type { StoryArticle, StoryStore } from '../core/ports/story-store.js';
+import type { Db } from './open-database.js';
+import { decodeSignature } from './story-signature-blob.js';
+
+interface StoryRow {
+  num: number;
+  signature: Buffer | null;
+  story: number | null;
+  words: number;
+  since: string;
+}
+
+const COLUMNS = `a.num, g.signature, a.story, a.words, coalesce(a.sort_date, a.indexed_at) AS since`;
+const FROM = 'articles a LEFT JOIN story_signatures g ON g.article_num = a.num';
+
+function toArticle(r: StoryRow): StoryArticle {
+  return {
+    num: r.num,
+    signature: r.signature ? decodeSignature(r.signature) : null,
+    story: r.story,
+    words: r.words,
+    since: r.since,
+  };
+}
+
+/** Story grouping storage over SQLite: pending articles, band-key candidates, assignment. */
+export function createSqliteStoryStore(db: Db): StoryStore {
+  const s = {
+    pending: db.prepare<[], StoryRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.story IS NULL ORDER BY a.num`),
+    members: db.prepare<[number], StoryRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.story = ?`),
+    assign: db.prepare('UPDATE articles SET story = ? WHERE num = ?'),
+    buckets: db.prepare<[], { nums: string }>(
+      'SELECT group_concat(article_num) AS nums FROM story_bands GROUP BY band_key HAVING count(*) > 1',
+    ),
+    one: db.prepare<[number], StoryRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.num = ?`),
+  };
+  const byCount = new Map<number, Database.Statement<number[], StoryRow>>();
+  const candidatesStatement = (count: number) => {
+    let stmt = byCount.get(count);
+    if (!stmt) {
+      const list = Array(count).fill('?').join(', ');
+      stmt = db.prepare<number[], StoryRow>(
+        `SELECT ${COLUMNS} FROM ${FROM} WHERE a.num IN (SELECT DISTINCT article_num FROM story_bands WHERE band_key IN (${list}))`,
+      );
+      byCount.set(count, stmt);
+    }
+    return stmt;
+  };
+  return {
+    pending: () => s.pending.all().map(toArticle),
+    candidates(keys) {
+      if (keys.length === 0) return [];
+      return candidatesStatement(keys.length)
+        .all(...keys)
+        .map(toArticle);
+    },
+    *sharedBuckets() {
+      for (const row of s.buckets.iterate()) yield row.nums.split(',').map(Number);
+    },
+    articles(nums) {
+      const out: StoryArticle[] = [];
+      for (const num of nums) {
+        const row = s.one.get(num);
+        if (row) out.push(toArticle(row));
+      }
+      return out;
+    },
+    members: (story) => s.members.all(story).map(toArticle),
+    assign(storyOf) {
+      for (const [num, story] of storyOf) s.assign.run(story, num);
+    },
+  };
+}
