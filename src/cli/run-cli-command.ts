@@ -40,8 +40,8 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
     }
     case 'search': {
       const page = searchArticles(index, args.text, { limit });
-      const results = page.results.map((r) => ({ id: r.id, title: r.title, score: r.score, snippet: renderSnippet(r.snippet, '**', '**') }));
-      const text = results.length === 0 ? `no articles match "${page.query}"` : results.map((r) => `${r.id}  ${r.title}\n    ${r.snippet}`).join('\n');
+      const results = page.results.map((r) => ({ id: r.id, title: r.title, score: r.score, snippet: renderSnippet(r.snippet, '**', '**'), also: r.also }));
+      const text = results.length === 0 ? `no articles match "${page.query}"` : results.map((r) => `${r.id}  ${r.title}${r.also.length ? `  (also ${r.also.join(', ')})` : ''}\n    ${r.snippet}`).join('\n');
       return { json: { query: page.query, results }, text };
     }
     case 'summary': {

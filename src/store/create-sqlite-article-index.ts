@@ -10,6 +10,12 @@ import type { Db } from './open-database.js';
  */
 export const BM25_WEIGHTS = [8, 5, 1.6, 1] as const satisfies readonly number[];
 
+/**
+ * Matching articles read per story asked for: a search collapses copies into stories, so
+ * it reads more articles than it returns, and reads further when that was not enough.
+ */
+export const HITS_PER_STORY = 4;
+
 const BM25 = `bm25(article_fts, ${BM25_WEIGHTS.join(', ')})`;
 const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
 
@@ -27,12 +33,25 @@ function toQuote(r: QuoteDbRow): StoredQuote {
 /** The read side of the index over SQLite: every method is one prepared statement. */
 export function createSqliteArticleIndex(db: Db): ArticleIndex {
   const s = {
-    search: db.prepare<[string, number, number], ArticleSummaryRow & { score: number }>(`
+    // One row per story: its representative (story = the representative's num; NULL while pending: the article alone).
+    search: db.prepare<[string, number, number, number], ArticleSummaryRow & { score: number; also: string; hits: number }>(`
       WITH hits AS (
-        SELECT rowid AS num, ${BM25} AS rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?
+        SELECT rowid AS num, ${BM25} AS rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?
+      ),
+      best AS (
+        SELECT coalesce(h.story, h.num) AS story, min(h.rank) AS rank
+        FROM (SELECT hits.num, hits.rank, x.story FROM hits JOIN articles x ON x.num = hits.num) h
+        GROUP BY 1 ORDER BY 2, 1 LIMIT ? OFFSET ?
       )
-      SELECT ${ARTICLE_COLUMNS}, round(-hits.rank, 4) AS score FROM hits JOIN articles a ON a.num = hits.num ORDER BY hits.rank`),
-    count: db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?)'),
+      SELECT ${ARTICLE_COLUMNS}, round(-best.rank, 4) AS score, (SELECT count(*) FROM hits) AS hits,
+        (SELECT json_group_array(o.id) FROM (SELECT o.id FROM articles o WHERE o.story = best.story AND o.num != best.story ORDER BY o.num) o) AS also
+      FROM best JOIN articles a ON a.num = best.story ORDER BY best.rank, best.story`),
+    count: db.prepare<[string, number], { n: number }>(
+      'SELECT count(DISTINCT coalesce(a.story, a.num)) AS n FROM (SELECT rowid AS num FROM article_fts WHERE article_fts MATCH ? LIMIT ?) h JOIN articles a ON a.num = h.num',
+    ),
+    storyOthers: db.prepare<[string], { id: string }>(
+      'SELECT o.id FROM articles a JOIN articles o ON o.story = a.story AND o.num != a.num WHERE a.id = ? ORDER BY o.num',
+    ),
     article: db.prepare<[string], ArticleSummaryRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`),
     sentences: db.prepare<[string], { body: string; spans: string }>('SELECT body, sentence_spans AS spans FROM articles WHERE id = ?'),
     latest: db.prepare<[number, number], ArticleSummaryRow>(
@@ -87,9 +106,20 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       }
       return out;
     },
-    search: (expression, limit, offset) => s.search.all(expression, limit, offset),
+    search(expression, limit, offset) {
+      // Read HITS_PER_STORY matching articles per story wanted; when copies filled them and
+      // stories are missing, read four times as many, until the matches run out.
+      for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
+        const rows = s.search.all(expression, cap, limit, offset);
+        if (rows.length >= limit || (rows[0]?.hits ?? 0) < cap) {
+          return rows.map(({ hits: _hits, also, ...r }) => ({ ...r, also: JSON.parse(also) as string[] }));
+        }
+        if (rows.length === 0 && cap > (offset + limit) * HITS_PER_STORY * 64) return [];
+      }
+    },
     countMatches: (expression, cap) => s.count.get(expression, cap)!.n,
     getArticle: (id) => s.article.get(id) ?? null,
+    storyOthers: (id) => s.storyOthers.all(id).map((r) => r.id),
     getSentences(id) {
       const row = s.sentences.get(id);
       if (!row) return [];

@@ -46,7 +46,8 @@ describe('CLI contract', () => {
     const out = await json('search', 'بيونج يانج');
     expect(out.query).toBe('بيونج يانج');
     expect(out.results).toHaveLength(5);
-    for (const r of out.results) expect(Object.keys(r).sort()).toEqual(['id', 'score', 'snippet', 'title']);
+    for (const r of out.results) expect(Object.keys(r).sort()).toEqual(['also', 'id', 'score', 'snippet', 'title']);
+    for (const r of out.results) expect(r.also).toEqual([]); // five different stories
     const scores = out.results.map((r: { score: number }) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });

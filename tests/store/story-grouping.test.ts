@@ -6,7 +6,7 @@ import { type TestIndex, createTestIndex } from '../support/create-test-index.js
 import { ORIGINAL_ID, SAME_EVENT_IDS, SYNDICATED_COPIES, writeSyndicatedCopies } from '../support/syndicated-copies.js';
 
 /** Article id → the id of its story's representative. */
-export function storiesOf(db: Db): Record<string, string> {
+function storiesOf(db: Db): Record<string, string> {
   const rows = db
     .prepare<[], { id: string; rep: string | null }>(
       'SELECT a.id, r.id AS rep FROM articles a LEFT JOIN articles r ON r.num = a.story ORDER BY a.id',

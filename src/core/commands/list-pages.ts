@@ -22,6 +22,11 @@ function pager(token: PagerToken, page: number, total: number, size: number) {
   return { token: typeof token === 'function' ? token() : token, page, pages };
 }
 
+/** An item's reference line: id, date, and how many sources told its story when more than one. */
+export function storyRef(locale: Locale, id: string, date: string | null, others: number): string {
+  return [id, date, others > 0 ? t(locale, 'storySources')(others + 1) : null].filter((x) => x !== null).join(' · ');
+}
+
 /**
  * Renders one page of a paginated list. Used for the first answer and for every button
  * press, so page 3 of a search is built exactly like page 1.
@@ -37,7 +42,7 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
       if (result.total === 0) return { locale, text: [t(locale, 'searchNone')(result.query)] };
       const items: ReplyItem[] = result.results.map((r) => ({
         heading: r.title,
-        ref: r.date ? `${r.id} · ${r.date}` : r.id,
+        ref: storyRef(locale, r.id, r.date, r.also.length),
         lines: [{ text: r.snippet.text, marks: r.snippet.highlights }],
         ...(r.url ? { url: r.url } : {}),
       }));

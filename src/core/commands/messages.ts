@@ -1,3 +1,4 @@
+import { SOURCE_FORMS, arabicCount } from './arabic-count.js';
 import type { Locale } from './reply.js';
 
 /**
@@ -42,6 +43,7 @@ const MESSAGES = {
   alsoKnownAs: { ar: (names: string) => `ويُكتب أيضا: ${names}`, en: (names: string) => `Also written: ${names}` },
   peopleTitle: { ar: 'الأشخاص الأكثر اقتباسا', en: 'Most quoted people' },
   peopleNone: { ar: 'لا يوجد أشخاص مقتبسون بعد.', en: 'Nobody is quoted yet.' },
+  storySources: { ar: (n: number) => arabicCount(n, SOURCE_FORMS), en: (n: number) => (n === 1 ? '1 source' : `${n} sources`) },
   quoteCount: { ar: (n: number) => `${n} اقتباس`, en: (n: number) => (n === 1 ? '1 quote' : `${n} quotes`) },
   organization: { ar: 'جهة', en: 'organization' },
   pagePrevious: { ar: 'السابق', en: 'Previous' },

@@ -11,8 +11,10 @@ export interface ArticleSummaryRow {
 
 /** One full-text hit, best first. */
 export interface SearchHit extends ArticleSummaryRow {
-  /** Relevance, higher is better (negated FTS5 bm25). */
+  /** Relevance, higher is better (negated FTS5 bm25): the story's best-matching copy. */
   readonly score: number;
+  /** The other articles of its story (empty when it has none), in index order. */
+  readonly also: readonly string[];
 }
 
 /** A sentence as stored, with its index-time summary score. */
@@ -53,11 +55,17 @@ export interface PersonKeyHit extends PersonRow {
 export interface ArticleIndex {
   /** The corpus's spellings of each phonetic name key (see `nameWords`), at most `limit` per key. */
   nameVariants(keys: readonly string[], limit: number): Map<string, string[]>;
-  /** Runs a MATCH expression from `buildMatchQuery`; best first. */
+  /**
+   * Runs a MATCH expression from `buildMatchQuery`: one hit per story, its representative
+   * (the fullest copy), ranked by the story's best-matching copy; best first. `limit` and
+   * `offset` count stories.
+   */
   search(expression: string, limit: number, offset: number): SearchHit[];
-  /** How many articles match (for "page 1 of N"), capped at `cap`. */
+  /** How many stories match (for "page 1 of N"), counted over at most `cap` matching articles. */
   countMatches(expression: string, cap: number): number;
   getArticle(id: string): ArticleSummaryRow | null;
+  /** The other articles of an article's story, in index order (empty when it has none). */
+  storyOthers(id: string): string[];
   /** Sentences in article order. */
   getSentences(id: string): StoredSentence[];
   /** Newest first: by date when known, else by when they were indexed. */

@@ -11,9 +11,11 @@ export interface SearchResult {
   readonly url: string | null;
   readonly score: number;
   readonly snippet: Snippet;
+  /** The other articles of its story: the same story from other sources. */
+  readonly also: readonly string[];
 }
 
-/** A page of results, with the total for "page 1 of N". */
+/** A page of results (one per story), with the number of stories for "page 1 of N". */
 export interface SearchPage {
   readonly query: string;
   readonly terms: readonly QueryTerm[];
@@ -48,6 +50,7 @@ export function searchArticles(index: ArticleIndex, query: string, options: { li
     url: h.url,
     score: h.score,
     snippet: makeSnippet(index.getSentences(h.id).map((s) => s.text), match),
+    also: h.also,
   }));
   const total = offset === 0 && hits.length < limit ? hits.length : index.countMatches(match.expression, MAX_COUNTED_MATCHES);
   return { query: text, terms: match.terms, results, total };

@@ -38,8 +38,8 @@ function* candidatePairs(
   for (const bucket of store.sharedBuckets()) {
     for (const a of bucket) {
       if (!known.has(a)) continue;
-      let set = pairs.get(a);
-      if (!set) pairs.set(a, (set = new Set()));
+      const set = pairs.get(a) ?? new Set<number>();
+      pairs.set(a, set);
       for (const b of bucket) {
         if (b === a || set.has(b) || (known.has(b) && b < a)) continue; // a pending pair once
         set.add(b);
