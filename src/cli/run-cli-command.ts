@@ -76,7 +76,7 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       return { json: { articles }, text: articles.map((a) => `${a.id}  ${a.date ?? ''}  ${a.title}`).join('\n') || 'no articles yet' };
     }
     case 'digest': {
-      const items = buildDigest(index, { since: args.since ?? null, limit }).map((d) => ({ id: d.id, title: d.title, summary: d.summary, quote: d.quote }));
+      const items = buildDigest(index, { since: args.since ?? null, limit }).map((d) => ({ id: d.id, title: d.title, summary: d.summary, quote: d.quote, also: d.also }));
       const text = items.length === 0 ? 'nothing new' : items.map((d) => `${d.id}  ${d.title}\n${bullet(d.summary)}${d.quote ? `\n  «${d.quote.text}» — ${d.quote.speaker}` : ''}`).join('\n\n');
       return { json: { items }, text };
     }

@@ -58,9 +58,16 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.indexed_at DESC, a.num DESC LIMIT ? OFFSET ?`,
     ),
     countArticles: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
-    since: db.prepare<[string, number], ArticleSummaryRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.indexed_at > ? ORDER BY a.indexed_at DESC, a.num DESC LIMIT ?`,
-    ),
+    since: db.prepare<[string, number], ArticleSummaryRow & { also: string }>(`
+      WITH fresh AS (SELECT num, coalesce(story, num) AS story, indexed_at FROM articles WHERE indexed_at > ?),
+      stories AS (
+        SELECT story, max(indexed_at) AS at, max(num) AS newest, max(num = story) AS rep_fresh FROM fresh GROUP BY story
+        ORDER BY at DESC, newest DESC LIMIT ?
+      )
+      SELECT ${ARTICLE_COLUMNS},
+        (SELECT json_group_array(o.id) FROM (SELECT o.id FROM articles o WHERE o.story = st.story AND o.num != a.num ORDER BY o.num) o) AS also
+      FROM stories st JOIN articles a ON a.num = CASE WHEN st.rep_fresh THEN st.story ELSE st.newest END
+      ORDER BY st.at DESC, st.newest DESC`),
     people: db.prepare<[number, number], PersonDbRow>('SELECT num, name, kind, aliases, quotes FROM people ORDER BY quotes DESC, num LIMIT ? OFFSET ?'),
     countPeople: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
     byPrefix: db.prepare<[string, number], PersonDbRow>(
@@ -127,7 +134,7 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     },
     latest: (limit, offset) => s.latest.all(limit, offset),
     countArticles: () => s.countArticles.get()!.n,
-    indexedSince: (since, limit) => s.since.all(since ?? '', limit),
+    indexedSince: (since, limit) => s.since.all(since ?? '', limit).map(({ also, ...r }) => ({ ...r, also: JSON.parse(also) as string[] })),
     findPeopleByKeys(keys) {
       if (keys.length === 0) return [];
       const unique = [...new Set(keys)];

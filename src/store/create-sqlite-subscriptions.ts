@@ -1,5 +1,5 @@
 import type { Locale } from '../core/commands/reply.js';
-import type { ArticleSummaryRow } from '../core/ports/article-index.js';
+import type { ArticleSummaryRow, StoryRow } from '../core/ports/article-index.js';
 import type { Platform } from '../core/ports/chat-delivery.js';
 import type {
   ClaimResult,
@@ -107,9 +107,13 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
       WHERE platform = ? AND chat_id = ? AND status = 'active'`),
     disable: db.prepare(`UPDATE subscriptions SET status = 'disabled', disabled_at = ?, disabled_reason = ? WHERE id = ? AND status = 'active'`),
     welcomed: db.prepare('UPDATE subscriptions SET welcome = 0 WHERE id = ?'),
-    pending: db.prepare<{ id: number; since: string; welcome: number }, ArticleSummaryRow>(`
-      SELECT a.id, a.title, a.date, a.source, a.url FROM articles a
+    pending: db.prepare<{ id: number; since: string; welcome: number }, ArticleSummaryRow & { num: number; story: number; also: string }>(`
+      SELECT a.num, coalesce(a.story, a.num) AS story, a.id, a.title, a.date, a.source, a.url,
+        (SELECT json_group_array(o.id) FROM (SELECT o.id FROM articles o WHERE o.story = a.story AND o.num != a.num ORDER BY o.num) o) AS also
+      FROM articles a
       WHERE NOT EXISTS (SELECT 1 FROM subscription_articles r WHERE r.subscription_id = @id AND r.article_id = a.id)
+        -- a story already received (any copy of it) is not news when another copy arrives
+        AND NOT EXISTS (SELECT 1 FROM articles o JOIN subscription_articles r ON r.subscription_id = @id AND r.article_id = o.id WHERE o.story = a.story)
         AND (a.indexed_at > @since OR a.num IN (SELECT a.num FROM articles a ORDER BY ${NEWEST_FIRST} LIMIT @welcome))
       ORDER BY ${NEWEST_FIRST}`),
     claim: db.prepare(`INSERT INTO deliveries (subscription_id, slot, status, claimed_at) VALUES (?, ?, 'claimed', ?)
@@ -169,7 +173,19 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
 
     pending(sub, options): PendingArticles {
       const rows = s.pending.all({ id: sub.id, since: sub.since, welcome: sub.welcome ? options.welcome : 0 });
-      return { articles: rows.slice(0, options.limit), moreIds: rows.slice(options.limit).map((r) => r.id) };
+      const stories = new Map<number, typeof rows>(); // in order of each story's newest pending article
+      for (const r of rows) stories.set(r.story, [...(stories.get(r.story) ?? []), r]);
+      const listed = [...stories.values()].slice(0, options.limit);
+      const articles: StoryRow[] = [];
+      const moreIds: string[] = [];
+      for (const members of listed) {
+        const shown = members.find((m) => m.num === m.story) ?? members[0]!;
+        const { num: _num, story: _story, also, ...row } = shown;
+        articles.push({ ...row, also: JSON.parse(also) as string[] });
+        for (const m of members) if (m !== shown) moreIds.push(m.id);
+      }
+      for (const members of [...stories.values()].slice(options.limit)) for (const m of members) moreIds.push(m.id);
+      return { articles, moreIds, moreStories: Math.max(0, stories.size - options.limit) };
     },
 
     claimSlot: (id, slot, now) => claim(id, slot.toISOString(), now.toISOString()),

@@ -1,3 +1,4 @@
+import { distinctSentence } from '../support/distinct-text.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -291,7 +292,7 @@ describe('digest scheduler', () => {
     await s.runSlot(sub.id, new Date('2026-03-27T08:00:00Z'));
     clock.set('2026-03-27T12:00:00Z');
     const lines = Array.from({ length: 14 }, (_, i) =>
-      JSON.stringify({ id: `bulk-${i}`, title: `خبر رقم ${i + 1} عن الاقتصاد`, date: `2026-03-${String(10 + i).padStart(2, '0')}`, body: 'ارتفعت أسعار النفط اليوم في الأسواق العالمية. وقال المحلل سامي يوسف: «الطلب سيبقى قويا هذا العام». وتراجعت الأسهم قليلا.' }),
+      JSON.stringify({ id: `bulk-${i}`, title: `خبر رقم ${i + 1} عن الاقتصاد`, date: `2026-03-${String(10 + i).padStart(2, '0')}`, body: `ارتفعت أسعار النفط اليوم في الأسواق العالمية. وقال المحلل سامي يوسف: «الطلب سيبقى قويا هذا العام». وتراجعت الأسهم قليلا. ${distinctSentence(`bulk-${i}`)}` }),
     );
     writeFileSync(join(ti.corpusDir, 'bulk.jsonl'), `${lines.join('\n')}\n`);
     await ti.reindex();
@@ -300,7 +301,7 @@ describe('digest scheduler', () => {
     const digest = telegram.to('bulk')[1]!;
     expect(digest.items).toHaveLength(10);
     expect(digest.items?.[0]?.heading).toBe('خبر رقم 14 عن الاقتصاد'); // newest first
-    expect(digest.footer).toBe('…and 4 more new articles: send /latest to see the newest.');
+    expect(digest.footer).toBe('…and 4 more new stories: send /latest to see the newest.');
     expect(renderPlain(digest)).toContain('«الطلب سيبقى قويا هذا العام»');
     clock.set('2026-03-29T08:00:00Z');
     expect(await s.runSlot(sub.id, new Date('2026-03-29T08:00:00Z'))).toBe('skipped');

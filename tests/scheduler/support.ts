@@ -1,3 +1,4 @@
+import { distinctSentence } from '../support/distinct-text.js';
 import { Writable } from 'node:stream';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,6 +120,7 @@ export function addArticle(corpusDir: string, id: string, title: string, date = 
     'وقال وزير الطاقة أحمد الخالدي في مؤتمر صحفي: «هذه المحطة ستغير مستقبل الكهرباء في البلاد خلال السنوات المقبلة».',
     'وتأتي المحطة ضمن خطة لخفض الانبعاثات إلى النصف بحلول عام 2030.',
     'وأضاف الخالدي أن العمل سيبدأ في محطتين أخريين قبل نهاية العام.',
+    distinctSentence(id), // each article its own story, not a copy of the others
   ].join('\n');
   writeFileSync(join(corpusDir, `${id}.txt`), `${body}\n`);
 }

@@ -168,8 +168,8 @@ const MESSAGES = {
   },
   digestTitleOn: { ar: (d: string) => `نشرة الأخبار · ${d}`, en: (d: string) => `News digest · ${d}` },
   digestMore: {
-    ar: (n: number) => `ومقالات جديدة أخرى: ${n}. اكتب /latest لأحدث المقالات.`,
-    en: (n: number) => `…and ${n} more new ${n === 1 ? 'article' : 'articles'}: send /latest to see the newest.`,
+    ar: (n: number) => `وأخبار جديدة أخرى: ${n}. اكتب /latest لأحدث المقالات.`,
+    en: (n: number) => `…and ${n} more new ${n === 1 ? 'story' : 'stories'}: send /latest to see the newest.`,
   },
   moreNotShown: {
     ar: (n: number) => `و${n} غيرها لم تتسع لها الرسالة`,

@@ -9,6 +9,12 @@ export interface ArticleSummaryRow {
   readonly url: string | null;
 }
 
+/** A story as listed: its representative article and the story's other articles. */
+export interface StoryRow extends ArticleSummaryRow {
+  /** The other articles of its story (empty when it has none). */
+  readonly also: readonly string[];
+}
+
 /** One full-text hit, best first. */
 export interface SearchHit extends ArticleSummaryRow {
   /** Relevance, higher is better (negated FTS5 bm25): the story's best-matching copy. */
@@ -71,8 +77,11 @@ export interface ArticleIndex {
   /** Newest first: by date when known, else by when they were indexed. */
   latest(limit: number, offset: number): ArticleSummaryRow[];
   countArticles(): number;
-  /** Articles indexed after `since` (ISO-8601), newest first. */
-  indexedSince(since: string | null, limit: number): ArticleSummaryRow[];
+  /**
+   * Stories with an article indexed after `since` (ISO-8601), newest first, each as its
+   * representative when that is new too, else as its newest new copy.
+   */
+  indexedSince(since: string | null, limit: number): StoryRow[];
   /** Every person one of whose lookup keys is in `keys`. */
   findPeopleByKeys(keys: readonly string[]): PersonKeyHit[];
   /** Most quoted first. */

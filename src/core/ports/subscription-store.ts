@@ -1,5 +1,5 @@
 import type { Locale } from '../commands/reply.js';
-import type { ArticleSummaryRow } from './article-index.js';
+import type { StoryRow } from './article-index.js';
 import type { Platform } from './chat-delivery.js';
 
 /** What a digest does when nothing is new: post nothing, or a short note saying so. */
@@ -65,12 +65,17 @@ export interface DeliveryRecord {
   readonly error: string | null;
 }
 
-/** The articles a subscription has not received, best (newest) first. */
+/**
+ * The stories a subscription has not received, best (newest) first. A story any of whose
+ * articles the subscription received is not pending: a later copy of it is not news.
+ */
 export interface PendingArticles {
-  /** At most `limit`, to show as items. */
-  readonly articles: readonly ArticleSummaryRow[];
-  /** The ids of the rest: counted as "and N more". */
+  /** At most `limit` stories, each as one article (its representative when pending), to show as items. */
+  readonly articles: readonly StoryRow[];
+  /** The ids of the other pending articles: the rest of the stories shown, and every article of the stories not shown. */
   readonly moreIds: readonly string[];
+  /** How many stories were not shown: counted as "and N more". */
+  readonly moreStories: number;
 }
 
 export type ClaimResult = 'claimed' | 'duplicate' | 'inactive';

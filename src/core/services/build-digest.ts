@@ -1,4 +1,4 @@
-import type { ArticleIndex, ArticleSummaryRow } from '../ports/article-index.js';
+import type { ArticleIndex, StoryRow } from '../ports/article-index.js';
 import { selectSummary } from '../summary/select-summary.js';
 
 /** One digest entry: what a reader needs to decide whether to open the article. */
@@ -9,6 +9,8 @@ export interface DigestItem {
   readonly url: string | null;
   readonly summary: readonly string[];
   readonly quote: { readonly speaker: string; readonly text: string } | null;
+  /** The other articles of its story: the item stands for all of them. */
+  readonly also: readonly string[];
 }
 
 /** Sentences per digest item: a digest is a list to skim, not a stack of summaries. */
@@ -16,16 +18,16 @@ export const DIGEST_SUMMARY_SENTENCES = 2;
 export const DEFAULT_DIGEST_LIMIT = 10;
 
 /** Builds digest items for the given articles, from stored scores and quotes only. */
-export function digestItems(index: ArticleIndex, articles: readonly ArticleSummaryRow[]): DigestItem[] {
+export function digestItems(index: ArticleIndex, articles: readonly StoryRow[]): DigestItem[] {
   return articles.map((a) => {
     const sentences = index.getSentences(a.id);
     const summary = selectSummary(sentences, { sentences: DIGEST_SUMMARY_SENTENCES }).map((i) => sentences[i]!.text);
     const q = index.topQuote(a.id);
-    return { id: a.id, title: a.title, date: a.date, url: a.url, summary, quote: q ? { speaker: q.speaker, text: q.text } : null };
+    return { id: a.id, title: a.title, date: a.date, url: a.url, summary, quote: q ? { speaker: q.speaker, text: q.text } : null, also: a.also };
   });
 }
 
-/** `digest [--since] [--limit]`: the articles indexed after `since`, newest first. */
+/** `digest [--since] [--limit]`: the stories with an article indexed after `since`, newest first, each once. */
 export function buildDigest(index: ArticleIndex, options: { since?: string | null; limit?: number } = {}): DigestItem[] {
   return digestItems(index, index.indexedSince(options.since ?? null, options.limit ?? DEFAULT_DIGEST_LIMIT));
 }

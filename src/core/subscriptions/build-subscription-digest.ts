@@ -1,12 +1,13 @@
 import { t } from '../commands/messages.js';
 import { boundReply } from '../commands/bound-reply.js';
-import type { Reply, ReplyItem } from '../commands/reply.js';
+import type { Locale, Reply, ReplyItem } from '../commands/reply.js';
+import { storyRef } from '../commands/list-pages.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { DEFAULT_DIGEST_LIMIT, type DigestItem, digestItems } from '../services/build-digest.js';
 import { formatZoned } from '../schedule/time-zone.js';
 import type { Subscription, SubscriptionStore } from '../ports/subscription-store.js';
 
-/** Items in one digest post; the rest are counted ("and N more") and count as received. */
+/** Stories in one digest post; the rest are counted ("and N more") and count as received. */
 export const DIGEST_MAX_ITEMS = DEFAULT_DIGEST_LIMIT;
 /** How many of the newest articles a subscription's first digest carries, besides what is new. */
 export const WELCOME_ARTICLES = 5;
@@ -21,11 +22,11 @@ export interface SubscriptionDigest {
   readonly more: readonly string[];
 }
 
-/** Digest entries as reply items: title, id and date, two summary sentences, the top quote. */
-export function digestReplyItems(items: readonly DigestItem[]): ReplyItem[] {
+/** Digest entries as reply items: title, id, date and source count, two summary sentences, the top quote. */
+export function digestReplyItems(locale: Locale, items: readonly DigestItem[]): ReplyItem[] {
   return items.map((d) => ({
     heading: d.title,
-    ref: d.date ? `${d.id} · ${d.date}` : d.id,
+    ref: storyRef(locale, d.id, d.date, d.also.length),
     lines: d.summary.map((text) => ({ text })),
     ...(d.quote ? { quote: d.quote } : {}),
     ...(d.url ? { url: d.url } : {}),
@@ -33,7 +34,8 @@ export function digestReplyItems(items: readonly DigestItem[]): ReplyItem[] {
 }
 
 /**
- * The digest a subscription gets at `slot`: the articles it has not received, newest
+ * The digest a subscription gets at `slot`: the stories it has not received (each once,
+ * with its source count; a story it received in any copy is not sent again), newest
  * first (by article date, then by when indexed), at most `DIGEST_MAX_ITEMS`, each with its
  * title, a two-sentence summary and its most notable quote. Only articles indexed after it
  * subscribed are new to it, except that its first digest also carries the newest
@@ -55,10 +57,10 @@ export function buildSubscriptionDigest(
     return { reply: { locale, title, text: [t(locale, 'digestNone')] }, shown: [], more: [] };
   }
   const items = digestItems(deps.index, pending.articles);
-  const more = pending.moreIds.length;
+  const more = pending.moreStories;
   return {
     // Every sentence and quote cut to REPLY_LIMITS; no item dropped: each is recorded as received.
-    reply: boundReply({ locale, title, items: digestReplyItems(items), ...(more > 0 ? { footer: t(locale, 'digestMore')(more) } : {}) }, { dropItems: false }),
+    reply: boundReply({ locale, title, items: digestReplyItems(locale, items), ...(more > 0 ? { footer: t(locale, 'digestMore')(more) } : {}) }, { dropItems: false }),
     shown: pending.articles.map((a) => a.id),
     more: pending.moreIds,
   };

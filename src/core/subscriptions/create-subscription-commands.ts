@@ -192,16 +192,16 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     if (sub?.status !== 'active') {
       const items = buildDigest(index, { since: null, limit: DIGEST_MAX_ITEMS });
       if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
-      return { locale, title: t(locale, 'digestTitle'), items: digestReplyItems(items), footer: t(locale, 'digestSubscribeHint') };
+      return { locale, title: t(locale, 'digestTitle'), items: digestReplyItems(locale, items), footer: t(locale, 'digestSubscribeHint') };
     }
     const next = nextLine(sub, locale) ?? sub.schedule;
     const pending = store.pending(sub, { limit: DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES });
     if (pending.articles.length === 0) return { locale, text: [t(locale, 'digestNothingPending')(next)] };
-    const more = pending.moreIds.length;
+    const more = pending.moreStories;
     return {
       locale,
       title: t(locale, 'digestPreviewTitle'),
-      items: digestReplyItems(digestItems(index, pending.articles)),
+      items: digestReplyItems(locale, digestItems(index, pending.articles)),
       footer: [...(more > 0 ? [t(locale, 'digestMore')(more)] : []), t(locale, 'digestPreviewFooter')(next)].join('\n'),
     };
   }
