@@ -70,7 +70,7 @@ describe('digests list each story once', () => {
     await ti.reindex();
     const second = buildSubscriptionDigest({ index: ti.index, store: ti.subscriptionStore }, sub, clock.now());
     expect(second.reply?.items).toHaveLength(1);
-    expect(second.reply?.items?.[0]!.ref).toContain('مصدران');
+    expect(second.reply!.items![0]!.ref).toContain('مصدران');
     ti.subscriptionStore.claimSlot(sub.id, clock.now(), clock.now());
     ti.subscriptionStore.finishSlot(
       sub.id,
