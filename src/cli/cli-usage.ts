@@ -13,7 +13,7 @@ usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FIL
   quotes <person…> [--limit N]           what they said:   quotes بوتين
   people [--limit N]                     most quoted first
   latest [--limit N]                     newest articles
-  digest [--since ISO-8601] [--limit N]  articles indexed since a time
+  digest [--since ISO-8601] [--limit N] [--topic "<words>"]  stories indexed since a time (about a topic)
   backup <file>                          online copy of the database (safe while the bot runs)
 
 --json prints exactly one JSON document on stdout. Exit codes: 0 ok (also "nothing

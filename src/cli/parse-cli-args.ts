@@ -13,7 +13,7 @@ const COMMAND_OPTIONS: Readonly<Record<CliCommand, readonly string[]>> = {
   quotes: ['limit'],
   people: ['limit'],
   latest: ['limit'],
-  digest: ['since', 'limit'],
+  digest: ['since', 'limit', 'topic'],
   backup: [],
   help: [],
 };
@@ -36,6 +36,8 @@ export interface CliArgs {
   readonly words: number | undefined;
   readonly all: boolean;
   readonly since: string | undefined;
+  /** `digest --topic "<words>"`: narrow the digest as a topic subscription does. */
+  readonly topic: string | undefined;
   /** `index --prune`: remove articles gone from the corpus even past the safe-removal limit. */
   readonly prune: boolean;
   /** `index --rebuild`: rebuild everything derived from the corpus, keeping subscriptions. */
@@ -68,6 +70,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         words: { type: 'string' },
         all: { type: 'boolean' },
         since: { type: 'string' },
+        topic: { type: 'string' },
         prune: { type: 'boolean' },
         rebuild: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -81,7 +84,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.help || first === undefined) return { ...emptyArgs(), command: 'help' };
   if (!(CLI_COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}" (try: ${CLI_COMMANDS.join(', ')})`);
   const command = first as CliCommand;
-  for (const name of ['limit', 'sentences', 'words', 'all', 'since', 'prune', 'rebuild'] as const) {
+  for (const name of ['limit', 'sentences', 'words', 'all', 'since', 'topic', 'prune', 'rebuild'] as const) {
     if (values[name] !== undefined && !COMMAND_OPTIONS[command].includes(name)) throw new UsageError(`${command} does not take --${name}`);
   }
   const text = rest.join(' ').trim();
@@ -90,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (command === 'summary' && text === '' && !values.all) throw new UsageError('summary needs an article id or a topic, or --all');
   if (command === 'summary' && text !== '' && values.all) throw new UsageError('summary takes an article id or topic, or --all, not both');
   if (['index', 'people', 'latest', 'digest', 'help'].includes(command) && text !== '') throw new UsageError(`${command} takes no text (got "${text.slice(0, 40)}")`);
+  if (values.topic !== undefined && values.topic.trim() === '') throw new UsageError('--topic needs words, e.g. --topic "كوريا الشمالية، روسيا"');
   if (values.sentences !== undefined && values.words !== undefined) throw new UsageError('use --sentences or --words, not both');
   if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) throw new UsageError('--since takes an ISO-8601 date, e.g. 2024-10-24T08:00:00Z');
   return {
@@ -103,11 +107,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     words: bounded('words', values.words),
     all: values.all ?? false,
     since: values.since === undefined ? undefined : new Date(values.since).toISOString(),
+    topic: values.topic,
     prune: values.prune ?? false,
     rebuild: values.rebuild ?? false,
   };
 }
 
 function emptyArgs(): Omit<CliArgs, 'command'> {
-  return { text: '', json: false, corpus: undefined, db: undefined, limit: undefined, sentences: undefined, words: undefined, all: false, since: undefined, prune: false, rebuild: false };
+  return { text: '', json: false, corpus: undefined, db: undefined, limit: undefined, sentences: undefined, words: undefined, all: false, since: undefined, topic: undefined, prune: false, rebuild: false };
 }

@@ -1,3 +1,4 @@
+import { parseTopics } from '../core/subscriptions/parse-topics.js';
 import type { IndexReport } from '../core/indexing/index-corpus.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
 import { renderSnippet } from '../core/search/make-snippet.js';
@@ -76,7 +77,7 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       return { json: { articles }, text: articles.map((a) => `${a.id}  ${a.date ?? ''}  ${a.title}`).join('\n') || 'no articles yet' };
     }
     case 'digest': {
-      const items = buildDigest(index, { since: args.since ?? null, limit }).map((d) => ({ id: d.id, title: d.title, summary: d.summary, quote: d.quote, also: d.also }));
+      const items = buildDigest(index, { since: args.since ?? null, limit, topics: args.topic === undefined ? [] : parseTopics(args.topic) }).map((d) => ({ id: d.id, title: d.title, summary: d.summary, quote: d.quote, also: d.also }));
       const text = items.length === 0 ? 'nothing new' : items.map((d) => `${d.id}  ${d.title}\n${bullet(d.summary)}${d.quote ? `\n  «${d.quote.text}» — ${d.quote.speaker}` : ''}`).join('\n\n');
       return { json: { items }, text };
     }

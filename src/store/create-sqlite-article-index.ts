@@ -101,7 +101,16 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     (list) => `SELECT p.num, p.name, p.kind, p.aliases, p.quotes, k.key FROM person_keys k JOIN people p ON p.num = k.person_num WHERE k.key IN (${list})`,
   );
 
+  const matchingStatement = inStatements<{ id: string }>(
+    (list) => `SELECT a.id FROM articles a WHERE a.id IN (${list}) AND a.num IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)`,
+  );
+
   return {
+    matchingAmong(expression, ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Set();
+      return new Set(matchingStatement(unique.length).all(...unique, expression).map((r) => r.id));
+    },
     nameVariants(keys, limit) {
       const out = new Map<string, string[]>();
       const unique = [...new Set(keys)];

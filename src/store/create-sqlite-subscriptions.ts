@@ -29,6 +29,7 @@ interface SubscriptionRow {
   since: string;
   welcome: number;
   disabled_reason: string | null;
+  topics: string;
 }
 
 interface DeliveryRow {
@@ -58,6 +59,7 @@ function toSubscription(r: SubscriptionRow): Subscription {
     since: r.since,
     welcome: r.welcome === 1,
     disabledReason: r.disabled_reason,
+    topics: JSON.parse(r.topics) as string[],
   };
 }
 
@@ -75,7 +77,7 @@ function toDelivery(r: DeliveryRow): DeliveryRecord {
 }
 
 const SUBSCRIPTION_COLUMNS =
-  'id, platform, chat_id, schedule, timezone, locale, when_empty, status, created_by, created_at, scheduled_since, since, welcome, disabled_reason';
+  'id, platform, chat_id, schedule, timezone, locale, when_empty, status, created_by, created_at, scheduled_since, since, welcome, disabled_reason, topics';
 const DELIVERY_COLUMNS = 'subscription_id, slot, status, claimed_at, finished_at, attempts, items, error';
 /** Newest first, the order of `latest`: by article date when known, then by when indexed. */
 const NEWEST_FIRST = 'a.sort_date IS NULL, a.sort_date DESC, a.indexed_at DESC, a.num DESC';
@@ -93,11 +95,11 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
     get: db.prepare<[number], SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE id = ?`),
     active: db.prepare<[], SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE status = 'active' ORDER BY id`),
     insert: db.prepare(`INSERT INTO subscriptions
-      (platform, chat_id, schedule, timezone, locale, when_empty, status, created_by, created_at, scheduled_since, since, welcome)
-      VALUES (@platform, @chatId, @schedule, @timezone, @locale, @whenEmpty, 'active', @userId, @now, @now, @now, 1)`),
+      (platform, chat_id, schedule, timezone, locale, when_empty, status, created_by, created_at, scheduled_since, since, welcome, topics)
+      VALUES (@platform, @chatId, @schedule, @timezone, @locale, @whenEmpty, 'active', @userId, @now, @now, @now, 1, @topics)`),
     /** An active subscription keeps what is pending; a revived one starts from now, with a welcome digest. */
     update: db.prepare(`UPDATE subscriptions SET
-      schedule = @schedule, timezone = @timezone, locale = @locale, when_empty = @whenEmpty, created_by = @userId,
+      schedule = @schedule, timezone = @timezone, topics = @topics, locale = @locale, when_empty = @whenEmpty, created_by = @userId,
       scheduled_since = @now,
       since = CASE WHEN status = 'active' THEN since ELSE @now END,
       welcome = CASE WHEN status = 'active' THEN welcome ELSE 1 END,
@@ -154,7 +156,8 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
 
   const subscribe = db.transaction((input: Parameters<SubscriptionStore['subscribe']>[0], now: string) => {
     const existing = s.byChat.get(input.platform, input.chatId);
-    const params = { ...input, now };
+    const { topics, ...rest } = input;
+    const params = { ...rest, topics: JSON.stringify(topics ?? []), now };
     if (existing) s.update.run({ ...params, id: existing.id });
     else s.insert.run(params);
     return { subscription: toSubscription(s.byChat.get(input.platform, input.chatId)!), created: existing?.status !== 'active' };
@@ -175,9 +178,17 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
       const rows = s.pending.all({ id: sub.id, since: sub.since, welcome: sub.welcome ? options.welcome : 0 });
       const stories = new Map<number, typeof rows>(); // in order of each story's newest pending article
       for (const r of rows) stories.set(r.story, [...(stories.get(r.story) ?? []), r]);
-      const listed = [...stories.values()].slice(0, options.limit);
       const articles: StoryRow[] = [];
       const moreIds: string[] = [];
+      if (options.wanted) {
+        for (const [story, members] of stories) {
+          const ids = members.flatMap((m) => [m.id, ...(JSON.parse(m.also) as string[])]);
+          if (options.wanted([...new Set(ids)])) continue;
+          stories.delete(story);
+          moreIds.push(...members.map((m) => m.id));
+        }
+      }
+      const listed = [...stories.values()].slice(0, options.limit);
       for (const members of listed) {
         const shown = members.find((m) => m.num === m.story) ?? members[0]!;
         const { num: _num, story: _story, also, ...row } = shown;

@@ -186,6 +186,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    description: 'topic digests: the topics a subscription narrows its digest to (JSON array, empty: everything)',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /** The schema version this build of nashra expects. */

@@ -8,6 +8,7 @@ describe('parseCliArgs', () => {
     [['summary', '--all', '--words', '50'], { command: 'summary', all: true, words: 50 }],
     [['summary', '003', '--sentences', '2'], { command: 'summary', text: '003', sentences: 2 }],
     [['digest', '--since', '2026-11-01'], { command: 'digest', since: '2026-11-01T00:00:00.000Z' }],
+    [['digest', '--topic', 'كوريا الشمالية، روسيا'], { command: 'digest', topic: 'كوريا الشمالية، روسيا' }],
     [['index', '--corpus', 'x', '--db', 'y.sqlite'], { command: 'index', corpus: 'x', db: 'y.sqlite' }],
     [[], { command: 'help' }],
     [['--help'], { command: 'help' }],
@@ -26,6 +27,8 @@ describe('parseCliArgs', () => {
     [['summary', 'x', '--sentences', '2', '--words', '9'], /not both/],
     [['digest', '--since', 'yesterday'], /ISO-8601/],
     [['people', 'extra'], /takes no text/],
+    [['digest', '--topic', ' '], /--topic needs words/],
+    [['search', 'x', '--topic', 'y'], /does not take --topic/],
     [['explode'], /unknown command/],
     [['search', 'x', '--bogus'], /bogus/],
   ])('%j is a usage error', (argv, message) => {

@@ -166,6 +166,7 @@ const MESSAGES = {
     ar: 'متوقفة: تعذّر النشر هنا (أُزيل البوت أو حُظر). أرسل /subscribe من جديد لاستئنافها.',
     en: 'Paused: I could not post here (removed or blocked). Send /subscribe again to resume.',
   },
+  subscriptionTopics: { ar: (list: string) => `المواضيع: ${list} (الأخبار التي تتناول أيًّا منها فقط)`, en: (list: string) => `Topics: ${list} (only stories about any of them)` },
   digestTitleOn: { ar: (d: string) => `نشرة الأخبار · ${d}`, en: (d: string) => `News digest · ${d}` },
   digestMore: {
     ar: (n: number) => `وأخبار جديدة أخرى: ${n}. اكتب /latest لأحدث المقالات.`,

@@ -70,6 +70,8 @@ export interface ArticleIndex {
   /** How many stories match (for "page 1 of N"), counted over at most `cap` matching articles. */
   countMatches(expression: string, cap: number): number;
   getArticle(id: string): ArticleSummaryRow | null;
+  /** Which of `ids` match a MATCH expression from `buildMatchQuery` (topic digests). */
+  matchingAmong(expression: string, ids: readonly string[]): Set<string>;
   /** The other articles of an article's story, in index order (empty when it has none). */
   storyOthers(id: string): string[];
   /** Sentences in article order. */

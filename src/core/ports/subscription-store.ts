@@ -35,6 +35,8 @@ export interface Subscription {
   /** True until its first digest is sent: that one also carries the newest articles. */
   readonly welcome: boolean;
   readonly disabledReason: string | null;
+  /** Topics the digest is narrowed to (a story matching any of them); empty: every story. */
+  readonly topics: readonly string[];
 }
 
 /** What `subscribe` writes. */
@@ -46,6 +48,8 @@ export interface SubscriptionInput {
   readonly locale: Locale;
   readonly whenEmpty: WhenEmpty;
   readonly userId: string;
+  /** Topics to narrow the digest to; empty or absent: every story. Replaces the old topics. */
+  readonly topics?: readonly string[];
 }
 
 /** - `claimed`: being delivered, or the process died while it was (never re-sent). */
@@ -72,7 +76,11 @@ export interface DeliveryRecord {
 export interface PendingArticles {
   /** At most `limit` stories, each as one article (its representative when pending), to show as items. */
   readonly articles: readonly StoryRow[];
-  /** The ids of the other pending articles: the rest of the stories shown, and every article of the stories not shown. */
+  /**
+   * The ids of the other pending articles: the rest of the stories shown, every article of
+   * the stories not shown, and those of stories `wanted` turned down (they count as
+   * received, so they are not weighed again at every digest).
+   */
   readonly moreIds: readonly string[];
   /** How many stories were not shown: counted as "and N more". */
   readonly moreStories: number;
@@ -107,7 +115,10 @@ export interface SubscriptionStore {
   disable(id: number, reason: string, now: Date): void;
 
   /** Articles new to the subscription and not yet received; `welcome` newest ones count too while `sub.welcome`. */
-  pending(sub: Subscription, options: { readonly limit: number; readonly welcome: number }): PendingArticles;
+  pending(
+    sub: Subscription,
+    options: { readonly limit: number; readonly welcome: number; readonly wanted?: (storyIds: readonly string[]) => boolean },
+  ): PendingArticles;
 
   /**
    * Records that `slot` is being delivered, in one transaction, before anything is sent.

@@ -1,5 +1,6 @@
 import type { ArticleIndex, StoryRow } from '../ports/article-index.js';
 import { selectSummary } from '../summary/select-summary.js';
+import { createTopicFilter } from '../subscriptions/topic-filter.js';
 
 /** One digest entry: what a reader needs to decide whether to open the article. */
 export interface DigestItem {
@@ -27,7 +28,17 @@ export function digestItems(index: ArticleIndex, articles: readonly StoryRow[]):
   });
 }
 
-/** `digest [--since] [--limit]`: the stories with an article indexed after `since`, newest first, each once. */
-export function buildDigest(index: ArticleIndex, options: { since?: string | null; limit?: number } = {}): DigestItem[] {
-  return digestItems(index, index.indexedSince(options.since ?? null, options.limit ?? DEFAULT_DIGEST_LIMIT));
+/** Stories weighed against the topics of `digest --topic`, newest first. */
+export const TOPIC_DIGEST_SCAN = 2000;
+
+/**
+ * `digest [--since] [--limit] [--topic]`: the stories with an article indexed after
+ * `since`, newest first, each once; with topics, only stories matching one of them.
+ */
+export function buildDigest(index: ArticleIndex, options: { since?: string | null; limit?: number; topics?: readonly string[] } = {}): DigestItem[] {
+  const limit = options.limit ?? DEFAULT_DIGEST_LIMIT;
+  const wanted = createTopicFilter(index, options.topics ?? []);
+  if (!wanted) return digestItems(index, index.indexedSince(options.since ?? null, limit));
+  const stories = index.indexedSince(options.since ?? null, TOPIC_DIGEST_SCAN).filter((s) => wanted([s.id, ...s.also]));
+  return digestItems(index, stories.slice(0, limit));
 }

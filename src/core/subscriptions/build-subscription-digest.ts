@@ -2,6 +2,7 @@ import { t } from '../commands/messages.js';
 import { boundReply } from '../commands/bound-reply.js';
 import type { Locale, Reply, ReplyItem } from '../commands/reply.js';
 import { storyRef } from '../commands/list-pages.js';
+import { createTopicFilter } from './topic-filter.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { DEFAULT_DIGEST_LIMIT, type DigestItem, digestItems } from '../services/build-digest.js';
 import { formatZoned } from '../schedule/time-zone.js';
@@ -50,11 +51,13 @@ export function buildSubscriptionDigest(
   options: { readonly maxItems?: number } = {},
 ): SubscriptionDigest {
   const { locale } = sub;
-  const pending = deps.store.pending(sub, { limit: options.maxItems ?? DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES });
+  // A topic subscription gets only the stories matching one of its topics.
+  const wanted = createTopicFilter(deps.index, sub.topics);
+  const pending = deps.store.pending(sub, { limit: options.maxItems ?? DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES, ...(wanted ? { wanted } : {}) });
   const title = t(locale, 'digestTitleOn')(formatZoned(slot, sub.timezone, locale));
   if (pending.articles.length === 0) {
-    if (sub.whenEmpty === 'skip') return { reply: null, shown: [], more: [] };
-    return { reply: { locale, title, text: [t(locale, 'digestNone')] }, shown: [], more: [] };
+    if (sub.whenEmpty === 'skip') return { reply: null, shown: [], more: pending.moreIds };
+    return { reply: { locale, title, text: [t(locale, 'digestNone')] }, shown: [], more: pending.moreIds };
   }
   const items = digestItems(deps.index, pending.articles);
   const more = pending.moreStories;

@@ -9,6 +9,7 @@ import { type CronSpec, nextSlot, parseCron } from '../schedule/cron.js';
 import { formatZoned } from '../schedule/time-zone.js';
 import { digestReplyItems, DIGEST_MAX_ITEMS, WELCOME_ARTICLES } from './build-subscription-digest.js';
 import { describeSchedule } from './describe-schedule.js';
+import { createTopicFilter } from './topic-filter.js';
 import { parseSubscribeArgs, type SubscribeProblem } from './parse-subscribe-args.js';
 import type { DeliveryRecord, Subscription, SubscriptionStore } from '../ports/subscription-store.js';
 
@@ -44,6 +45,11 @@ export interface SubscriptionCommandDeps {
 export interface SubscriptionCommands {
   /** Runs a subscription command; bad input gets a helpful reply, never a throw. */
   run(ctx: SubscriptionContext, name: SubscriptionCommandName, arg: string): Reply;
+}
+
+/** The subscription's topics as a line, or nothing when it takes every story. */
+function topicsLine(sub: Subscription, locale: Locale): string[] {
+  return sub.topics.length > 0 ? [t(locale, 'subscriptionTopics')(sub.topics.join(locale === 'ar' ? '، ' : ', '))] : [];
 }
 
 /** The spec of a stored subscription (stored canonical, so this only fails on a hand-edited row). */
@@ -141,7 +147,7 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     const parsed = parseSubscribeArgs(arg, defaultTimezone);
     if (!parsed.ok) return problemReply(locale, parsed.problem);
     const { subscription: sub, created } = store.subscribe(
-      { platform: ctx.platform, chatId: ctx.chatId, schedule: parsed.spec.expression, timezone: parsed.zone, locale, whenEmpty: parsed.whenEmpty, userId: ctx.userId },
+      { platform: ctx.platform, chatId: ctx.chatId, schedule: parsed.spec.expression, timezone: parsed.zone, locale, whenEmpty: parsed.whenEmpty, userId: ctx.userId, topics: parsed.topics },
       clock.now(),
     );
     deps.onChange?.();
@@ -152,6 +158,7 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
       text: [
         t(locale, 'subscriptionWhen')(describeSchedule(parsed.spec, locale)),
         t(locale, 'subscriptionZone')(sub.timezone),
+        ...topicsLine(sub, locale),
         ...(next ? [t(locale, 'subscriptionNext')(next)] : []),
         t(locale, sub.whenEmpty === 'skip' ? 'subscriptionEmptySkip' : 'subscriptionEmptyNote'),
         ...(sub.welcome ? [t(locale, 'subscriptionFirstDigest')] : []),
@@ -179,6 +186,7 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
       text: [
         t(locale, 'subscriptionWhen')(describe(sub, locale)),
         t(locale, 'subscriptionZone')(sub.timezone),
+        ...topicsLine(sub, locale),
         ...(sub.status === 'disabled' ? [t(locale, 'subscriptionPaused')] : next ? [t(locale, 'subscriptionNext')(next)] : []),
         ...(last ? [last] : []),
         t(locale, sub.whenEmpty === 'skip' ? 'subscriptionEmptySkip' : 'subscriptionEmptyNote'),
@@ -195,7 +203,8 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
       return { locale, title: t(locale, 'digestTitle'), items: digestReplyItems(locale, items), footer: t(locale, 'digestSubscribeHint') };
     }
     const next = nextLine(sub, locale) ?? sub.schedule;
-    const pending = store.pending(sub, { limit: DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES });
+    const wanted = createTopicFilter(index, sub.topics);
+    const pending = store.pending(sub, { limit: DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES, ...(wanted ? { wanted } : {}) });
     if (pending.articles.length === 0) return { locale, text: [t(locale, 'digestNothingPending')(next)] };
     const more = pending.moreStories;
     return {

@@ -3,15 +3,17 @@ import { parseSchedule, type ScheduleProblem } from '../schedule/parse-schedule.
 import { canonicalTimeZone, looksLikeTimeZone, suggestTimeZones } from '../schedule/time-zone.js';
 import { normalizeArabic } from '../text/normalize-arabic.js';
 import type { WhenEmpty } from '../ports/subscription-store.js';
+import { parseTopics } from './parse-topics.js';
 
 /**
- * `subscribe <schedule> [time zone] [quiet|note]`: the time zone and the "nothing new"
- * choice are recognised at the end, in either order, so the schedule keeps every other
- * word. The zone is an IANA name in any case (`asia/riyadh`), `UTC`, or an Arab capital's
+ * `subscribe <schedule> [time zone] [quiet|note] [topics…]`: the time zone and the
+ * "nothing new" choice are recognised after the schedule, in either order, so the schedule
+ * keeps every other word; whatever follows the longest part that reads as a schedule is
+ * topics (comma-separated, see `parseTopics`). The zone is an IANA name in any case (`asia/riyadh`), `UTC`, or an Arab capital's
  * Arabic name («الرياض»); the default zone is the configured one.
  */
 export type SubscribeArgs =
-  | { readonly ok: true; readonly spec: CronSpec; readonly zone: string; readonly whenEmpty: WhenEmpty }
+  | { readonly ok: true; readonly spec: CronSpec; readonly zone: string; readonly whenEmpty: WhenEmpty; readonly topics: readonly string[] }
   | { readonly ok: false; readonly problem: SubscribeProblem };
 
 export type SubscribeProblem =
@@ -29,6 +31,23 @@ const WHEN_EMPTY: Readonly<Record<string, WhenEmpty>> = {
 export const DEFAULT_WHEN_EMPTY: WhenEmpty = 'skip';
 
 export function parseSubscribeArgs(arg: string, defaultZone: string): SubscribeArgs {
+  const whole = parseScheduleArgs(arg, defaultZone);
+  // Only words the schedule could not read may be topics: a zone problem stays a zone problem.
+  if (whole.ok || whole.problem.kind !== 'schedule') return whole;
+  const tokens = arg.trim().split(/\s+/);
+  for (let k = tokens.length - 1; k >= 1; k--) {
+    const head = parseScheduleArgs(tokens.slice(0, k).join(' '), defaultZone);
+    if (!head.ok) continue;
+    const rest = tokens.slice(k);
+    // Words with digits or cron marks belong to a schedule the parser rejected (يوميا 25:00), not to topics.
+    if (rest.some((word) => /[\d*٠-٩]/.test(word))) break;
+    const topics = parseTopics(rest.join(' '));
+    if (topics.length > 0) return { ...head, topics };
+  }
+  return whole;
+}
+
+function parseScheduleArgs(arg: string, defaultZone: string): SubscribeArgs {
   const tokens = arg.trim().split(/\s+/).filter((x) => x !== '');
   let zone: string | null = null;
   let whenEmpty: WhenEmpty | null = null;
@@ -54,7 +73,7 @@ export function parseSubscribeArgs(arg: string, defaultZone: string): SubscribeA
   const input = tokens.join(' ');
   const effectiveZone = zone ?? defaultZone;
   const parsed = parseSchedule(input, effectiveZone);
-  if (parsed.ok) return { ok: true, spec: parsed.spec, zone: effectiveZone, whenEmpty: whenEmpty ?? DEFAULT_WHEN_EMPTY };
+  if (parsed.ok) return { ok: true, spec: parsed.spec, zone: effectiveZone, whenEmpty: whenEmpty ?? DEFAULT_WHEN_EMPTY, topics: [] };
   // "daily 08:00 Riyadh": the schedule reads without its last word, which names a city.
   const last = tokens[tokens.length - 1]!;
   if (!zone && tokens.length > 1 && /^[A-Za-z_]{3,}$/.test(last)) {

@@ -52,6 +52,14 @@ describe('digests list each story once', () => {
     expect([...items[0]!.also].sort()).toEqual([ORIGINAL_ID, 'copy-cut', 'copy-headline'].sort());
   });
 
+  it("narrows a digest to stories about a topic (digest --topic), with search's spelling variants", async () => {
+    ti = await createTestIndex();
+    expect(buildDigest(ti.index, { topics: ['قمة بريكس'] }).map((i) => i.id)).toEqual(['003_3ddc96a2e226cfb4']);
+    expect(buildDigest(ti.index, { topics: ['زيلنسكي'] }).map((i) => i.id)).toContain(ORIGINAL_ID);
+    expect(buildDigest(ti.index, { topics: ['الطاقة الشمسية'] })).toEqual([]);
+    expect(buildDigest(ti.index, { topics: [] })).toHaveLength(5);
+  });
+
   it('does not send a story again when another copy arrives later', async () => {
     const { clock, sub } = await subscribed();
     writeSyndicatedCopies(ti.corpusDir, ['copy-cut', 'copy-headline']);
