@@ -14,6 +14,11 @@ import { createLogger } from './logging/create-logger.js';
 import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
 import { createSqliteSubscriptions } from './store/create-sqlite-subscriptions.js';
+import { createFeedReader } from './feeds/create-feed-reader.js';
+import { readFeedList } from './feeds/read-feed-list.js';
+import { createFeedPoller } from './scheduler/create-feed-poller.js';
+import { createSqliteFeedStore } from './store/create-sqlite-feed-store.js';
+import { createSqliteIndexWriter } from './store/create-sqlite-index-writer.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
 
 /** A running part that can be stopped on a signal. */
@@ -96,6 +101,31 @@ async function main(): Promise<void> {
     watcher.start();
     services.push({ name: 'corpus-watcher', stop: () => watcher.stop() });
   }
+
+  // Feeds: the file is read again on every pass, so a feed added to it is followed without a restart.
+  const feedsFile = config.feeds;
+  let reportedProblems = '';
+  const readFeeds = () => {
+    const list = readFeedList(feedsFile.file, { required: feedsFile.explicit });
+    const problems = JSON.stringify(list.problems);
+    if (problems !== reportedProblems) {
+      reportedProblems = problems;
+      for (const p of list.problems) logger.warn({ file: feedsFile.file, line: p.line, reason: p.reason }, 'feeds file line ignored');
+    }
+    return list.feeds;
+  };
+  const initialFeeds = readFeeds(); // a feeds file named by NASHRA_FEEDS that cannot be read fails the start
+  const feedReader = createFeedReader({
+    store: createSqliteFeedStore(app.db),
+    writer: createSqliteIndexWriter(app.db),
+    clock: systemClock,
+    intervalMs: config.feedMinutes * 60_000,
+    logger: logger.child({ job: 'feeds' }),
+  });
+  const poller = createFeedPoller({ reader: feedReader, feeds: readFeeds, clock: systemClock, intervalMs: config.feedMinutes * 60_000, logger });
+  poller.start();
+  services.push({ name: 'feeds', stop: () => poller.stop() });
+  logger.info({ feeds: initialFeeds.length, file: feedsFile.file, minutes: config.feedMinutes }, 'following feeds');
 
   if (consoleMode) {
     await createConsole({ handler, logger }).run();

@@ -1,7 +1,7 @@
 /** The CLI's help text: every command with an example. */
 export const CLI_USAGE = `nashra — Arabic news search, summaries and quotes
 
-usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FILE]
+usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FILE] [--feeds FILE]
 
   index                                  bring the index up to date with the corpus
   search <query…> [--limit N]            ranked articles:  search "كوريا الشمالية"
@@ -12,6 +12,8 @@ usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FIL
   people [--limit N]                     most quoted first
   latest [--limit N]                     newest articles
   digest [--since ISO-8601] [--limit N]  articles indexed since a time
+  feeds                                  the feeds followed and how their last poll went
+  fetch                                  poll every feed once now and index what is new
 
 --json prints exactly one JSON document on stdout. Exit codes: 0 ok (also "nothing
 found"), 2 bad usage, 1 failure. Set DEBUG=1 for stack traces.`;

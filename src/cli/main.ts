@@ -4,7 +4,13 @@ import { NashraError, isUsageError } from '../core/errors/nashra-error.js';
 import { openIndex } from '../app/open-index.js';
 import { CLI_USAGE } from './cli-usage.js';
 import { parseCliArgs } from './parse-cli-args.js';
-import { runCliCommand } from './run-cli-command.js';
+import { type CliOutput, runCliCommand } from './run-cli-command.js';
+import { feedListProblems, runFeedCommand } from './run-feed-command.js';
+import { systemClock } from '../core/schedule/clock.js';
+import { createFeedReader } from '../feeds/create-feed-reader.js';
+import { readFeedList } from '../feeds/read-feed-list.js';
+import { createSqliteFeedStore } from '../store/create-sqlite-feed-store.js';
+import { createSqliteIndexWriter } from '../store/create-sqlite-index-writer.js';
 
 /** Exit codes of the CLI contract. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -19,7 +25,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig();
   const app = await openIndex({ corpus: args.corpus ?? config.corpusDir, db: args.db ?? config.db });
   try {
-    const output = runCliCommand(app.index, args, app.report);
+    let output: CliOutput;
+    if (args.command === 'feeds' || args.command === 'fetch') {
+      const file = args.feeds ?? config.feeds.file;
+      const list = readFeedList(file, { required: args.feeds !== undefined || config.feeds.explicit });
+      for (const line of feedListProblems({ list, file })) process.stderr.write(`nashra: ${line}\n`);
+      const store = createSqliteFeedStore(app.db);
+      const reader = createFeedReader({ store, writer: createSqliteIndexWriter(app.db), clock: systemClock, intervalMs: config.feedMinutes * 60_000 });
+      output = await runFeedCommand(args.command, { list, file, store, reader });
+    } else output = runCliCommand(app.index, args, app.report);
     if (args.json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
     else {
       if (args.command !== 'index') {

@@ -1,3 +1,4 @@
+import { NashraError } from '../core/errors/nashra-error.js';
 import type { IndexReport } from '../core/indexing/index-corpus.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
 import { renderSnippet } from '../core/search/make-snippet.js';
@@ -30,7 +31,10 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
   const limit = args.limit ?? CLI_DEFAULT_LIMIT;
   switch (args.command) {
     case 'help':
-      return { json: { commands: ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest'] }, text: '' };
+      return { json: { commands: ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'feeds', 'fetch'] }, text: '' };
+    case 'feeds':
+    case 'fetch':
+      throw new NashraError('INTERNAL', `${args.command} runs through runFeedCommand`);
     case 'index': {
       const skipped = report.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`);
       const text = [`${report.articles} articles: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged`, ...skipped].join('\n');

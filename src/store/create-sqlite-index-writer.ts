@@ -21,7 +21,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     units: db.prepare<[], { origin: string; stamp: string; skipped: string }>('SELECT origin, stamp, skipped FROM units'),
-    unitArticles: db.prepare<[], { origin: string; id: string; hash: string }>('SELECT origin, id, hash FROM articles'),
+    // Feed articles (origin 'feed:…', see create-sqlite-feed-store.ts) belong to no corpus unit: a rescan never removes them.
+    unitArticles: db.prepare<[], { origin: string; id: string; hash: string }>("SELECT origin, id, hash FROM articles WHERE substr(origin, 1, 5) <> 'feed:'"),
     saveUnit: db.prepare('INSERT INTO units (origin, stamp, skipped) VALUES (?, ?, ?) ON CONFLICT(origin) DO UPDATE SET stamp = excluded.stamp, skipped = excluded.skipped'),
     deleteUnit: db.prepare('DELETE FROM units WHERE origin = ?'),
     findArticle: db.prepare<[string], { num: number; indexed_at: string }>('SELECT num, indexed_at FROM articles WHERE id = ?'),

@@ -1,0 +1,203 @@
+import { analyzeArticle, type AnalyzedArticle } from '../core/analysis/analyze-article.js';
+import { type ParsedArticle, parseRecord } from '../core/corpus/parse-article.js';
+import { FEED_LIMITS } from '../core/feeds/feed-limits.js';
+import type { FeedEntry } from '../core/feeds/feed-list.js';
+import { nextPollAt, parseRetryAfter } from '../core/feeds/next-poll.js';
+import { rebuildPeople } from '../core/indexing/rebuild-people.js';
+import type { FeedItemRecord, FeedState, FeedStatus, FeedStore } from '../core/ports/feed-store.js';
+import type { IndexWriter } from '../core/ports/index-writer.js';
+import type { Clock } from '../core/schedule/clock.js';
+import type { Logger } from '../logging/create-logger.js';
+import { decodeText } from './decode-text.js';
+import { FetchFailed, type HttpGetLimits, httpGet } from './http-get.js';
+import { feedArticleId, itemHash, itemIdentity } from './item-identity.js';
+import { itemText } from './item-text.js';
+import { mapLimit } from './map-limit.js';
+import { type FeedItem, parseFeedDocument } from './parse-feed-document.js';
+
+/** Limits of one poll; tests shrink them. */
+export interface FeedReaderLimits {
+  readonly feed: HttpGetLimits;
+  readonly page: HttpGetLimits;
+  readonly teaserWords: number;
+  readonly maxItems: number;
+  readonly pageConcurrency: number;
+}
+
+export const DEFAULT_READER_LIMITS: FeedReaderLimits = {
+  feed: { timeoutMs: FEED_LIMITS.timeoutMs, maxBytes: FEED_LIMITS.maxFeedBytes, maxRedirects: FEED_LIMITS.maxRedirects },
+  page: { timeoutMs: FEED_LIMITS.timeoutMs, maxBytes: FEED_LIMITS.maxPageBytes, maxRedirects: FEED_LIMITS.maxRedirects },
+  teaserWords: FEED_LIMITS.teaserWords,
+  maxItems: FEED_LIMITS.maxItems,
+  pageConcurrency: FEED_LIMITS.pageConcurrency,
+};
+
+export interface FeedReaderDeps {
+  readonly store: FeedStore;
+  readonly writer: IndexWriter;
+  /** Analysis (in-thread by default; the bot may pass its worker pool). */
+  readonly analyze?: (article: ParsedArticle) => AnalyzedArticle | Promise<AnalyzedArticle>;
+  readonly clock: Clock;
+  /** The polling interval, from which backoff is counted. */
+  readonly intervalMs: number;
+  readonly limits?: Partial<FeedReaderLimits>;
+  readonly random?: () => number;
+  readonly logger?: Logger;
+}
+
+/** How one poll of one feed went: the `fetch` contract's entry, with when to poll next. */
+export interface FeedPollResult {
+  readonly url: string;
+  readonly status: FeedStatus;
+  /** Articles the feed brought that nashra did not have. */
+  readonly new: number;
+  /** Known items whose content changed: re-analyzed. */
+  readonly updated: number;
+  readonly error: string | null;
+  readonly nextPoll: Date;
+}
+
+export interface FeedReader {
+  /**
+   * Polls one feed now and indexes what is new or changed. Never throws for anything the
+   * feed or network does: the outcome is in the result and the stored state. With
+   * `honourWait`, a feed inside its backoff or Retry-After window is not requested.
+   */
+  poll(feed: FeedEntry, options?: { signal?: AbortSignal; honourWait?: boolean }): Promise<FeedPollResult>;
+}
+
+/** The `Accept` of a feed request: feed types first, any XML after. */
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
+
+/** The index origin of a feed's articles: see FEED_ORIGIN_PREFIX in the store. */
+export const feedOrigin = (url: string) => `feed:${url}`;
+
+interface Todo {
+  readonly item: FeedItem;
+  readonly articleId: string;
+  readonly identity: string;
+  readonly hash: string;
+  readonly isNew: boolean;
+}
+
+/**
+ * Reads feeds into the index: conditional GET with the stored validators, backoff and
+ * Retry-After in the stored state, items identified by guid/link/content hash so a seen
+ * item costs nothing and a changed one is analyzed again. Articles are written through
+ * the index writer (origin `feed:<url>`, so a corpus rescan keeps them); the feed store
+ * records the items. Writes happen after the network work, feed state last, so a crash
+ * leaves at most items that the next poll writes again.
+ */
+export function createFeedReader(deps: FeedReaderDeps): FeedReader {
+  const { store, writer, clock, intervalMs } = deps;
+  const analyze = deps.analyze ?? analyzeArticle;
+  const limits = { ...DEFAULT_READER_LIMITS, ...deps.limits };
+  const random = deps.random ?? Math.random;
+
+  async function poll(feed: FeedEntry, options: { signal?: AbortSignal; honourWait?: boolean } = {}): Promise<FeedPollResult> {
+    const now = clock.now();
+    const prev: FeedState = (await store.state(feed.url)) ?? { url: feed.url, etag: null, lastModified: null, lastFetch: null, status: null, error: null, failures: 0, notBefore: null };
+    if (options.honourWait && prev.notBefore && Date.parse(prev.notBefore) > now.getTime()) {
+      return { url: feed.url, status: 'error', new: 0, updated: 0, error: `not polled before ${prev.notBefore}${prev.error ? ` (last error: ${prev.error})` : ''}`, nextPoll: new Date(prev.notBefore) };
+    }
+    const fail = async (error: string, retryAfterMs?: number): Promise<FeedPollResult> => {
+      const failures = prev.failures + 1;
+      const next = nextPollAt(clock.now(), intervalMs, { ok: false, failures, retryAfterMs }, random);
+      await store.saveState({ ...prev, lastFetch: now.toISOString(), status: 'error', error, failures, notBefore: next.toISOString() });
+      deps.logger?.warn({ feed: feed.url, error, failures, nextPoll: next.toISOString() }, 'feed poll failed');
+      return { url: feed.url, status: 'error', new: 0, updated: 0, error, nextPoll: next };
+    };
+    const conditional: Record<string, string> = { accept: FEED_ACCEPT };
+    if (prev.etag) conditional['if-none-match'] = prev.etag;
+    if (prev.lastModified) conditional['if-modified-since'] = prev.lastModified;
+
+    let res;
+    try {
+      res = await httpGet(feed.url, conditional, limits.feed, options.signal);
+    } catch (err) {
+      if (err instanceof FetchFailed) return fail(err.message);
+      throw err;
+    }
+    if (res.status === 304) {
+      const next = nextPollAt(clock.now(), intervalMs, { ok: true, failures: 0 }, random);
+      await store.saveState({ ...prev, lastFetch: now.toISOString(), status: 'not-modified', error: null, failures: 0, notBefore: next.toISOString() });
+      return { url: feed.url, status: 'not-modified', new: 0, updated: 0, error: null, nextPoll: next };
+    }
+    if (res.status === 429 || res.status === 503) {
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
+      const wait = retryAfterMs === undefined ? '' : `; asked to wait ${Math.ceil(retryAfterMs / 1000)} s`;
+      return fail(`HTTP ${res.status}${res.status === 429 ? ' Too Many Requests' : ' Service Unavailable'}${wait}`, retryAfterMs);
+    }
+    if (res.status < 200 || res.status >= 300) return fail(`HTTP ${res.status}`);
+
+    let items: FeedItem[];
+    let feedTitle: string | null;
+    try {
+      const doc = parseFeedDocument(decodeText(res.body, res.headers.get('content-type')).text, res.url, limits.maxItems);
+      items = doc.items;
+      feedTitle = doc.title;
+    } catch (err) {
+      if (err instanceof FetchFailed) return fail(err.message);
+      throw err;
+    }
+    const source = feed.name ?? feedTitle ?? new URL(feed.url).host;
+    const { added, updated } = await ingest(feed, source, items, options.signal);
+    const next = nextPollAt(clock.now(), intervalMs, { ok: true, failures: 0 }, random);
+    await store.saveState({
+      url: feed.url, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'),
+      lastFetch: now.toISOString(), status: 'ok', error: null, failures: 0, notBefore: next.toISOString(),
+    });
+    if (added + updated > 0) deps.logger?.info({ feed: feed.url, added, updated }, 'feed articles indexed');
+    return { url: feed.url, status: 'ok', new: added, updated, error: null, nextPoll: next };
+  }
+
+  async function ingest(feed: FeedEntry, source: string, items: readonly FeedItem[], signal?: AbortSignal): Promise<{ added: number; updated: number }> {
+    const byId = new Map<string, Omit<Todo, 'isNew'>>();
+    for (const item of items) {
+      const identity = itemIdentity(item, feed.url);
+      const articleId = feedArticleId(identity);
+      if (!byId.has(articleId)) byId.set(articleId, { item, articleId, identity, hash: itemHash(item) });
+    }
+    const known = await store.items([...byId.keys()]);
+    const todo: Todo[] = [];
+    for (const t of byId.values()) {
+      const rec = known.get(t.articleId);
+      if (rec && rec.itemHash === t.hash) await store.linkItem(feed.url, t.articleId);
+      else todo.push({ ...t, isNew: !rec });
+    }
+    if (todo.length === 0) return { added: 0, updated: 0 };
+
+    const prepared = await mapLimit(todo, limits.pageConcurrency, async (t) => {
+      const text = await itemText(t.item, { teaserWords: limits.teaserWords, page: limits.page, ...(signal ? { signal } : {}) });
+      const title = t.item.title ?? text.pageTitle;
+      const paragraphs = text.paragraphs.filter((p, i) => !(i === 0 && p === title));
+      const parsed = parseRecord({
+        id: t.articleId, title, body: paragraphs.length > 0 ? paragraphs.join('\n') : (title ?? ''),
+        date: t.item.date ?? text.pageDate, source, url: t.item.link,
+      });
+      const record: FeedItemRecord = { articleId: t.articleId, identity: t.identity, itemHash: t.hash, link: t.item.link, fullText: text.fullText, fullTextError: text.error };
+      return { todo: t, parsed, record };
+    });
+    const analyzed = await Promise.all(prepared.map(async (p) => ({ ...p, analyzed: await analyze(p.parsed) })));
+    let added = 0;
+    let updated = 0;
+    try {
+      writer.transaction(() => {
+        for (const a of analyzed) {
+          if (a.parsed.body.trim() === '') continue;
+          writer.upsertArticle(feedOrigin(feed.url), a.todo.hash, a.analyzed);
+          if (a.todo.isNew) added++;
+          else updated++;
+        }
+        rebuildPeople(writer);
+      });
+    } finally {
+      writer.endRun();
+    }
+    const seenAt = clock.now().toISOString();
+    for (const a of analyzed) if (a.parsed.body.trim() !== '') await store.saveItem(feed.url, a.record, seenAt);
+    return { added, updated };
+  }
+
+  return { poll };
+}
