@@ -57,13 +57,21 @@ export interface FeedPollResult {
   readonly nextPoll: Date;
 }
 
+/** Options of one poll. */
+export interface PollOptions {
+  readonly signal?: AbortSignal;
+  readonly honourWait?: 'errors' | 'all';
+}
+
 export interface FeedReader {
   /**
    * Polls one feed now and indexes what is new or changed. Never throws for anything the
    * feed or network does: the outcome is in the result and the stored state. With
-   * `honourWait`, a feed inside its backoff or Retry-After window is not requested.
+   * `honourWait: 'errors'`, a feed inside its backoff or Retry-After window is not
+   * requested; with `'all'`, neither is a healthy feed before its next scheduled poll
+   * (how the running bot keeps its schedule across restarts).
    */
-  poll(feed: FeedEntry, options?: { signal?: AbortSignal; honourWait?: boolean }): Promise<FeedPollResult>;
+  poll(feed: FeedEntry, options?: PollOptions): Promise<FeedPollResult>;
 }
 
 /** The `Accept` of a feed request: feed types first, any XML after. */
@@ -94,11 +102,14 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
   const limits = { ...DEFAULT_READER_LIMITS, ...deps.limits };
   const random = deps.random ?? Math.random;
 
-  async function poll(feed: FeedEntry, options: { signal?: AbortSignal; honourWait?: boolean } = {}): Promise<FeedPollResult> {
+  async function poll(feed: FeedEntry, options: PollOptions = {}): Promise<FeedPollResult> {
     const now = clock.now();
     const prev: FeedState = (await store.state(feed.url)) ?? { url: feed.url, etag: null, lastModified: null, lastFetch: null, status: null, error: null, failures: 0, notBefore: null };
-    if (options.honourWait && prev.notBefore && Date.parse(prev.notBefore) > now.getTime()) {
-      return { url: feed.url, status: 'error', new: 0, updated: 0, error: `not polled before ${prev.notBefore}${prev.error ? ` (last error: ${prev.error})` : ''}`, nextPoll: new Date(prev.notBefore) };
+    const waiting = prev.notBefore !== null && Date.parse(prev.notBefore) > now.getTime();
+    if (waiting && (options.honourWait === 'all' || (options.honourWait === 'errors' && prev.status === 'error'))) {
+      const status = prev.status ?? 'error';
+      const error = status === 'error' ? `not polled before ${prev.notBefore}${prev.error ? ` (last error: ${prev.error})` : ''}` : null;
+      return { url: feed.url, status, new: 0, updated: 0, error, nextPoll: new Date(prev.notBefore!) };
     }
     const fail = async (error: string, retryAfterMs?: number): Promise<FeedPollResult> => {
       const failures = prev.failures + 1;

