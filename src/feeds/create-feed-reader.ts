@@ -162,6 +162,12 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     return { url: feed.url, status: 'ok', new: added, updated, error: null, nextPoll: next };
   }
 
+  /**
+   * Items being written by a poll in progress, by article id: a poll of another feed
+   * carrying the same item waits for it instead of fetching and analyzing it twice.
+   */
+  const claims = new Map<string, Promise<void>>();
+
   async function ingest(feed: FeedEntry, source: string, items: readonly FeedItem[], signal?: AbortSignal): Promise<{ added: number; updated: number }> {
     const byId = new Map<string, Omit<Todo, 'isNew'>>();
     for (const item of items) {
@@ -169,13 +175,41 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       const articleId = feedArticleId(identity);
       if (!byId.has(articleId)) byId.set(articleId, { item, articleId, identity, hash: itemHash(item) });
     }
-    const known = await store.items([...byId.keys()]);
+    // Claimed before the store is asked, so no other poll can decide the same item is new meanwhile.
+    const others = [...byId.keys()].filter((id) => claims.has(id)).map((id) => claims.get(id)!);
+    const mine = [...byId.values()].filter((t) => !claims.has(t.articleId));
+    let release!: () => void;
+    const claim = new Promise<void>((resolve) => (release = resolve));
+    for (const t of mine) claims.set(t.articleId, claim);
+    let result: { added: number; updated: number };
+    try {
+      result = await ingestClaimed(feed, source, mine, signal);
+    } finally {
+      for (const t of mine) claims.delete(t.articleId);
+      release();
+    }
+    // Waited for only after our own claims are released: two polls waiting on each other never deadlock.
+    if (others.length > 0) {
+      await Promise.all(others);
+      await linkKnown(feed, [...byId.values()].filter((t) => !mine.includes(t)));
+    }
+    return result;
+  }
+
+  /** Links the items already stored unchanged to this feed; returns the others. */
+  async function linkKnown(feed: FeedEntry, candidates: readonly Omit<Todo, 'isNew'>[]): Promise<Todo[]> {
+    const known = await store.items(candidates.map((t) => t.articleId));
     const todo: Todo[] = [];
-    for (const t of byId.values()) {
+    for (const t of candidates) {
       const rec = known.get(t.articleId);
       if (rec && rec.itemHash === t.hash) await store.linkItem(feed.url, t.articleId);
       else todo.push({ ...t, isNew: !rec });
     }
+    return todo;
+  }
+
+  async function ingestClaimed(feed: FeedEntry, source: string, candidates: readonly Omit<Todo, 'isNew'>[], signal?: AbortSignal): Promise<{ added: number; updated: number }> {
+    const todo = await linkKnown(feed, candidates);
     if (todo.length === 0) return { added: 0, updated: 0 };
 
     const prepared = await mapLimit(todo, limits.pageConcurrency, async (t) => {
@@ -189,24 +223,32 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       const record: FeedItemRecord = { articleId: t.articleId, identity: t.identity, itemHash: t.hash, link: t.item.link, fullText: text.fullText, fullTextError: text.error };
       return { todo: t, parsed, record };
     });
-    const analyzed = await Promise.all(prepared.map(async (p) => ({ ...p, analyzed: await analyze(p.parsed) })));
+    const analyzed: ((typeof prepared)[number] & { analyzed: AnalyzedArticle })[] = [];
+    for (const p of prepared) {
+      if (p.parsed.body.trim() === '') continue;
+      try {
+        analyzed.push({ ...p, analyzed: await analyze(p.parsed) });
+      } catch (err) {
+        // Left unrecorded: the next full download of the feed tries it again.
+        deps.logger?.error({ err, feed: feed.url, item: p.record.identity }, 'feed item could not be analyzed');
+      }
+    }
     let added = 0;
     let updated = 0;
     try {
       writer.transaction(() => {
         for (const a of analyzed) {
-          if (a.parsed.body.trim() === '') continue;
           writer.upsertArticle(feedOrigin(feed.url), a.todo.hash, a.analyzed);
           if (a.todo.isNew) added++;
           else updated++;
         }
-        rebuildPeople(writer);
+        if (analyzed.length > 0) rebuildPeople(writer);
       });
     } finally {
       writer.endRun();
     }
     const seenAt = clock.now().toISOString();
-    for (const a of analyzed) if (a.parsed.body.trim() !== '') await store.saveItem(feed.url, a.record, seenAt);
+    for (const a of analyzed) await store.saveItem(feed.url, a.record, seenAt);
     return { added, updated };
   }
 

@@ -195,12 +195,25 @@ describe('full text and identity', () => {
     const item = { guid: srv.url('/a/wheat'), link: srv.url('/a/wheat'), title: WHEAT.title, content: html(WHEAT.paragraphs) };
     srv.set('/all', { body: rss2('كل الأخبار', [item]), headers: RSS });
     srv.set('/economy', { body: rss2('اقتصاد', [item, { guid: 'r', title: RAIN.title, content: html(RAIN.paragraphs) }]), headers: RSS });
-    const report = await fetchFeeds(w.reader, [w.feed(srv.url('/all')), w.feed(srv.url('/economy'))]);
-    expect(report.feeds.map((f) => f.new)).toEqual([1, 1]);
+    const all = await w.reader.poll(w.feed(srv.url('/all')));
+    const economy = await w.reader.poll(w.feed(srv.url('/economy')));
+    expect([all.new, economy.new]).toEqual([1, 1]);
     expect(ids('القمح')).toHaveLength(1);
     expect(w.index.countArticles()).toBe(2);
     expect((await w.store.summaries([srv.url('/all'), srv.url('/economy')])).map((s) => s.articles)).toEqual([1, 2]);
     expect(w.analyses).toHaveLength(2);
+  });
+
+  it('fetches and analyzes an item once when two feeds carrying it are polled at the same time', async () => {
+    const shared = { guid: srv.url('/a/port'), link: srv.url('/a/port'), title: PORT.title, description: 'ميناء جديد' };
+    srv.set('/one', { body: rss2('أ', [shared, { guid: 'w', title: WHEAT.title, content: html(WHEAT.paragraphs) }]), headers: RSS });
+    srv.set('/two', { body: rss2('ب', [{ guid: 'r', title: RAIN.title, content: html(RAIN.paragraphs) }, shared]), headers: RSS });
+    srv.set('/a/port', { body: articlePage(PORT.title, PORT.paragraphs), headers: HTML, delayMs: 200 });
+    const [one, two] = await Promise.all([w.reader.poll(w.feed(srv.url('/one'))), w.reader.poll(w.feed(srv.url('/two')))]);
+    expect(one.new + two.new).toBe(3);
+    expect(srv.hits('/a/port')).toBe(1);
+    expect(w.analyses).toHaveLength(3);
+    expect((await w.store.summaries([srv.url('/one'), srv.url('/two')])).map((s) => s.articles)).toEqual([2, 2]);
   });
 
   it('identifies an item without guid by its link, and one without either by its content', async () => {
