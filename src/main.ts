@@ -44,6 +44,19 @@ async function main(): Promise<void> {
   const consoleMode = !config.telegram && !config.discord;
   // The console shares the terminal with the logs: only warnings, unless LOG_LEVEL says otherwise.
   const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+  // Feeds: the file is read again on every pass, so a feed added to it is followed without a restart.
+  const feedsFile = config.feeds;
+  let reportedProblems = '';
+  const readFeeds = () => {
+    const list = readFeedList(feedsFile.file, { required: feedsFile.explicit });
+    const problems = JSON.stringify(list.problems);
+    if (problems !== reportedProblems) {
+      reportedProblems = problems;
+      for (const p of list.problems) logger.warn({ file: feedsFile.file, line: p.line, reason: p.reason }, 'feeds file line ignored');
+    }
+    return list.feeds;
+  };
+  const initialFeeds = readFeeds(); // a feeds file named by NASHRA_FEEDS that cannot be read fails the start
   const started = Date.now();
   const app = await openIndex({ corpus: config.corpusDir, db: config.db });
   const { report } = app;
@@ -102,19 +115,6 @@ async function main(): Promise<void> {
     services.push({ name: 'corpus-watcher', stop: () => watcher.stop() });
   }
 
-  // Feeds: the file is read again on every pass, so a feed added to it is followed without a restart.
-  const feedsFile = config.feeds;
-  let reportedProblems = '';
-  const readFeeds = () => {
-    const list = readFeedList(feedsFile.file, { required: feedsFile.explicit });
-    const problems = JSON.stringify(list.problems);
-    if (problems !== reportedProblems) {
-      reportedProblems = problems;
-      for (const p of list.problems) logger.warn({ file: feedsFile.file, line: p.line, reason: p.reason }, 'feeds file line ignored');
-    }
-    return list.feeds;
-  };
-  const initialFeeds = readFeeds(); // a feeds file named by NASHRA_FEEDS that cannot be read fails the start
   const feedReader = createFeedReader({
     store: createSqliteFeedStore(app.db),
     writer: createSqliteIndexWriter(app.db),

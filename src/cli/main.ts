@@ -5,12 +5,7 @@ import { openIndex } from '../app/open-index.js';
 import { CLI_USAGE } from './cli-usage.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { type CliOutput, runCliCommand } from './run-cli-command.js';
-import { feedListProblems, runFeedCommand } from './run-feed-command.js';
 import { systemClock } from '../core/schedule/clock.js';
-import { createFeedReader } from '../feeds/create-feed-reader.js';
-import { readFeedList } from '../feeds/read-feed-list.js';
-import { createSqliteFeedStore } from '../store/create-sqlite-feed-store.js';
-import { createSqliteIndexWriter } from '../store/create-sqlite-index-writer.js';
 
 /** Exit codes of the CLI contract. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -27,6 +22,14 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     let output: CliOutput;
     if (args.command === 'feeds' || args.command === 'fetch') {
+      // Loaded only here: the feed parser, DOM and Readability cost every other command start-up time.
+      const [{ feedListProblems, runFeedCommand }, { createFeedReader }, { readFeedList }, { createSqliteFeedStore }, { createSqliteIndexWriter }] = await Promise.all([
+        import('./run-feed-command.js'),
+        import('../feeds/create-feed-reader.js'),
+        import('../feeds/read-feed-list.js'),
+        import('../store/create-sqlite-feed-store.js'),
+        import('../store/create-sqlite-index-writer.js'),
+      ]);
       const file = args.feeds ?? config.feeds.file;
       const list = readFeedList(file, { required: args.feeds !== undefined || config.feeds.explicit });
       for (const line of feedListProblems({ list, file })) process.stderr.write(`nashra: ${line}\n`);
