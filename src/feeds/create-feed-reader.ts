@@ -122,10 +122,12 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     if (prev.etag) conditional['if-none-match'] = prev.etag;
     if (prev.lastModified) conditional['if-modified-since'] = prev.lastModified;
 
+    const stopped: FeedPollResult = { url: feed.url, status: 'error', new: 0, updated: 0, error: 'stopped', nextPoll: now };
     let res;
     try {
       res = await httpGet(feed.url, conditional, limits.feed, options.signal);
     } catch (err) {
+      if (options.signal?.aborted) return stopped;
       if (err instanceof FetchFailed) return fail(err.message);
       throw err;
     }
@@ -152,7 +154,10 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       throw err;
     }
     const source = feed.name ?? feedTitle ?? new URL(feed.url).host;
-    const { added, updated } = await ingest(feed, source, items, options.signal);
+    const ingested = await ingest(feed, source, items, options.signal);
+    // Stopped mid-poll: nothing written, state untouched, so the next start reads the feed whole again.
+    if (ingested === null) return stopped;
+    const { added, updated } = ingested;
     const next = nextPollAt(clock.now(), intervalMs, { ok: true, failures: 0 }, random);
     await store.saveState({
       url: feed.url, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'),
@@ -168,7 +173,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
    */
   const claims = new Map<string, Promise<void>>();
 
-  async function ingest(feed: FeedEntry, source: string, items: readonly FeedItem[], signal?: AbortSignal): Promise<{ added: number; updated: number }> {
+  async function ingest(feed: FeedEntry, source: string, items: readonly FeedItem[], signal?: AbortSignal): Promise<{ added: number; updated: number } | null> {
     const byId = new Map<string, Omit<Todo, 'isNew'>>();
     for (const item of items) {
       const identity = itemIdentity(item, feed.url);
@@ -181,7 +186,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     let release!: () => void;
     const claim = new Promise<void>((resolve) => (release = resolve));
     for (const t of mine) claims.set(t.articleId, claim);
-    let result: { added: number; updated: number };
+    let result: { added: number; updated: number } | null;
     try {
       result = await ingestClaimed(feed, source, mine, signal);
     } finally {
@@ -189,7 +194,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       release();
     }
     // Waited for only after our own claims are released: two polls waiting on each other never deadlock.
-    if (others.length > 0) {
+    if (result !== null && others.length > 0) {
       await Promise.all(others);
       await linkKnown(feed, [...byId.values()].filter((t) => !mine.includes(t)));
     }
@@ -208,7 +213,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     return todo;
   }
 
-  async function ingestClaimed(feed: FeedEntry, source: string, candidates: readonly Omit<Todo, 'isNew'>[], signal?: AbortSignal): Promise<{ added: number; updated: number }> {
+  async function ingestClaimed(feed: FeedEntry, source: string, candidates: readonly Omit<Todo, 'isNew'>[], signal?: AbortSignal): Promise<{ added: number; updated: number } | null> {
     const todo = await linkKnown(feed, candidates);
     if (todo.length === 0) return { added: 0, updated: 0 };
 
@@ -223,6 +228,8 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
       const record: FeedItemRecord = { articleId: t.articleId, identity: t.identity, itemHash: t.hash, link: t.item.link, fullText: text.fullText, fullTextError: text.error };
       return { todo: t, parsed, record };
     });
+    // Pages cut short by a stop are not failures of the page: write nothing.
+    if (signal?.aborted) return null;
     const analyzed: ((typeof prepared)[number] & { analyzed: AnalyzedArticle })[] = [];
     for (const p of prepared) {
       if (p.parsed.body.trim() === '') continue;

@@ -216,6 +216,18 @@ describe('full text and identity', () => {
     expect((await w.store.summaries([srv.url('/one'), srv.url('/two')])).map((s) => s.articles)).toEqual([2, 2]);
   });
 
+  it('stopped while fetching pages: writes nothing, so the next start reads the feed whole again', async () => {
+    srv.set('/feed', { body: rss2('أخبار', [{ guid: 't', link: srv.url('/page'), title: PORT.title, description: 'ميناء' }]), headers: RSS, etag: '"1"' });
+    srv.set('/page', { body: articlePage(PORT.title, PORT.paragraphs), headers: HTML, delayMs: 30_000 });
+    const stop = new AbortController();
+    const polled = w.reader.poll(w.feed(srv.url('/feed')), { signal: stop.signal });
+    while (srv.hits('/page') === 0) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    expect(await polled).toMatchObject({ status: 'error', error: 'stopped', new: 0 });
+    expect([w.index.countArticles(), w.analyses.length]).toEqual([0, 0]);
+    expect(await w.store.state(srv.url('/feed'))).toBeNull();
+  });
+
   it('identifies an item without guid by its link, and one without either by its content', async () => {
     const items = [{ link: srv.url('/a/1'), title: WHEAT.title, content: html(WHEAT.paragraphs) }, { title: RAIN.title, content: html(RAIN.paragraphs) }];
     srv.set('/feed', { body: rss2('أخبار', items), headers: RSS });
