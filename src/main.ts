@@ -14,7 +14,7 @@ import { createLogger } from './logging/create-logger.js';
 import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
 import { createSqliteSubscriptions } from './store/create-sqlite-subscriptions.js';
-import { createFeedReader } from './feeds/create-feed-reader.js';
+import type { FeedReader } from './feeds/create-feed-reader.js';
 import { readFeedList } from './feeds/read-feed-list.js';
 import { createFeedPoller } from './scheduler/create-feed-poller.js';
 import { createSqliteFeedStore } from './store/create-sqlite-feed-store.js';
@@ -115,13 +115,19 @@ async function main(): Promise<void> {
     services.push({ name: 'corpus-watcher', stop: () => watcher.stop() });
   }
 
-  const feedReader = createFeedReader({
-    store: createSqliteFeedStore(app.db),
-    writer: createSqliteIndexWriter(app.db),
-    clock: systemClock,
-    intervalMs: config.feedMinutes * 60_000,
-    logger: logger.child({ job: 'feeds' }),
-  });
+  // The feed parser, DOM and Readability load on the first poll: seconds of start-up saved when no feed is followed.
+  let reader: Promise<FeedReader> | null = null;
+  const loadReader = () =>
+    (reader ??= import('./feeds/create-feed-reader.js').then(({ createFeedReader }) =>
+      createFeedReader({
+        store: createSqliteFeedStore(app.db),
+        writer: createSqliteIndexWriter(app.db),
+        clock: systemClock,
+        intervalMs: config.feedMinutes * 60_000,
+        logger: logger.child({ job: 'feeds' }),
+      }),
+    ));
+  const feedReader: FeedReader = { poll: async (feed, options) => (await loadReader()).poll(feed, options) };
   const poller = createFeedPoller({ reader: feedReader, feeds: readFeeds, clock: systemClock, intervalMs: config.feedMinutes * 60_000, logger });
   poller.start();
   services.push({ name: 'feeds', stop: () => poller.stop() });

@@ -36,7 +36,7 @@ export async function runFeedCommand(command: 'feeds' | 'fetch', deps: FeedComma
       feeds.length === 0
         ? `no feeds in ${deps.file} (one "URL [name]" a line; see README, "Following feeds")`
         : feeds
-            .map((f) => `${(f.status ?? 'never').padEnd(12)} ${String(f.articles).padStart(5)}  ${f.lastFetch ?? '-'.padEnd(24)}  ${f.name ?? ''} ${f.url}${f.error ? `\n    ${f.error}` : ''}`)
+            .map((f) => `${(f.status ?? 'never').padEnd(12)} ${String(f.articles).padStart(5)}  ${f.lastFetch ?? '-'.padEnd(24)}  ${[f.name, f.url].filter(Boolean).join(' ')}${f.error ? `\n    ${f.error}` : ''}`)
             .join('\n');
     return { json: { feeds, problems: list.problems }, text };
   }
