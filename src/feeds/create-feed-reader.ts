@@ -13,6 +13,7 @@ import { FetchFailed, type HttpGetLimits, httpGet } from './http-get.js';
 import { feedArticleId, itemHash, itemIdentity } from './item-identity.js';
 import { itemText } from './item-text.js';
 import { mapLimit } from './map-limit.js';
+import { reanalyzeFeedArticles } from './reanalyze-feed-articles.js';
 import { type FeedItem, parseFeedDocument } from './parse-feed-document.js';
 
 /** Limits of one poll; tests shrink them. */
@@ -102,7 +103,19 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
   const limits = { ...DEFAULT_READER_LIMITS, ...deps.limits };
   const random = deps.random ?? Math.random;
 
+  /** Once per reader, before the first poll: stored feed articles follow an analyzer change. */
+  let current: Promise<unknown> | null = null;
+  const ensureCurrentAnalysis = () =>
+    (current ??= reanalyzeFeedArticles({ store, writer, analyze }).then(
+      (n) => n > 0 && deps.logger?.info({ articles: n }, 'feed articles re-analyzed for a new analyzer'),
+      (err: unknown) => {
+        deps.logger?.error({ err }, 'feed articles could not be re-analyzed');
+        current = null;
+      },
+    ));
+
   async function poll(feed: FeedEntry, options: PollOptions = {}): Promise<FeedPollResult> {
+    await ensureCurrentAnalysis();
     const now = clock.now();
     const prev: FeedState = (await store.state(feed.url)) ?? { url: feed.url, etag: null, lastModified: null, lastFetch: null, status: null, error: null, failures: 0, notBefore: null };
     const waiting = prev.notBefore !== null && Date.parse(prev.notBefore) > now.getTime();

@@ -24,6 +24,20 @@ interface ItemRow {
   full_text_error: string | null;
 }
 
+interface ArticleRow {
+  id: string;
+  origin: string;
+  hash: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  body: string;
+}
+
+/** The meta key of the analyzer version feed articles were analyzed with. */
+const FEED_ANALYZER_KEY = 'feed_analyzer_version';
+
 /** Article ids per IN-list query: under SQLite's bound-parameter limit. */
 const CHUNK = 500;
 
@@ -54,6 +68,11 @@ export function createSqliteFeedStore(db: Db): FeedStore {
       ON CONFLICT(article_id) DO UPDATE SET identity = excluded.identity, item_hash = excluded.item_hash, link = excluded.link,
         full_text = excluded.full_text, full_text_error = excluded.full_text_error, last_seen = excluded.last_seen`),
     link: db.prepare('INSERT OR IGNORE INTO feed_item_sources (feed_url, article_id) VALUES (?, ?)'),
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    feedArticles: db.prepare<[string, number], ArticleRow>(
+      `SELECT id, origin, hash, title, date, source, url, body FROM articles WHERE substr(origin, 1, 5) = '${FEED_ORIGIN_PREFIX}' AND id > ? ORDER BY id LIMIT ?`,
+    ),
   };
   const itemsIn = new Map<number, ReturnType<typeof db.prepare<string[], ItemRow>>>();
   const itemsStatement = (n: number) => {
@@ -94,5 +113,15 @@ export function createSqliteFeedStore(db: Db): FeedStore {
       })();
     },
     linkItem: async (feedUrl, articleId) => void s.link.run(feedUrl, articleId),
+    analyzerVersion: async () => Number(s.getMeta.get(FEED_ANALYZER_KEY)?.value ?? 0),
+    setAnalyzerVersion: async (version) => void s.setMeta.run(FEED_ANALYZER_KEY, String(version)),
+    async feedArticles(after, limit) {
+      // The stored body is the parsed article's content lines: parsing it again gives the same article.
+      return s.feedArticles.all(after ?? '', limit).map((r) => ({
+        origin: r.origin,
+        hash: r.hash,
+        article: { id: r.id, title: r.title, body: r.body, date: r.date, source: r.source, url: r.url, dropped: 0 },
+      }));
+    },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION } from '../../src/core/analysis/analyze-article.js';
 import { indexCorpus } from '../../src/core/indexing/index-corpus.js';
 import { createFileCorpusSource } from '../../src/ingest/create-file-corpus-source.js';
 import { findQuotes } from '../../src/core/services/find-quotes.js';
@@ -250,5 +251,20 @@ describe('feed articles and the corpus', () => {
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a new analyzer', () => {
+  it('re-analyzes stored feed articles once, though the feed answers 304', async () => {
+    srv.set('/feed', { body: rss2('أخبار', [{ guid: 'w', title: WHEAT.title, content: html(WHEAT.paragraphs) }]), headers: RSS, etag: '"1"' });
+    await w.reader.poll(w.feed(srv.url('/feed')));
+    expect(await w.store.analyzerVersion()).toBe(ANALYZER_VERSION);
+    await w.store.setAnalyzerVersion(ANALYZER_VERSION - 1); // as if analyzed by the previous release
+    const next = createReaderWorld(w.db);
+    expect(await next.reader.poll(next.feed(srv.url('/feed')))).toMatchObject({ status: 'not-modified' });
+    expect(next.analyses).toHaveLength(1);
+    expect(await next.reader.poll(next.feed(srv.url('/feed')))).toMatchObject({ status: 'not-modified' });
+    expect(next.analyses).toHaveLength(1);
+    expect(findQuotes(w.index, 'المنصوري').quotes).not.toHaveLength(0);
   });
 });

@@ -1,3 +1,5 @@
+import type { ParsedArticle } from '../corpus/parse-article.js';
+
 /** How the last poll of a feed ended (the `status` of the CLI's `feeds` and `fetch`). */
 export type FeedStatus = 'ok' | 'not-modified' | 'error';
 
@@ -60,4 +62,12 @@ export interface FeedStore {
   saveItem(feedUrl: string, item: FeedItemRecord, seenAt: string): Promise<void>;
   /** Records that `feedUrl` also carries an already known article (the same item in two feeds). */
   linkItem(feedUrl: string, articleId: string): Promise<void>;
+  /** The analyzer version feed articles were last analyzed with (0: never recorded). */
+  analyzerVersion(): Promise<number>;
+  setAnalyzerVersion(version: number): Promise<void>;
+  /**
+   * Stored feed articles as they were parsed, `limit` at a time after the cursor `after`
+   * (start with null): what a new analyzer re-analyzes, since feed items are not re-read.
+   */
+  feedArticles(after: string | null, limit: number): Promise<{ origin: string; hash: string; article: ParsedArticle }[]>;
 }

@@ -33,8 +33,9 @@ export interface ReaderWorld {
   close(): void;
 }
 
-export function createReaderWorld(file = ':memory:', limits: Partial<FeedReaderLimits> = TEST_LIMITS): ReaderWorld {
-  const db = openDatabase(file);
+/** A reader world on a new in-memory database, or on `shared` (another reader over the same index: a restart). */
+export function createReaderWorld(shared?: Db, limits: Partial<FeedReaderLimits> = TEST_LIMITS): ReaderWorld {
+  const db = shared ?? openDatabase(':memory:');
   const clock = createManualClock('2026-03-27T06:00:00Z');
   const writer = createSqliteIndexWriter(db, () => clock.now());
   const store = createSqliteFeedStore(db);
@@ -49,6 +50,6 @@ export function createReaderWorld(file = ':memory:', limits: Partial<FeedReaderL
   return {
     db, clock, store, writer, index: createSqliteArticleIndex(db), reader, analyses,
     feed: (url, name) => ({ url, name: name ?? null }),
-    close: () => db.close(),
+    close: () => (shared ? undefined : db.close()),
   };
 }
