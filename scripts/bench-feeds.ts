@@ -43,17 +43,33 @@ const server = createServer((req, res) => {
   const i = Number(/^\/a\/(\d+)$/.exec(req.url ?? '')?.[1] ?? NaN);
   const r = list[i];
   if (!r) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(r.title, r.body.split('\n').filter((l) => l.trim() !== '')));
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+    articlePage(
+      r.title,
+      r.body.split('\n').filter((l) => l.trim() !== ''),
+    ),
+  );
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const items = () =>
-  list.map((r, i) => ({ guid: `item-${i}`, link: `${origin}/a/${i}`, title: r.title, description: r.body.split(/\s+/).slice(0, 25).join(' ') + '…', date: r.date ?? undefined }));
+  list.map((r, i) => ({
+    guid: `item-${i}`,
+    link: `${origin}/a/${i}`,
+    title: r.title,
+    description: `${r.body.split(/\s+/).slice(0, 25).join(' ')}…`,
+    date: r.date ?? undefined,
+  }));
 feedBody = rss2('bench', items());
 
 const dir = mkdtempSync(join(tmpdir(), 'nashra-bench-feeds-'));
 const db = openDatabase(join(dir, 'bench.sqlite'));
-const reader = createFeedReader({ store: createSqliteFeedStore(db), writer: createSqliteIndexWriter(db), clock: systemClock, intervalMs: 15 * 60_000 });
+const reader = createFeedReader({
+  store: createSqliteFeedStore(db),
+  writer: createSqliteIndexWriter(db),
+  clock: systemClock,
+  intervalMs: 15 * 60_000,
+});
 const feed = { url: `${origin}/feed`, name: 'bench' };
 
 let peakRss = process.memoryUsage().rss;
@@ -74,7 +90,7 @@ const t3 = performance.now();
 
 const words = db.prepare('SELECT sum(words) AS n FROM articles').get() as { n: number };
 process.stdout.write(
-  [
+  `${[
     `feed of ${N} teaser items (pages from ${from}), ${words.n} words indexed`,
     `| poll | status | new | time |`,
     `|---|---|---|---|`,
@@ -82,7 +98,7 @@ process.stdout.write(
     `| second (304 Not Modified) | ${second.status} | ${second.new} | ${(t2 - t1).toFixed(0)} ms |`,
     `| changed document, same items | ${third.status} | ${third.new} | ${(t3 - t2).toFixed(0)} ms |`,
     `memory while fetching: peak RSS ${mb(peakRss)} MB (${mb(baseRss)} MB before the poll, +${mb(peakRss - baseRss)} MB)`,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );
 db.close();
 server.close();

@@ -30,18 +30,34 @@ export async function runFeedCommand(command: 'feeds' | 'fetch', deps: FeedComma
     const summaries = await store.summaries(list.feeds.map((f) => f.url));
     const feeds = list.feeds.map((f, i) => {
       const s = summaries[i]!;
-      return { url: f.url, name: f.name, status: s.status, lastFetch: s.lastFetch, articles: s.articles, error: s.error };
+      return {
+        url: f.url,
+        name: f.name,
+        status: s.status,
+        lastFetch: s.lastFetch,
+        articles: s.articles,
+        error: s.error,
+      };
     });
     const text =
       feeds.length === 0
         ? `no feeds in ${deps.file} (one "URL [name]" a line; see README, "Following feeds")`
         : feeds
-            .map((f) => `${(f.status ?? 'never').padEnd(12)} ${String(f.articles).padStart(5)}  ${f.lastFetch ?? '-'.padEnd(24)}  ${[f.name, f.url].filter(Boolean).join(' ')}${f.error ? `\n    ${f.error}` : ''}`)
+            .map(
+              (f) =>
+                `${(f.status ?? 'never').padEnd(12)} ${String(f.articles).padStart(5)}  ${f.lastFetch ?? '-'.padEnd(24)}  ${[f.name, f.url].filter(Boolean).join(' ')}${f.error ? `\n    ${f.error}` : ''}`,
+            )
             .join('\n');
     return { json: { feeds, problems: list.problems }, text };
   }
   const report = await fetchFeeds(deps.reader, list.feeds);
-  const lines = report.feeds.map((f) => `${f.status.padEnd(12)} ${String(f.new).padStart(4)} new${f.updated ? `, ${f.updated} updated` : ''}  ${f.url}${f.error ? `\n    ${f.error}` : ''}`);
-  const text = list.feeds.length === 0 ? `no feeds in ${deps.file}` : [...lines, `${report.added} articles added, ${report.updated} updated`].join('\n');
+  const lines = report.feeds.map(
+    (f) =>
+      `${f.status.padEnd(12)} ${String(f.new).padStart(4)} new${f.updated ? `, ${f.updated} updated` : ''}  ${f.url}${f.error ? `\n    ${f.error}` : ''}`,
+  );
+  const text =
+    list.feeds.length === 0
+      ? `no feeds in ${deps.file}`
+      : [...lines, `${report.added} articles added, ${report.updated} updated`].join('\n');
   return { json: report, text };
 }

@@ -26,8 +26,16 @@ export interface FeedReaderLimits {
 }
 
 export const DEFAULT_READER_LIMITS: FeedReaderLimits = {
-  feed: { timeoutMs: FEED_LIMITS.timeoutMs, maxBytes: FEED_LIMITS.maxFeedBytes, maxRedirects: FEED_LIMITS.maxRedirects },
-  page: { timeoutMs: FEED_LIMITS.timeoutMs, maxBytes: FEED_LIMITS.maxPageBytes, maxRedirects: FEED_LIMITS.maxRedirects },
+  feed: {
+    timeoutMs: FEED_LIMITS.timeoutMs,
+    maxBytes: FEED_LIMITS.maxFeedBytes,
+    maxRedirects: FEED_LIMITS.maxRedirects,
+  },
+  page: {
+    timeoutMs: FEED_LIMITS.timeoutMs,
+    maxBytes: FEED_LIMITS.maxPageBytes,
+    maxRedirects: FEED_LIMITS.maxRedirects,
+  },
   teaserWords: FEED_LIMITS.teaserWords,
   maxItems: FEED_LIMITS.maxItems,
   pageConcurrency: FEED_LIMITS.pageConcurrency,
@@ -76,7 +84,8 @@ export interface FeedReader {
 }
 
 /** The `Accept` of a feed request: feed types first, any XML after. */
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
 
 /** The index origin of a feed's articles: see FEED_ORIGIN_PREFIX in the store. */
 export const feedOrigin = (url: string) => `feed:${url}`;
@@ -117,17 +126,36 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
   async function poll(feed: FeedEntry, options: PollOptions = {}): Promise<FeedPollResult> {
     await ensureCurrentAnalysis();
     const now = clock.now();
-    const prev: FeedState = (await store.state(feed.url)) ?? { url: feed.url, etag: null, lastModified: null, lastFetch: null, status: null, error: null, failures: 0, notBefore: null };
+    const prev: FeedState = (await store.state(feed.url)) ?? {
+      url: feed.url,
+      etag: null,
+      lastModified: null,
+      lastFetch: null,
+      status: null,
+      error: null,
+      failures: 0,
+      notBefore: null,
+    };
     const waiting = prev.notBefore !== null && Date.parse(prev.notBefore) > now.getTime();
     if (waiting && (options.honourWait === 'all' || (options.honourWait === 'errors' && prev.status === 'error'))) {
       const status = prev.status ?? 'error';
-      const error = status === 'error' ? `not polled before ${prev.notBefore}${prev.error ? ` (last error: ${prev.error})` : ''}` : null;
+      const error =
+        status === 'error'
+          ? `not polled before ${prev.notBefore}${prev.error ? ` (last error: ${prev.error})` : ''}`
+          : null;
       return { url: feed.url, status, new: 0, updated: 0, error, nextPoll: new Date(prev.notBefore!) };
     }
     const fail = async (error: string, retryAfterMs?: number): Promise<FeedPollResult> => {
       const failures = prev.failures + 1;
       const next = nextPollAt(clock.now(), intervalMs, { ok: false, failures, retryAfterMs }, random);
-      await store.saveState({ ...prev, lastFetch: now.toISOString(), status: 'error', error, failures, notBefore: next.toISOString() });
+      await store.saveState({
+        ...prev,
+        lastFetch: now.toISOString(),
+        status: 'error',
+        error,
+        failures,
+        notBefore: next.toISOString(),
+      });
       deps.logger?.warn({ feed: feed.url, error, failures, nextPoll: next.toISOString() }, 'feed poll failed');
       return { url: feed.url, status: 'error', new: 0, updated: 0, error, nextPoll: next };
     };
@@ -135,8 +163,15 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     if (prev.etag) conditional['if-none-match'] = prev.etag;
     if (prev.lastModified) conditional['if-modified-since'] = prev.lastModified;
 
-    const stopped: FeedPollResult = { url: feed.url, status: 'error', new: 0, updated: 0, error: 'stopped', nextPoll: now };
-    let res;
+    const stopped: FeedPollResult = {
+      url: feed.url,
+      status: 'error',
+      new: 0,
+      updated: 0,
+      error: 'stopped',
+      nextPoll: now,
+    };
+    let res: Awaited<ReturnType<typeof httpGet>>;
     try {
       res = await httpGet(feed.url, conditional, limits.feed, options.signal);
     } catch (err) {
@@ -146,20 +181,34 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     }
     if (res.status === 304) {
       const next = nextPollAt(clock.now(), intervalMs, { ok: true, failures: 0 }, random);
-      await store.saveState({ ...prev, lastFetch: now.toISOString(), status: 'not-modified', error: null, failures: 0, notBefore: next.toISOString() });
+      await store.saveState({
+        ...prev,
+        lastFetch: now.toISOString(),
+        status: 'not-modified',
+        error: null,
+        failures: 0,
+        notBefore: next.toISOString(),
+      });
       return { url: feed.url, status: 'not-modified', new: 0, updated: 0, error: null, nextPoll: next };
     }
     if (res.status === 429 || res.status === 503) {
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
       const wait = retryAfterMs === undefined ? '' : `; asked to wait ${Math.ceil(retryAfterMs / 1000)} s`;
-      return fail(`HTTP ${res.status}${res.status === 429 ? ' Too Many Requests' : ' Service Unavailable'}${wait}`, retryAfterMs);
+      return fail(
+        `HTTP ${res.status}${res.status === 429 ? ' Too Many Requests' : ' Service Unavailable'}${wait}`,
+        retryAfterMs,
+      );
     }
     if (res.status < 200 || res.status >= 300) return fail(`HTTP ${res.status}`);
 
     let items: FeedItem[];
     let feedTitle: string | null;
     try {
-      const doc = parseFeedDocument(decodeText(res.body, res.headers.get('content-type')).text, res.url, limits.maxItems);
+      const doc = parseFeedDocument(
+        decodeText(res.body, res.headers.get('content-type')).text,
+        res.url,
+        limits.maxItems,
+      );
       items = doc.items;
       feedTitle = doc.title;
     } catch (err) {
@@ -173,8 +222,14 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     const { added, updated } = ingested;
     const next = nextPollAt(clock.now(), intervalMs, { ok: true, failures: 0 }, random);
     await store.saveState({
-      url: feed.url, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'),
-      lastFetch: now.toISOString(), status: 'ok', error: null, failures: 0, notBefore: next.toISOString(),
+      url: feed.url,
+      etag: res.headers.get('etag'),
+      lastModified: res.headers.get('last-modified'),
+      lastFetch: now.toISOString(),
+      status: 'ok',
+      error: null,
+      failures: 0,
+      notBefore: next.toISOString(),
     });
     if (added + updated > 0) deps.logger?.info({ feed: feed.url, added, updated }, 'feed articles indexed');
     return { url: feed.url, status: 'ok', new: added, updated, error: null, nextPoll: next };
@@ -186,7 +241,12 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
    */
   const claims = new Map<string, Promise<void>>();
 
-  async function ingest(feed: FeedEntry, source: string, items: readonly FeedItem[], signal?: AbortSignal): Promise<{ added: number; updated: number } | null> {
+  async function ingest(
+    feed: FeedEntry,
+    source: string,
+    items: readonly FeedItem[],
+    signal?: AbortSignal,
+  ): Promise<{ added: number; updated: number } | null> {
     const byId = new Map<string, Omit<Todo, 'isNew'>>();
     for (const item of items) {
       const identity = itemIdentity(item, feed.url);
@@ -209,7 +269,10 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     // Waited for only after our own claims are released: two polls waiting on each other never deadlock.
     if (result !== null && others.length > 0) {
       await Promise.all(others);
-      await linkKnown(feed, [...byId.values()].filter((t) => !mine.includes(t)));
+      await linkKnown(
+        feed,
+        [...byId.values()].filter((t) => !mine.includes(t)),
+      );
     }
     return result;
   }
@@ -226,19 +289,39 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     return todo;
   }
 
-  async function ingestClaimed(feed: FeedEntry, source: string, candidates: readonly Omit<Todo, 'isNew'>[], signal?: AbortSignal): Promise<{ added: number; updated: number } | null> {
+  async function ingestClaimed(
+    feed: FeedEntry,
+    source: string,
+    candidates: readonly Omit<Todo, 'isNew'>[],
+    signal?: AbortSignal,
+  ): Promise<{ added: number; updated: number } | null> {
     const todo = await linkKnown(feed, candidates);
     if (todo.length === 0) return { added: 0, updated: 0 };
 
     const prepared = await mapLimit(todo, limits.pageConcurrency, async (t) => {
-      const text = await itemText(t.item, { teaserWords: limits.teaserWords, page: limits.page, ...(signal ? { signal } : {}) });
+      const text = await itemText(t.item, {
+        teaserWords: limits.teaserWords,
+        page: limits.page,
+        ...(signal ? { signal } : {}),
+      });
       const title = t.item.title ?? text.pageTitle;
       const paragraphs = text.paragraphs.filter((p, i) => !(i === 0 && p === title));
       const parsed = parseRecord({
-        id: t.articleId, title, body: paragraphs.length > 0 ? paragraphs.join('\n') : (title ?? ''),
-        date: t.item.date ?? text.pageDate, source, url: t.item.link,
+        id: t.articleId,
+        title,
+        body: paragraphs.length > 0 ? paragraphs.join('\n') : (title ?? ''),
+        date: t.item.date ?? text.pageDate,
+        source,
+        url: t.item.link,
       });
-      const record: FeedItemRecord = { articleId: t.articleId, identity: t.identity, itemHash: t.hash, link: t.item.link, fullText: text.fullText, fullTextError: text.error };
+      const record: FeedItemRecord = {
+        articleId: t.articleId,
+        identity: t.identity,
+        itemHash: t.hash,
+        link: t.item.link,
+        fullText: text.fullText,
+        fullTextError: text.error,
+      };
       return { todo: t, parsed, record };
     });
     // Pages cut short by a stop are not failures of the page: write nothing.

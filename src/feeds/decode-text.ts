@@ -32,10 +32,16 @@ function decoderFor(label: string): InstanceType<typeof TextDecoder> | null {
  * UTF-8. Arabic sites still serve windows-1256 (Node's TextDecoder knows it); an unknown
  * label falls back to UTF-8 rather than failing. Undecodable bytes become U+FFFD.
  */
-export function decodeText(bytes: Buffer, contentType: string | null): { text: string; charset: string; source: CharsetSource } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8', source: 'bom' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le', source: 'bom' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be', source: 'bom' };
+export function decodeText(
+  bytes: Buffer,
+  contentType: string | null,
+): { text: string; charset: string; source: CharsetSource } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8', source: 'bom' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le', source: 'bom' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be', source: 'bom' };
   const candidates: { label: string; source: CharsetSource }[] = [];
   const header = labelFromContentType(contentType);
   if (header) candidates.push({ label: header, source: 'header' });

@@ -28,7 +28,9 @@ export function extractArticleText(html: string, url: string): ExtractedArticle 
   }
   let parsed: ReturnType<Readability['parse']>;
   try {
-    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: CHAR_THRESHOLD }).parse();
+    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: CHAR_THRESHOLD,
+    }).parse();
   } catch {
     return null;
   }

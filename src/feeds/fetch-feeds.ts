@@ -16,8 +16,22 @@ export interface FetchReport {
  * `fetch`. A feed that failed and is inside its backoff or a server's Retry-After is
  * not asked again; its entry says until when.
  */
-export async function fetchFeeds(reader: FeedReader, feeds: readonly FeedEntry[], concurrency: number = FEED_LIMITS.concurrency): Promise<FetchReport> {
+export async function fetchFeeds(
+  reader: FeedReader,
+  feeds: readonly FeedEntry[],
+  concurrency: number = FEED_LIMITS.concurrency,
+): Promise<FetchReport> {
   const results = await mapLimit(feeds, concurrency, (feed) => reader.poll(feed, { honourWait: 'errors' }));
-  const entries = results.map((r) => ({ url: r.url, status: r.status, new: r.new, updated: r.updated, error: r.error }));
-  return { feeds: entries, added: entries.reduce((n, e) => n + e.new, 0), updated: entries.reduce((n, e) => n + e.updated, 0) };
+  const entries = results.map((r) => ({
+    url: r.url,
+    status: r.status,
+    new: r.new,
+    updated: r.updated,
+    error: r.error,
+  }));
+  return {
+    feeds: entries,
+    added: entries.reduce((n, e) => n + e.new, 0),
+    updated: entries.reduce((n, e) => n + e.updated, 0),
+  };
 }

@@ -1,9 +1,11 @@
 import { parseHTML } from 'linkedom';
 
 /** Elements that end a paragraph: their text becomes its own line. */
-const BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, section, article, header, footer, figcaption, dd, dt';
+const BLOCKS =
+  'p, div, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, section, article, header, footer, figcaption, dd, dt';
 /** Elements whose text is never article text. */
-const DROP = 'script, style, noscript, template, iframe, object, embed, svg, math, form, button, select, textarea, nav, figure > img';
+const DROP =
+  'script, style, noscript, template, iframe, object, embed, svg, math, form, button, select, textarea, nav, figure > img';
 
 /**
  * Turns an HTML fragment (a feed's content or Readability's output) into plain

@@ -36,7 +36,8 @@ export function assertWebUrl(text: string, base?: string): URL {
   } catch (cause) {
     throw new FetchFailed(`not a URL: ${text.slice(0, 100)}`, { cause });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchFailed(`refused a ${url.protocol.replace(/:$/, '')} URL: only http and https are read`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FetchFailed(`refused a ${url.protocol.replace(/:$/, '')} URL: only http and https are read`);
   url.hash = '';
   return url;
 }
@@ -48,13 +49,22 @@ export function assertWebUrl(text: string, base?: string): URL {
  * stops at the cap). Bodies of non-2xx answers are discarded unread. Fetch asks for gzip,
  * deflate and br and decompresses them.
  */
-export async function httpGet(target: string, headers: Record<string, string>, limits: HttpGetLimits, signal?: AbortSignal): Promise<HttpGetResponse> {
+export async function httpGet(
+  target: string,
+  headers: Record<string, string>,
+  limits: HttpGetLimits,
+  signal?: AbortSignal,
+): Promise<HttpGetResponse> {
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const abort = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let url = assertWebUrl(target);
   try {
     for (let hop = 0; ; hop++) {
-      const res = await fetch(url, { headers: { 'user-agent': USER_AGENT, ...headers }, redirect: 'manual', signal: abort });
+      const res = await fetch(url, {
+        headers: { 'user-agent': USER_AGENT, ...headers },
+        redirect: 'manual',
+        signal: abort,
+      });
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         await res.body?.cancel();
         const location = res.headers.get('location');
@@ -72,10 +82,13 @@ export async function httpGet(target: string, headers: Record<string, string>, l
     }
   } catch (err) {
     if (err instanceof FetchFailed) throw err;
-    if (timeout.aborted) throw new FetchFailed(`no complete answer within ${Math.round(limits.timeoutMs / 1000)} s`, { cause: err });
+    if (timeout.aborted)
+      throw new FetchFailed(`no complete answer within ${Math.round(limits.timeoutMs / 1000)} s`, { cause: err });
     if (signal?.aborted) throw new FetchFailed('stopped', { cause: err });
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new FetchFailed(`could not connect: ${cause?.code ?? cause?.message ?? (err as Error).message}`, { cause: err });
+    throw new FetchFailed(`could not connect: ${cause?.code ?? cause?.message ?? (err as Error).message}`, {
+      cause: err,
+    });
   }
 }
 

@@ -101,7 +101,9 @@ export function parseFeedDocument(source: string, baseUrl: string, maxItems: num
       default:
         return {
           guid: text(item.guid),
-          link: absoluteLink(item.link, baseUrl) ?? (parsed.format === 'rdf' ? absoluteLink((item.rdf as Loose | undefined)?.about, baseUrl) : null),
+          link:
+            absoluteLink(item.link, baseUrl) ??
+            (parsed.format === 'rdf' ? absoluteLink((item.rdf as Loose | undefined)?.about, baseUrl) : null),
           title: text(item.title),
           date: isoDate(item.pubDate ?? dcDate(item)),
           content: text(contentEncoded(item)),

@@ -20,8 +20,13 @@ export function readFeedList(file: string, options: { required: boolean }): Feed
   } catch (cause) {
     if (cause instanceof NashraError) throw cause;
     if (!options.required && (cause as NodeJS.ErrnoException).code === 'ENOENT') return { feeds: [], problems: [] };
-    throw new NashraError('CONFIG', `cannot read feeds file ${file} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, { cause });
+    throw new NashraError(
+      'CONFIG',
+      `cannot read feeds file ${file} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`,
+      { cause },
+    );
   }
-  if (size > MAX_FEEDS_FILE_BYTES) throw new NashraError('CONFIG', `feeds file ${file} is larger than ${MAX_FEEDS_FILE_BYTES} bytes`);
+  if (size > MAX_FEEDS_FILE_BYTES)
+    throw new NashraError('CONFIG', `feeds file ${file} is larger than ${MAX_FEEDS_FILE_BYTES} bytes`);
   return parseFeedList(readFileSync(file, 'utf8'), FEED_LIMITS.maxFeeds);
 }

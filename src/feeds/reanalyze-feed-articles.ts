@@ -28,7 +28,8 @@ export async function reanalyzeFeedArticles(deps: {
       // One article the new analyzer cannot handle keeps its old analysis; the others move on.
       const settled = await Promise.allSettled(rows.map(async (r) => ({ ...r, analyzed: await analyze(r.article) })));
       writer.transaction(() => {
-        for (const a of settled) if (a.status === 'fulfilled') writer.upsertArticle(a.value.origin, a.value.hash, a.value.analyzed);
+        for (const a of settled)
+          if (a.status === 'fulfilled') writer.upsertArticle(a.value.origin, a.value.hash, a.value.analyzed);
       });
       done += rows.length;
       after = rows.at(-1)!.article.id;

@@ -66,8 +66,11 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     const feeds = listFeeds();
     const urls = new Set(feeds.map((f) => f.url));
     for (const url of [...due.keys()]) if (!urls.has(url)) due.delete(url);
-    for (const f of feeds) if (!due.has(f.url)) due.set(f.url, now + Math.round(random() * FEED_LIMITS.jitterShare * intervalMs));
-    const ready = feeds.filter((f) => !running.has(f.url) && due.get(f.url)! <= now).sort((a, b) => due.get(a.url)! - due.get(b.url)!);
+    for (const f of feeds)
+      if (!due.has(f.url)) due.set(f.url, now + Math.round(random() * FEED_LIMITS.jitterShare * intervalMs));
+    const ready = feeds
+      .filter((f) => !running.has(f.url) && due.get(f.url)! <= now)
+      .sort((a, b) => due.get(a.url)! - due.get(b.url)!);
     for (const feed of ready) {
       if (running.size >= concurrency) break;
       launch(feed);

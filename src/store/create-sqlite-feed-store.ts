@@ -1,4 +1,11 @@
-import type { FeedItemRecord, FeedState, FeedStatus, FeedStore, FeedSummary, FullTextOutcome } from '../core/ports/feed-store.js';
+import type {
+  FeedItemRecord,
+  FeedState,
+  FeedStatus,
+  FeedStore,
+  FeedSummary,
+  FullTextOutcome,
+} from '../core/ports/feed-store.js';
 import type { Db } from './open-database.js';
 
 /** The origin of a feed article's row in `articles`: never a corpus file, so a rescan leaves it alone. */
@@ -42,11 +49,29 @@ const FEED_ANALYZER_KEY = 'feed_analyzer_version';
 const CHUNK = 500;
 
 function toState(r: StateRow): FeedState {
-  return { url: r.url, etag: r.etag, lastModified: r.last_modified, lastFetch: r.last_fetch, status: r.status, error: r.error, failures: r.failures, notBefore: r.not_before };
+  return {
+    url: r.url,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastFetch: r.last_fetch,
+    status: r.status,
+    error: r.error,
+    failures: r.failures,
+    notBefore: r.not_before,
+  };
 }
 
 function emptyState(url: string): FeedState {
-  return { url, etag: null, lastModified: null, lastFetch: null, status: null, error: null, failures: 0, notBefore: null };
+  return {
+    url,
+    etag: null,
+    lastModified: null,
+    lastFetch: null,
+    status: null,
+    error: null,
+    failures: 0,
+    notBefore: null,
+  };
 }
 
 /**
@@ -63,13 +88,16 @@ export function createSqliteFeedStore(db: Db): FeedStore {
     count: db.prepare<[string], { n: number }>(
       'SELECT count(*) AS n FROM feed_item_sources s JOIN articles a ON a.id = s.article_id WHERE s.feed_url = ?',
     ),
-    saveItem: db.prepare(`INSERT INTO feed_items (article_id, identity, item_hash, link, full_text, full_text_error, first_seen, last_seen)
+    saveItem:
+      db.prepare(`INSERT INTO feed_items (article_id, identity, item_hash, link, full_text, full_text_error, first_seen, last_seen)
       VALUES (@articleId, @identity, @itemHash, @link, @fullText, @fullTextError, @seenAt, @seenAt)
       ON CONFLICT(article_id) DO UPDATE SET identity = excluded.identity, item_hash = excluded.item_hash, link = excluded.link,
         full_text = excluded.full_text, full_text_error = excluded.full_text_error, last_seen = excluded.last_seen`),
     link: db.prepare('INSERT OR IGNORE INTO feed_item_sources (feed_url, article_id) VALUES (?, ?)'),
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
     feedArticles: db.prepare<[string, number], ArticleRow>(
       `SELECT id, origin, hash, title, date, source, url, body FROM articles WHERE substr(origin, 1, 5) = '${FEED_ORIGIN_PREFIX}' AND id > ? ORDER BY id LIMIT ?`,
     ),
@@ -78,7 +106,9 @@ export function createSqliteFeedStore(db: Db): FeedStore {
   const itemsStatement = (n: number) => {
     let st = itemsIn.get(n);
     if (!st) {
-      st = db.prepare<string[], ItemRow>(`SELECT article_id, identity, item_hash, link, full_text, full_text_error FROM feed_items WHERE article_id IN (${new Array(n).fill('?').join(',')})`);
+      st = db.prepare<string[], ItemRow>(
+        `SELECT article_id, identity, item_hash, link, full_text, full_text_error FROM feed_items WHERE article_id IN (${new Array(n).fill('?').join(',')})`,
+      );
       itemsIn.set(n, st);
     }
     return st;
@@ -101,7 +131,14 @@ export function createSqliteFeedStore(db: Db): FeedStore {
       for (let i = 0; i < articleIds.length; i += CHUNK) {
         const chunk = articleIds.slice(i, i + CHUNK);
         for (const r of itemsStatement(chunk.length).all(...chunk)) {
-          found.set(r.article_id, { articleId: r.article_id, identity: r.identity, itemHash: r.item_hash, link: r.link, fullText: r.full_text, fullTextError: r.full_text_error });
+          found.set(r.article_id, {
+            articleId: r.article_id,
+            identity: r.identity,
+            itemHash: r.item_hash,
+            link: r.link,
+            fullText: r.full_text,
+            fullTextError: r.full_text_error,
+          });
         }
       }
       return found;

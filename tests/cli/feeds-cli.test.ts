@@ -20,10 +20,14 @@ let feedsFile: string;
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', ...args, '--corpus', join(dir, 'corpus'), '--db', join(dir, 'db.sqlite')], {
-      cwd: ROOT,
-      env: { ...process.env, DEBUG: '', NASHRA_FEEDS: '' },
-    });
+    const { stdout, stderr } = await run(
+      TSX,
+      ['src/cli/main.ts', ...args, '--corpus', join(dir, 'corpus'), '--db', join(dir, 'db.sqlite')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DEBUG: '', NASHRA_FEEDS: '' },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -44,12 +48,29 @@ describe('feeds and fetch (CLI contract)', { timeout: SLOW }, () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-cli-feeds-'));
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
     srv = await startFeedServer();
-    srv.set('/rss', { body: rss2('الجريدة', [{ guid: 'w', link: srv.url('/wheat'), title: WHEAT.title, content: html(WHEAT.paragraphs) }]), headers: { 'content-type': 'application/rss+xml' }, etag: '"a"' });
-    srv.set('/atom', { body: atom('الموانئ', [{ guid: 'urn:p', link: srv.url('/port'), title: PORT.title, description: 'ميناء جديد' }]), headers: { 'content-type': 'application/atom+xml' } });
-    srv.set('/port', { body: articlePage(PORT.title, PORT.paragraphs), headers: { 'content-type': 'text/html; charset=utf-8' } });
+    srv.set('/rss', {
+      body: rss2('الجريدة', [
+        { guid: 'w', link: srv.url('/wheat'), title: WHEAT.title, content: html(WHEAT.paragraphs) },
+      ]),
+      headers: { 'content-type': 'application/rss+xml' },
+      etag: '"a"',
+    });
+    srv.set('/atom', {
+      body: atom('الموانئ', [{ guid: 'urn:p', link: srv.url('/port'), title: PORT.title, description: 'ميناء جديد' }]),
+      headers: { 'content-type': 'application/atom+xml' },
+    });
+    srv.set('/port', {
+      body: articlePage(PORT.title, PORT.paragraphs),
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
     srv.set('/down', { status: 500 });
     feedsFile = join(dir, 'feeds.txt');
-    writeFileSync(feedsFile, [`# test feeds`, `${srv.url('/rss')} الجريدة`, 'file:///etc/passwd', srv.url('/atom'), srv.url('/down'), ''].join('\n'));
+    writeFileSync(
+      feedsFile,
+      [`# test feeds`, `${srv.url('/rss')} الجريدة`, 'file:///etc/passwd', srv.url('/atom'), srv.url('/down'), ''].join(
+        '\n',
+      ),
+    );
   });
   afterAll(async () => {
     await srv.close();
@@ -90,7 +111,11 @@ describe('feeds and fetch (CLI contract)', { timeout: SLOW }, () => {
     expect((await json('index')).out).toMatchObject({ removed: 0, articles: 7 });
 
     const feeds = (await json('feeds', '--feeds', feedsFile)).out.feeds;
-    expect(feeds.map((f: { status: string; articles: number }) => [f.status, f.articles])).toEqual([['not-modified', 1], ['ok', 1], ['error', 0]]);
+    expect(feeds.map((f: { status: string; articles: number }) => [f.status, f.articles])).toEqual([
+      ['not-modified', 1],
+      ['ok', 1],
+      ['error', 0],
+    ]);
     expect(feeds[2].error).toMatch(/^not polled before .* \(last error: HTTP 500\)$|^HTTP 500$/);
     expect(Date.parse(feeds[0].lastFetch)).not.toBeNaN();
   });

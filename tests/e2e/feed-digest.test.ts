@@ -7,7 +7,7 @@ import { WHEAT } from '../feeds/support/arabic-news.js';
 import { articlePage, rss2 } from '../feeds/support/compose-feeds.js';
 import { type FeedServer, startFeedServer } from '../feeds/support/feed-server.js';
 import { TEST_LIMITS } from '../feeds/support/reader-world.js';
-import { ENGLISH_USER } from '../support/telegram-emulator.js';
+import { ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import { type DigestWorld, readable, startDigestWorld } from './support/digest-world.js';
 
 /**
@@ -31,10 +31,21 @@ beforeEach(async () => {
   srv = await startFeedServer();
   srv.set('/feed', { body: rss2('الجريدة', []), headers: RSS });
   const reader = createFeedReader({
-    store: createSqliteFeedStore(w.test.db), writer: createSqliteIndexWriter(w.test.db, () => w.clock.now()),
-    clock: w.clock, intervalMs: 15 * 60_000, limits: TEST_LIMITS, random: () => 0,
+    store: createSqliteFeedStore(w.test.db),
+    writer: createSqliteIndexWriter(w.test.db, () => w.clock.now()),
+    clock: w.clock,
+    intervalMs: 15 * 60_000,
+    limits: TEST_LIMITS,
+    random: () => 0,
   });
-  poller = createFeedPoller({ reader, feeds: () => [{ url: srv.url('/feed'), name: 'الجريدة' }], clock: w.clock, intervalMs: 15 * 60_000, random: () => 0, logger: w.logs.logger });
+  poller = createFeedPoller({
+    reader,
+    feeds: () => [{ url: srv.url('/feed'), name: 'الجريدة' }],
+    clock: w.clock,
+    intervalMs: 15 * 60_000,
+    random: () => 0,
+    logger: w.logs.logger,
+  });
   poller.start();
   await poller.runDue();
 });
@@ -55,8 +66,22 @@ describe('feeds to digests', () => {
     expect(welcome).not.toContain(WHEAT.title);
 
     // The site publishes a teaser at 10:00; the bot's next poll after it picks it up.
-    srv.set('/feed', { body: rss2('الجريدة', [{ guid: 'wheat-1', link: srv.url('/news/wheat'), title: WHEAT.title, description: 'خطة وطنية للقمح', date: '2026-03-27T10:00:00Z' }]), headers: RSS });
-    srv.set('/news/wheat', { body: articlePage(WHEAT.title, WHEAT.paragraphs), headers: { 'content-type': 'text/html; charset=utf-8' } });
+    srv.set('/feed', {
+      body: rss2('الجريدة', [
+        {
+          guid: 'wheat-1',
+          link: srv.url('/news/wheat'),
+          title: WHEAT.title,
+          description: 'خطة وطنية للقمح',
+          date: '2026-03-27T10:00:00Z',
+        },
+      ]),
+      headers: RSS,
+    });
+    srv.set('/news/wheat', {
+      body: articlePage(WHEAT.title, WHEAT.paragraphs),
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
     w.cron.advanceTo('2026-03-27T10:05:00Z');
     await poller.runDue();
     expect(srv.hits('/news/wheat')).toBe(1);

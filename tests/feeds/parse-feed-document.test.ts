@@ -12,7 +12,9 @@ describe('parseFeedDocument', () => {
     ['an HTML page', '<!doctype html><html><body><p>hello</p></body></html>'],
     ['truncated XML', '<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</ti'],
   ])('refuses %s with a message', (_what, text) => {
-    expect(() => parseFeedDocument(text, 'http://example.org/feed', 10)).toThrow(/not a readable RSS, Atom or RDF feed/);
+    expect(() => parseFeedDocument(text, 'http://example.org/feed', 10)).toThrow(
+      /not a readable RSS, Atom or RDF feed/,
+    );
   });
 
   it('does not expand nested DOCTYPE entities (no entity-expansion bomb)', () => {
@@ -41,7 +43,14 @@ describe('parseFeedDocument', () => {
   });
 
   it('keeps at most maxItems items, in feed order', () => {
-    const doc = parseFeedDocument(rss2('t', Array.from({ length: 5 }, (_, i) => ({ guid: `g${i}`, title: `t${i}` }))), 'http://example.org/', 3);
+    const doc = parseFeedDocument(
+      rss2(
+        't',
+        Array.from({ length: 5 }, (_, i) => ({ guid: `g${i}`, title: `t${i}` })),
+      ),
+      'http://example.org/',
+      3,
+    );
     expect(doc.items.map((i) => i.guid)).toEqual(['g0', 'g1', 'g2']);
   });
 });
@@ -51,9 +60,27 @@ describe('decodeText', () => {
   it.each([
     ['header', toWindows1256(arabic), 'text/xml; charset=windows-1256', 'header'],
     ['header alias cp1256', toWindows1256(arabic), 'text/xml; charset=cp1256', 'header'],
-    ['XML declaration', Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1256"?>'), toWindows1256(arabic)]), 'application/xml', 'xml-declaration'],
-    ['HTML meta', Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'), toWindows1256(arabic)]), 'text/html', 'html-meta'],
-    ['UTF-8 BOM over a wrong header', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(arabic)]), 'text/html; charset=windows-1256', 'bom'],
+    [
+      'XML declaration',
+      Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1256"?>'), toWindows1256(arabic)]),
+      'application/xml',
+      'xml-declaration',
+    ],
+    [
+      'HTML meta',
+      Buffer.concat([
+        Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'),
+        toWindows1256(arabic),
+      ]),
+      'text/html',
+      'html-meta',
+    ],
+    [
+      'UTF-8 BOM over a wrong header',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(arabic)]),
+      'text/html; charset=windows-1256',
+      'bom',
+    ],
     ['UTF-8 by default', Buffer.from(arabic), null, 'default'],
     ['an unknown label falls back to UTF-8', Buffer.from(arabic), 'text/html; charset=x-unknown', 'default'],
   ])('%s', (_what, bytes, type, source) => {

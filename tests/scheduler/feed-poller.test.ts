@@ -52,7 +52,15 @@ let feeds: FeedEntry[];
 let poller: FeedPoller;
 const logs = captureLogger();
 const start = (concurrency = 3, random = () => 0.5) => {
-  poller = createFeedPoller({ reader, feeds: () => feeds, clock: systemClock, intervalMs: INTERVAL, concurrency, random, logger: logs.logger });
+  poller = createFeedPoller({
+    reader,
+    feeds: () => feeds,
+    clock: systemClock,
+    intervalMs: INTERVAL,
+    concurrency,
+    random,
+    logger: logs.logger,
+  });
   poller.start();
 };
 

@@ -9,12 +9,28 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const item = (n: number): FeedItemRecord => ({ articleId: `feed-${n}`, identity: `guid:x:${n}`, itemHash: `h${n}`, link: null, fullText: 'feed', fullTextError: null });
+const item = (n: number): FeedItemRecord => ({
+  articleId: `feed-${n}`,
+  identity: `guid:x:${n}`,
+  itemHash: `h${n}`,
+  link: null,
+  fullText: 'feed',
+  fullTextError: null,
+});
 
 describe('SQLite feed store', () => {
   it('keeps a feed’s state across calls, and lists never-polled feeds with empty state', async () => {
     const store = createSqliteFeedStore(db);
-    const state: FeedState = { url: 'https://a.example/rss', etag: '"e"', lastModified: 'Fri, 27 Mar 2026 06:00:00 GMT', lastFetch: '2026-03-27T06:00:00.000Z', status: 'ok', error: null, failures: 0, notBefore: '2026-03-27T06:15:00.000Z' };
+    const state: FeedState = {
+      url: 'https://a.example/rss',
+      etag: '"e"',
+      lastModified: 'Fri, 27 Mar 2026 06:00:00 GMT',
+      lastFetch: '2026-03-27T06:00:00.000Z',
+      status: 'ok',
+      error: null,
+      failures: 0,
+      notBefore: '2026-03-27T06:15:00.000Z',
+    };
     await store.saveState(state);
     await store.saveState({ ...state, status: 'error', error: 'HTTP 500', failures: 1 });
     expect(await store.state(state.url)).toEqual({ ...state, status: 'error', error: 'HTTP 500', failures: 1 });

@@ -65,7 +65,8 @@ function checkUrl(text: string): URL | string {
   } catch {
     return `"${text.slice(0, 80)}" is not a URL (expected: https://example.com/feed.xml [name])`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http and https feeds are read, not ${url.protocol.replace(/:$/, '')}`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `only http and https feeds are read, not ${url.protocol.replace(/:$/, '')}`;
   if (url.hostname === '') return `"${text.slice(0, 80)}" has no host`;
   if (url.username || url.password) return 'a feed URL must not carry a user name or password';
   url.hash = '';

@@ -16,14 +16,20 @@ export interface PollOutcome {
  * less. A Retry-After is honoured (capped at a day) when it asks for longer. `random`
  * is injected so tests get exact times.
  */
-export function nextPollAt(now: Date, intervalMs: number, outcome: PollOutcome, random: () => number = Math.random): Date {
+export function nextPollAt(
+  now: Date,
+  intervalMs: number,
+  outcome: PollOutcome,
+  random: () => number = Math.random,
+): Date {
   const jitter = (random() * 2 - 1) * FEED_LIMITS.jitterShare * intervalMs;
   let wait = intervalMs + jitter;
   if (!outcome.ok) {
     const factor = 2 ** Math.min(Math.max(outcome.failures - 1, 0), 20);
     wait = Math.min(intervalMs * factor, FEED_LIMITS.maxBackoffMs) + Math.abs(jitter);
   }
-  if (outcome.retryAfterMs !== undefined) wait = Math.max(wait, Math.min(outcome.retryAfterMs, FEED_LIMITS.maxRetryAfterMs));
+  if (outcome.retryAfterMs !== undefined)
+    wait = Math.max(wait, Math.min(outcome.retryAfterMs, FEED_LIMITS.maxRetryAfterMs));
   return new Date(now.getTime() + Math.round(wait));
 }
 

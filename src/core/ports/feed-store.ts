@@ -69,5 +69,8 @@ export interface FeedStore {
    * Stored feed articles as they were parsed, `limit` at a time after the cursor `after`
    * (start with null): what a new analyzer re-analyzes, since feed items are not re-read.
    */
-  feedArticles(after: string | null, limit: number): Promise<{ origin: string; hash: string; article: ParsedArticle }[]>;
+  feedArticles(
+    after: string | null,
+    limit: number,
+  ): Promise<{ origin: string; hash: string; article: ParsedArticle }[]>;
 }

@@ -4,7 +4,7 @@ import { nextPollAt, parseRetryAfter } from '../../../src/core/feeds/next-poll.j
 
 const NOW = new Date('2026-03-27T06:00:00Z');
 const MIN = 60_000;
-const after = (d: Date) => (d.getTime() - NOW.getTime()) / MIN;
+const minutesAfter = (d: Date) => (d.getTime() - NOW.getTime()) / MIN;
 
 describe('nextPollAt', () => {
   it.each([
@@ -12,7 +12,7 @@ describe('nextPollAt', () => {
     [0.5, 15],
     [1, 16.5],
   ])('after a success, one interval with jitter (random %f → %f min)', (r, minutes) => {
-    expect(after(nextPollAt(NOW, 15 * MIN, { ok: true, failures: 0 }, () => r))).toBe(minutes);
+    expect(minutesAfter(nextPollAt(NOW, 15 * MIN, { ok: true, failures: 0 }, () => r))).toBe(minutes);
   });
 
   it.each([
@@ -21,12 +21,16 @@ describe('nextPollAt', () => {
     [3, 60],
     [10, FEED_LIMITS.maxBackoffMs / MIN],
   ])('after %i failures in a row, waits %f minutes', (failures, minutes) => {
-    expect(after(nextPollAt(NOW, 15 * MIN, { ok: false, failures }, () => 0.5))).toBe(minutes);
+    expect(minutesAfter(nextPollAt(NOW, 15 * MIN, { ok: false, failures }, () => 0.5))).toBe(minutes);
   });
 
   it('honours a longer Retry-After, capped at a day', () => {
-    expect(after(nextPollAt(NOW, 15 * MIN, { ok: false, failures: 1, retryAfterMs: 120 * MIN }, () => 0.5))).toBe(120);
-    expect(after(nextPollAt(NOW, 15 * MIN, { ok: false, failures: 1, retryAfterMs: 10 * 24 * 60 * MIN }, () => 0.5))).toBe(24 * 60);
+    expect(
+      minutesAfter(nextPollAt(NOW, 15 * MIN, { ok: false, failures: 1, retryAfterMs: 120 * MIN }, () => 0.5)),
+    ).toBe(120);
+    expect(
+      minutesAfter(nextPollAt(NOW, 15 * MIN, { ok: false, failures: 1, retryAfterMs: 10 * 24 * 60 * MIN }, () => 0.5)),
+    ).toBe(24 * 60);
   });
 });
 

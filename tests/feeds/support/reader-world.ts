@@ -3,7 +3,7 @@ import type { FeedEntry } from '../../../src/core/feeds/feed-list.js';
 import type { ArticleIndex } from '../../../src/core/ports/article-index.js';
 import type { FeedStore } from '../../../src/core/ports/feed-store.js';
 import type { IndexWriter } from '../../../src/core/ports/index-writer.js';
-import { createManualClock, type ManualClock } from '../../../src/core/schedule/manual-clock.js';
+import { createManualClock, type ManualClock } from '../../support/manual-clock.js';
 import { createFeedReader, type FeedReader, type FeedReaderLimits } from '../../../src/feeds/create-feed-reader.js';
 import { createSqliteArticleIndex } from '../../../src/store/create-sqlite-article-index.js';
 import { createSqliteFeedStore } from '../../../src/store/create-sqlite-feed-store.js';
@@ -41,14 +41,25 @@ export function createReaderWorld(shared?: Db, limits: Partial<FeedReaderLimits>
   const store = createSqliteFeedStore(db);
   const analyses: string[] = [];
   const reader = createFeedReader({
-    store, writer, clock, intervalMs: INTERVAL_MS, limits, random: () => 0.5,
+    store,
+    writer,
+    clock,
+    intervalMs: INTERVAL_MS,
+    limits,
+    random: () => 0.5,
     analyze: (a) => {
       analyses.push(a.id);
       return analyzeArticle(a);
     },
   });
   return {
-    db, clock, store, writer, index: createSqliteArticleIndex(db), reader, analyses,
+    db,
+    clock,
+    store,
+    writer,
+    index: createSqliteArticleIndex(db),
+    reader,
+    analyses,
     feed: (url, name) => ({ url, name: name ?? null }),
     close: () => (shared ? undefined : db.close()),
   };
