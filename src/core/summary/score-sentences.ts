@@ -1,5 +1,6 @@
 import type { SentenceSpan } from '../text/split-sentences.js';
 import type { Token } from '../text/tokenize.js';
+import type { SentenceRole } from './sentence-role.js';
 import { FRAGMENT_WORDS, sentenceFeatures, type SentenceFeatures } from './sentence-features.js';
 
 /**
@@ -84,6 +85,10 @@ export function combineFeatures(f: SentenceFeatures, weights: SentenceScoreWeigh
  * One score per sentence, higher = more summary-worthy. Scores only compare sentences of
  * the same article; they are finite, so they store as plain REAL values.
  */
-export function scoreSentences(sentences: readonly SentenceSpan[], sentenceTokens?: readonly (readonly Token[])[]): number[] {
-  return sentenceFeatures(sentences, sentenceTokens).map((f) => combineFeatures(f));
+export function scoreSentences(
+  sentences: readonly SentenceSpan[],
+  sentenceTokens?: readonly (readonly Token[])[],
+  roles?: readonly SentenceRole[],
+): number[] {
+  return sentenceFeatures(sentences, sentenceTokens, roles).map((f) => combineFeatures(f));
 }

@@ -23,6 +23,14 @@ export const DEFAULT_SUMMARY_SENTENCES = 3;
  */
 export const NEAR_DUPLICATE_JACCARD = 0.7;
 
+/** A sentence offered to the selector: its text, its stored score, and whether it may be chosen at all. */
+export interface SummaryCandidate {
+  readonly text: string;
+  readonly score: number;
+  /** False for headings, captions, datelines, bylines and teasers; absent means true. */
+  readonly summarizable?: boolean;
+}
+
 interface Candidate {
   readonly index: number;
   readonly words: number;
@@ -46,6 +54,8 @@ function positiveLimit(value: number | undefined): number | undefined {
  * Chooses whole sentences, best score first, and returns their indices in article order.
  *
  * Rules, in order:
+ * - a sentence marked not `summarizable` (heading, caption, dateline, byline, teaser) is
+ *   never chosen, unless every sentence with words is so marked;
  * - a sentence with no words, or a near-duplicate ({@link NEAR_DUPLICATE_JACCARD}) of one
  *   already chosen, is skipped;
  * - `sentences` caps the count (default {@link DEFAULT_SUMMARY_SENTENCES} when no `words`
@@ -60,14 +70,17 @@ function positiveLimit(value: number | undefined): number | undefined {
  *
  * Ties in score go to the earlier sentence, as news puts the essential first.
  */
-export function selectSummary(sentences: readonly { text: string; score: number }[], budget: SummaryBudget = {}): number[] {
+export function selectSummary(sentences: readonly SummaryCandidate[], budget: SummaryBudget = {}): number[] {
   const wordLimit = positiveLimit(budget.words);
   const requested = positiveLimit(budget.sentences) ?? (wordLimit === undefined ? DEFAULT_SUMMARY_SENTENCES : Infinity);
   const countLimit = Math.max(1, requested);
   if (sentences.length === 0) return [];
 
+  // Headings and the like are never chosen, unless the article is nothing but such lines.
+  const anyProse = sentences.some((s) => s.summarizable !== false && summaryWords(s.text).length > 0);
   const order = sentences
     .map((s, index) => ({ index, score: Number.isFinite(s.score) ? s.score : -Infinity }))
+    .filter(({ index }) => !anyProse || sentences[index]!.summarizable !== false)
     .sort((a, b) => b.score - a.score || a.index - b.index);
 
   const chosen: Candidate[] = [];
