@@ -50,13 +50,13 @@ const BULLET = /^[*•▪■◆\-–]\s*/u;
 /**
  * The role of every sentence of an article. A sentence is prose (`body`) unless one of
  * these says otherwise, checked in this order:
- * - `fragment`: fewer than {@link SENTENCE_ROLE_LIMITS.fragmentWords} words;
  * - `teaser`: «...المزيد»-style links, and short lines that end in a colon or an ellipsis
  *   (they introduce a list, a quote or a link);
  * - `caption` / `byline`: short lines that open with a caption or byline marker;
  * - `dateline`: a short line carrying an agency credit, or «الاسم ـ المدينة»;
  * - `heading`: a paragraph that is one short sentence without a sentence-final mark (or a
- *   bulleted one of any length), or one short question.
+ *   bulleted one of any length), or one short question;
+ * - `fragment`: fewer than {@link SENTENCE_ROLE_LIMITS.fragmentWords} words.
  */
 export function sentenceRoles(sentences: readonly SentenceSpan[], sentenceTokens?: readonly (readonly Token[])[]): SentenceRole[] {
   const tokens = sentenceTokens ?? sentences.map((s) => tokenize(s.text));
@@ -66,7 +66,6 @@ export function sentenceRoles(sentences: readonly SentenceSpan[], sentenceTokens
     const words = tokens[i]!.length;
     const text = s.text.trim();
     const wholeParagraph = perParagraph.get(s.paragraph) === 1;
-    if (words < SENTENCE_ROLE_LIMITS.fragmentWords) return 'fragment';
     if (TEASER.test(text) && words <= SENTENCE_ROLE_LIMITS.teaserWords) return 'teaser';
     if (HAND_OVER_END.test(text) && words <= SENTENCE_ROLE_LIMITS.teaserWords) return 'teaser';
     const prose = PROSE_END.test(text);
@@ -82,6 +81,7 @@ export function sentenceRoles(sentences: readonly SentenceSpan[], sentenceTokens
     if (!prose && words <= SENTENCE_ROLE_LIMITS.headingWords && (AGENCY.test(text) || /\s[ـ–-]\s*\S+$/u.test(text))) return 'dateline';
     if (wholeParagraph && QUESTION_END.test(text) && words <= SENTENCE_ROLE_LIMITS.questionHeadingWords) return 'heading';
     if (wholeParagraph && !prose && (words <= SENTENCE_ROLE_LIMITS.headingWords || BULLET.test(text))) return 'heading';
+    if (words < SENTENCE_ROLE_LIMITS.fragmentWords) return 'fragment';
     return 'body';
   });
 }
