@@ -1,5 +1,5 @@
 /**
- * `npm run eval:summary [-- --cv]`: nashra's sentence scorer against the Lead baseline on
+ * `npm run eval:summary [-- --no-cv | --topics]`: nashra's sentence scorer against the Lead baseline on
  * EASC (../shared/eval/easc/easc.jsonl, relative to the repository root).
  *
  * Protocol (as in ../shared/README.md): whole sentences from `splitSentences`; budget =
@@ -10,13 +10,17 @@
  * line form (`prepareEascArticle`); references are used as shipped.
  *
  * Two budget rules are reported for both systems: `fill` (the README's: the last sentence
- * may cross the budget) and `cap` (nashra's `selectSummary`: never over budget).
+ * may cross the budget) and `cap` (never over budget: Lead skips what overflows, nashra is
+ * its own `selectSummary`, index-time roles included). A seeded five-fold
+ * cross-validation of the weights and the score floor follows (skip it with `--no-cv`);
+ * `--topics` runs the topic-summary evaluation instead (scripts/lib/topic-eval.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreSentences } from '../src/core/summary/score-sentences.js';
 import { sentenceFeatures } from '../src/core/summary/sentence-features.js';
+import { isSummaryRole, sentenceRoles } from '../src/core/summary/sentence-role.js';
 import { summaryWords } from '../src/core/summary/summary-words.js';
 import { splitSentences } from '../src/core/text/split-sentences.js';
 import { FOLDS, crossValidate } from './lib/cross-validate.js';
@@ -38,6 +42,7 @@ function toEvalArticle(record: EascRecord, text: string): EvalArticle {
   return {
     sentences,
     sentenceWords: sentences.map((s) => summaryWords(s.text)),
+    summarizable: sentenceRoles(sentences).map(isSummaryRole),
     references: record.summaries.map((s) => summaryWords(s)),
   };
 }
@@ -63,7 +68,7 @@ function main(): void {
 
   // Index time: score every article once, as the indexer does.
   const t0 = performance.now();
-  const scores = articles.map((a) => scoreSentences(a.sentences));
+  const scores = articles.map((a) => scoreSentences(a.sentences, undefined, sentenceRoles(a.sentences)));
   const scoreMs = (performance.now() - t0) / Math.max(1, articles.length);
   const ours = (_a: EvalArticle, i: number) => scores[i]!;
 
@@ -104,7 +109,7 @@ function main(): void {
 
   if (!process.argv.includes('--no-cv')) {
     console.log(`\n${FOLDS}-fold cross-validation under the cap (seeded folds; weights and score floor chosen on four folds, scored on the fifth; held-out only):`);
-    const features = articles.map((a) => sentenceFeatures(a.sentences));
+    const features = articles.map((a) => sentenceFeatures(a.sentences, undefined, sentenceRoles(a.sentences)));
     const cv = crossValidate(articles, features);
     cv.chosen.forEach((s, k) => {
       const w = s.weights;

@@ -13,6 +13,8 @@ export interface EvalArticle {
   readonly sentences: readonly SentenceSpan[];
   /** `summaryWords` of each sentence. */
   readonly sentenceWords: readonly (readonly string[])[];
+  /** Index-time `summarizable` of each sentence (roles), as nashra stores it; absent means all. */
+  readonly summarizable?: readonly boolean[];
   /** `summaryWords` of each human reference summary. */
   readonly references: readonly (readonly string[])[];
 }
@@ -54,7 +56,8 @@ export interface EvalResult {
 /** Sentence indices chosen for a word budget under a rule. */
 export function chooseSentences(article: EvalArticle, scores: readonly number[], budget: number, rule: BudgetRule, options: SystemOptions = {}): number[] {
   if (rule === 'cap' && (options.policy ?? 'nashra') === 'nashra') {
-    return selectSummary(article.sentences.map((s, i) => ({ text: s.text, score: scores[i]! })), { words: budget }, options.tuning);
+    const sentences = article.sentences.map((s, i) => ({ text: s.text, score: scores[i]!, summarizable: article.summarizable?.[i] ?? true }));
+    return selectSummary(sentences, { words: budget }, options.tuning);
   }
   const order = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen: number[] = [];

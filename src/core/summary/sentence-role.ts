@@ -18,6 +18,8 @@ export const SENTENCE_ROLE_LIMITS = {
   headingWords: 12,
   /** A line ending in a colon or an ellipsis and at most this long introduces something else. */
   teaserWords: 15,
+  /** A line ending in an ellipsis with fewer words than this is a teaser, not a sentence. */
+  ellipsisSentenceWords: 6,
   /** Captions and bylines that start with their marker word are at most this long. */
   markedLineWords: 20,
   /** A paragraph that is one question of at most this many words is a heading. */
@@ -28,8 +30,13 @@ export const SENTENCE_ROLE_LIMITS = {
 
 /** Ends a sentence of prose: a full stop, ! ? ؟, possibly before closing quotes or brackets. */
 const PROSE_END = /[.!?؟]["'»”)\]]*$/u;
-/** A line that hands over to what follows: «المقادير:», «وجاء في البيان:», «التفاصيل...». */
-const HAND_OVER_END = /(?::|\.\.\.?|…)["'»”)\]]*$/u;
+/** A line that hands over to what follows: «المقادير:», «وجاء في البيان ما يلي:». */
+const HAND_OVER_END = /:["'»”)\]]*$/u;
+/**
+ * A trailing ellipsis. Many writers end full sentences with «...», so it marks a teaser
+ * only in a line too short to be a sentence of its own («وهناك أمر آخر ...»).
+ */
+const ELLIPSIS_END = /(?:\.\.\.|…)["'»”)\]]*$/u;
 /** A teaser link left in the text: «...المزيد», «التفاصيل ←». */
 const TEASER = /^(?:\.\.\.|…)|(?:المزيد|التفاصيل)\s*[←»>]*$/u;
 /** Caption markers at the start of a line: صورة، الصورة، تصوير، (أرشيفية)، فيديو. */
@@ -50,8 +57,8 @@ const BULLET = /^[*•▪■◆\-–]\s*/u;
 /**
  * The role of every sentence of an article. A sentence is prose (`body`) unless one of
  * these says otherwise, checked in this order:
- * - `teaser`: «...المزيد»-style links, and short lines that end in a colon or an ellipsis
- *   (they introduce a list, a quote or a link);
+ * - `teaser`: «...المزيد»-style links, short lines that end in a colon (they introduce a
+ *   list or a quote), and very short ones that trail off in an ellipsis;
  * - `caption` / `byline`: short lines that open with a caption or byline marker;
  * - `dateline`: a short line carrying an agency credit, or «الاسم ـ المدينة»;
  * - `heading`: a paragraph that is one short sentence without a sentence-final mark (or a
@@ -68,6 +75,7 @@ export function sentenceRoles(sentences: readonly SentenceSpan[], sentenceTokens
     const wholeParagraph = perParagraph.get(s.paragraph) === 1;
     if (TEASER.test(text) && words <= SENTENCE_ROLE_LIMITS.teaserWords) return 'teaser';
     if (HAND_OVER_END.test(text) && words <= SENTENCE_ROLE_LIMITS.teaserWords) return 'teaser';
+    if (ELLIPSIS_END.test(text) && words < SENTENCE_ROLE_LIMITS.ellipsisSentenceWords) return 'teaser';
     const prose = PROSE_END.test(text);
     // «صور الأقمار الصناعية أظهرت …» and «كتب الرئيس أن …» are prose: a marker word counts
     // only before a colon or dash, or in a short line that does not end like a sentence.

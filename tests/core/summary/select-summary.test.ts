@@ -30,8 +30,8 @@ describe('selectSummary', () => {
     [10, [1]],
     [25, [1, 3]],
     [30, [1, 2, 3]],
-    // Sentences scored at or below the floor (0.2 and 0.1 here) are not worth their words.
-    [1000, [1, 2, 3]],
+    // A sentence scored at or below the floor (0.1 here) is not worth its words.
+    [1000, [0, 1, 2, 3]],
   ])('word budget %i never exceeded', (budget, expected) => {
     expect(selectSummary(article, { words: budget })).toEqual(expected);
   });
@@ -48,7 +48,7 @@ describe('selectSummary', () => {
   });
 
   it(`leaves out sentences scored at or below ${WORD_BUDGET_SCORE_FLOOR} under a word budget, unless nothing else fits`, () => {
-    const weak = [s(words('a', 10), 0.9), s(words('b', 5), WORD_BUDGET_SCORE_FLOOR), s(words('c', 5), 0.05)];
+    const weak = [s(words('a', 10), 0.9), s(words('b', 5), WORD_BUDGET_SCORE_FLOOR), s(words('c', 5), WORD_BUDGET_SCORE_FLOOR / 2)];
     expect(selectSummary(weak, { words: 20 })).toEqual([0]);
     expect(selectSummary(weak, { words: 6 })).toEqual([1]);
   });
