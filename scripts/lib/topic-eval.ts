@@ -34,10 +34,13 @@ interface TopicCase {
 }
 
 function loadCases(): TopicCase[] {
-  const lines = readFileSync(CASES_PATH, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  const lines = readFileSync(CASES_PATH, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
   return lines.slice(1).map((line, i) => {
     const [source, article, query, marked] = line.split('\t');
-    if ((source !== 'easc' && source !== 'fixture') || !article || !query || !marked) throw new Error(`${CASES_PATH}: bad case on data line ${i + 1}`);
+    if ((source !== 'easc' && source !== 'fixture') || !article || !query || !marked)
+      throw new Error(`${CASES_PATH}: bad case on data line ${i + 1}`);
     return { source, article, query, marked: marked.split(',').map(Number) };
   });
 }
@@ -65,13 +68,18 @@ export function runTopicEval(eascPath: string): void {
   const cases = loadCases();
   const rows: { c: TopicCase; topic: CaseScore; blind: CaseScore; chosen: number[] }[] = [];
   for (const c of cases) {
-    const text = c.source === 'easc'
-      ? prepareEascArticle(easc[Number(c.article) - 1]!.article)
-      : parseArticle(c.article, readFileSync(resolve(FIXTURES, `${c.article}.txt`), 'utf8')).body;
+    const text =
+      c.source === 'easc'
+        ? prepareEascArticle(easc[Number(c.article) - 1]!.article)
+        : parseArticle(c.article, readFileSync(resolve(FIXTURES, `${c.article}.txt`), 'utf8')).body;
     const spans = splitSentences(text);
     const roles = sentenceRoles(spans);
     const scores = scoreSentences(spans, undefined, roles);
-    const sentences = spans.map((s, i) => ({ text: s.text, score: scores[i]!, summarizable: isSummaryRole(roles[i]!) }));
+    const sentences = spans.map((s, i) => ({
+      text: s.text,
+      score: scores[i]!,
+      summarizable: isSummaryRole(roles[i]!),
+    }));
     const budget = { sentences: SUMMARY_SENTENCES };
     const blind = selectSummary(sentences, budget);
     const match = buildMatchQuery(c.query);
@@ -83,15 +91,25 @@ export function runTopicEval(eascPath: string): void {
   const n = rows.length;
   const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0) / Math.max(1, n);
   const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
-  console.log(`Topic summaries: ${n} queries on ${new Set(cases.map((c) => `${c.source}:${c.article}`)).size} articles (eval/topic-queries.tsv), ${SUMMARY_SENTENCES} sentences each.`);
+  console.log(
+    `Topic summaries: ${n} queries on ${new Set(cases.map((c) => `${c.source}:${c.article}`)).size} articles (eval/topic-queries.tsv), ${SUMMARY_SENTENCES} sentences each.`,
+  );
   for (const r of rows) {
-    console.log(`  ${r.c.source} ${r.c.article.padEnd(20)} ${r.c.query.padEnd(28)} marked ${r.c.marked.join(',').padEnd(16)} topic chose ${r.chosen.join(',').padEnd(9)} recall ${pct(r.topic.recall).padStart(4)} vs blind ${pct(r.blind.recall).padStart(4)}`);
+    console.log(
+      `  ${r.c.source} ${r.c.article.padEnd(20)} ${r.c.query.padEnd(28)} marked ${r.c.marked.join(',').padEnd(16)} topic chose ${r.chosen.join(',').padEnd(9)} recall ${pct(r.topic.recall).padStart(4)} vs blind ${pct(r.blind.recall).padStart(4)}`,
+    );
   }
   console.log('');
   console.log(`                       topic summary   query-blind summary`);
-  console.log(`  a marked sentence    ${pct(mean((r) => Number(r.topic.hit))).padStart(13)}   ${pct(mean((r) => Number(r.blind.hit))).padStart(19)}   (queries with at least one answer sentence chosen)`);
-  console.log(`  recall of marked     ${pct(mean((r) => r.topic.recall)).padStart(13)}   ${pct(mean((r) => r.blind.recall)).padStart(19)}   (marked chosen / min(${SUMMARY_SENTENCES}, marked), mean over queries)`);
-  console.log(`  precision            ${pct(mean((r) => r.topic.precision)).padStart(13)}   ${pct(mean((r) => r.blind.precision)).padStart(19)}   (chosen sentences that answer the query)`);
+  console.log(
+    `  a marked sentence    ${pct(mean((r) => Number(r.topic.hit))).padStart(13)}   ${pct(mean((r) => Number(r.blind.hit))).padStart(19)}   (queries with at least one answer sentence chosen)`,
+  );
+  console.log(
+    `  recall of marked     ${pct(mean((r) => r.topic.recall)).padStart(13)}   ${pct(mean((r) => r.blind.recall)).padStart(19)}   (marked chosen / min(${SUMMARY_SENTENCES}, marked), mean over queries)`,
+  );
+  console.log(
+    `  precision            ${pct(mean((r) => r.topic.precision)).padStart(13)}   ${pct(mean((r) => r.blind.precision)).padStart(19)}   (chosen sentences that answer the query)`,
+  );
   const better = rows.filter((r) => r.topic.recall > r.blind.recall).length;
   const worse = rows.filter((r) => r.topic.recall < r.blind.recall).length;
   console.log(`  per query: topic better on ${better}, same on ${n - better - worse}, worse on ${worse}.`);

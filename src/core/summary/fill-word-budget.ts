@@ -49,7 +49,9 @@ function unlimitedCount(usable: readonly Usable[], words: number): number[] {
  * in `items` order wins, so callers pass items best-ranked first.
  */
 export function fillWordBudget(items: readonly BudgetItem[], budget: number, count = Infinity): number[] {
-  const usable: Usable[] = items.map((it, i) => ({ ...it, i })).filter((it) => it.value > 0 && it.words > 0 && it.words <= budget);
+  const usable: Usable[] = items
+    .map((it, i) => ({ ...it, i }))
+    .filter((it) => it.value > 0 && it.words > 0 && it.words <= budget);
   if (usable.length === 0 || budget <= 0 || count < 1) return [];
   const total = usable.reduce((n, it) => n + it.words, 0);
   const words = Math.min(budget, total);

@@ -1,4 +1,10 @@
-import { DEFAULT_SUMMARY_SENTENCES, NEAR_DUPLICATE_JACCARD, type SummaryBudget, type SummaryCandidate, selectSummary } from './select-summary.js';
+import {
+  DEFAULT_SUMMARY_SENTENCES,
+  NEAR_DUPLICATE_JACCARD,
+  type SummaryBudget,
+  type SummaryCandidate,
+  selectSummary,
+} from './select-summary.js';
 import { summaryWords } from './summary-words.js';
 
 /**
@@ -57,7 +63,9 @@ export function selectTopicSummary(
 ): number[] | null {
   if (termCount <= 0) return null;
   const coverage = sentences.map((s, i) =>
-    s.summarizable === false || summaryWords(s.text).length === 0 ? 0 : Math.min(1, (matches[i]?.distinct ?? 0) / termCount),
+    s.summarizable === false || summaryWords(s.text).length === 0
+      ? 0
+      : Math.min(1, (matches[i]?.distinct ?? 0) / termCount),
   );
   const best = Math.max(0, ...coverage);
   if (best === 0) return null;
@@ -72,10 +80,14 @@ export function selectTopicSummary(
 
   const lead = sentences.findIndex((s) => s.summarizable !== false && summaryWords(s.text).length > 0);
   if (lead < 0 || chosen.includes(lead)) return chosen;
-  const words = budget.words === undefined || Number.isNaN(budget.words) ? undefined : Math.max(0, Math.floor(budget.words));
-  const countLimit = budget.sentences !== undefined && !Number.isNaN(budget.sentences)
-    ? Math.max(1, Math.floor(budget.sentences))
-    : words === undefined ? DEFAULT_SUMMARY_SENTENCES : Infinity;
+  const words =
+    budget.words === undefined || Number.isNaN(budget.words) ? undefined : Math.max(0, Math.floor(budget.words));
+  const countLimit =
+    budget.sentences !== undefined && !Number.isNaN(budget.sentences)
+      ? Math.max(1, Math.floor(budget.sentences))
+      : words === undefined
+        ? DEFAULT_SUMMARY_SENTENCES
+        : Infinity;
   if (chosen.length >= countLimit) return chosen;
   const used = chosen.reduce((n, i) => n + summaryWords(sentences[i]!.text).length, 0);
   const leadSet = wordSet(sentences[lead]!.text);

@@ -95,7 +95,7 @@ export function sentenceFeatures(
   const maxCentrality = Math.max(0, ...raw);
   // A heading or dateline above the lead is not the lead, though its words still count in `topic`.
   const lead = tokens.findIndex((t, i) => t.length >= FRAGMENT_WORDS && (roles?.[i] ?? 'body') === 'body');
-  const leadIndex = lead >= 0 ? lead : 0;
+  const leadIndex = Math.max(lead, 0);
 
   return sentences.map((_, index) => ({
     index,

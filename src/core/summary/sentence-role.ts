@@ -48,7 +48,8 @@ const MARKER_PUNCT = /^\s*[:\-–ـ]/u;
 /** A line wholly in brackets: «(صورة أرشيفية)», «[فيديو]». */
 const PARENTHESIZED = /^[([][^()[\]]*[)\]][.]?$/u;
 /** An agency credit: a dateline when it stands in a short line. */
-const AGENCY = /\((?:أ\s*ف\s*ب|ا\s*ف\s*ب|رويترز|أ\s*ش\s*أ|واس|د\s*ب\s*أ|قنا|وام|بنا|كونا|سبأ|الأناضول|AFP|Reuters|AP)\)|\/(?:واس|سبأ|قنا|وام)\//u;
+const AGENCY =
+  /\((?:أ\s*ف\s*ب|ا\s*ف\s*ب|رويترز|أ\s*ش\s*أ|واس|د\s*ب\s*أ|قنا|وام|بنا|كونا|سبأ|الأناضول|AFP|Reuters|AP)\)|\/(?:واس|سبأ|قنا|وام)\//u;
 /** A question standing alone as a paragraph is a section heading when short («ما الذي تغيّر؟»). */
 const QUESTION_END = /[?؟]["'»”)\]]*$/u;
 /** A list bullet a heading or a sub-item begins with. */
@@ -65,7 +66,10 @@ const BULLET = /^[*•▪■◆\-–]\s*/u;
  *   bulleted one of any length), or one short question;
  * - `fragment`: fewer than {@link SENTENCE_ROLE_LIMITS.fragmentWords} words.
  */
-export function sentenceRoles(sentences: readonly SentenceSpan[], sentenceTokens?: readonly (readonly Token[])[]): SentenceRole[] {
+export function sentenceRoles(
+  sentences: readonly SentenceSpan[],
+  sentenceTokens?: readonly (readonly Token[])[],
+): SentenceRole[] {
   const tokens = sentenceTokens ?? sentences.map((s) => tokenize(s.text));
   const perParagraph = new Map<number, number>();
   for (const s of sentences) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);
@@ -84,10 +88,13 @@ export function sentenceRoles(sentences: readonly SentenceSpan[], sentenceTokens
       if (!m || words > SENTENCE_ROLE_LIMITS.markedLineWords) return false;
       return MARKER_PUNCT.test(text.slice(m[0].length)) || (!prose && words <= SENTENCE_ROLE_LIMITS.headingWords);
     };
-    if (marked(CAPTION_START) || (PARENTHESIZED.test(text) && words <= SENTENCE_ROLE_LIMITS.headingWords)) return 'caption';
+    if (marked(CAPTION_START) || (PARENTHESIZED.test(text) && words <= SENTENCE_ROLE_LIMITS.headingWords))
+      return 'caption';
     if (marked(BYLINE_START)) return 'byline';
-    if (!prose && words <= SENTENCE_ROLE_LIMITS.headingWords && (AGENCY.test(text) || /\s[ـ–-]\s*\S+$/u.test(text))) return 'dateline';
-    if (wholeParagraph && QUESTION_END.test(text) && words <= SENTENCE_ROLE_LIMITS.questionHeadingWords) return 'heading';
+    if (!prose && words <= SENTENCE_ROLE_LIMITS.headingWords && (AGENCY.test(text) || /\s[ـ–-]\s*\S+$/u.test(text)))
+      return 'dateline';
+    if (wholeParagraph && QUESTION_END.test(text) && words <= SENTENCE_ROLE_LIMITS.questionHeadingWords)
+      return 'heading';
     if (wholeParagraph && !prose && (words <= SENTENCE_ROLE_LIMITS.headingWords || BULLET.test(text))) return 'heading';
     if (words < SENTENCE_ROLE_LIMITS.fragmentWords) return 'fragment';
     return 'body';

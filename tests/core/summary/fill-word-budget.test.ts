@@ -8,8 +8,16 @@ const item = (words: number, value: number) => ({ words, value });
 function bruteForce(items: readonly { words: number; value: number }[], budget: number, count: number): number {
   let best = 0;
   for (let mask = 0; mask < 1 << items.length; mask++) {
-    let w = 0, v = 0, c = 0;
-    items.forEach((it, i) => { if (mask & (1 << i) && it.value > 0) { w += it.words; v += it.value; c++; } });
+    let w = 0,
+      v = 0,
+      c = 0;
+    items.forEach((it, i) => {
+      if (mask & (1 << i) && it.value > 0) {
+        w += it.words;
+        v += it.value;
+        c++;
+      }
+    });
     if (w <= budget && c <= count) best = Math.max(best, v);
   }
   return best;
@@ -30,7 +38,9 @@ describe('fillWordBudget', () => {
   it('finds the best set, with and without a count bound (checked against every subset)', () => {
     const random = seededRandom(16);
     for (let round = 0; round < 200; round++) {
-      const items = Array.from({ length: 1 + Math.floor(random() * 9) }, () => item(1 + Math.floor(random() * 30), random() * 20 - 2));
+      const items = Array.from({ length: 1 + Math.floor(random() * 9) }, () =>
+        item(1 + Math.floor(random() * 30), random() * 20 - 2),
+      );
       const budget = Math.floor(random() * 80);
       const count = random() < 0.5 ? Infinity : 1 + Math.floor(random() * 4);
       const chosen = fillWordBudget(items, budget, count);

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { selectTopicSummary } from '../../../src/core/summary/select-topic-summary.js';
 
 /** A sentence of `n` distinct words, so word budgets are easy to reason about. */
-const words = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ') + '.';
+const words = (tag: string, n: number) => `${Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ')}.`;
 /** Stored scores fall with position, as the index-time scorer's do. */
-const article = ['a', 'b', 'c', 'd', 'e', 'f'].map((tag, i) => ({ text: words(tag, 10), score: 1 - i / 10, summarizable: true }));
+const article = ['a', 'b', 'c', 'd', 'e', 'f'].map((tag, i) => ({
+  text: words(tag, 10),
+  score: 1 - i / 10,
+  summarizable: true,
+}));
 const hits = (...counts: number[]) => counts.map((distinct) => ({ distinct }));
 
 describe('selectTopicSummary', () => {
