@@ -14,13 +14,15 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     NASHRA_CORPUS_DIR=/data/corpus \
-    NASHRA_DB=/data/nashra.sqlite
+    NASHRA_DB=/data/nashra.sqlite \
+    NASHRA_FEEDS=/data/feeds.txt
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY data/corpus /app/seed-corpus
-RUN mkdir -p /data/corpus && cp /app/seed-corpus/*.txt /data/corpus/ && chown -R node:node /data
+COPY data/feeds.txt /app/seed-feeds.txt
+RUN mkdir -p /data/corpus && cp /app/seed-corpus/*.txt /data/corpus/ && cp /app/seed-feeds.txt /data/feeds.txt && chown -R node:node /data
 USER node
 VOLUME ["/data"]
 CMD ["node", "dist/main.js"]

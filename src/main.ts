@@ -15,6 +15,12 @@ import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
 import { createSqliteHandedBackUpdates } from './store/create-sqlite-handed-back-updates.js';
 import { createSqliteSubscriptions } from './store/create-sqlite-subscriptions.js';
+import type { FeedReader } from './feeds/create-feed-reader.js';
+import { readFeedList } from './feeds/read-feed-list.js';
+import { createFeedPoller } from './scheduler/create-feed-poller.js';
+import { createSqliteFeedStore } from './store/create-sqlite-feed-store.js';
+import { createSqliteIndexWriter } from './store/create-sqlite-index-writer.js';
+import { createSqliteStoryStore } from './store/create-sqlite-story-store.js';
 import { STOP_LIMITS } from './core/lifecycle/stop-limits.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
 
@@ -41,6 +47,19 @@ async function main(): Promise<void> {
   const consoleMode = !config.telegram && !config.discord;
   // The console shares the terminal with the logs: only warnings, unless LOG_LEVEL says otherwise.
   const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+  // Feeds: the file is read again on every pass, so a feed added to it is followed without a restart.
+  const feedsFile = config.feeds;
+  let reportedProblems = '';
+  const readFeeds = () => {
+    const list = readFeedList(feedsFile.file, { required: feedsFile.explicit });
+    const problems = JSON.stringify(list.problems);
+    if (problems !== reportedProblems) {
+      reportedProblems = problems;
+      for (const p of list.problems) logger.warn({ file: feedsFile.file, line: p.line, reason: p.reason }, 'feeds file line ignored');
+    }
+    return list.feeds;
+  };
+  const initialFeeds = readFeeds(); // a feeds file named by NASHRA_FEEDS that cannot be read fails the start
   const started = Date.now();
   // Checked at start-up; later rescans analyze on a worker thread, so replies never wait on them.
   // Another process indexing at start-up does not keep the bot down: it answers from the
@@ -109,6 +128,25 @@ async function main(): Promise<void> {
     watcher.start();
     services.push({ name: 'corpus-watcher', stop: () => watcher.stop() });
   }
+
+  // The feed parser, DOM and Readability load on the first poll: seconds of start-up saved when no feed is followed.
+  let reader: Promise<FeedReader> | null = null;
+  const loadReader = () =>
+    (reader ??= import('./feeds/create-feed-reader.js').then(({ createFeedReader }) =>
+      createFeedReader({
+        store: createSqliteFeedStore(app.db),
+        writer: createSqliteIndexWriter(app.db),
+        stories: createSqliteStoryStore(app.db),
+        clock: systemClock,
+        intervalMs: config.feedMinutes * 60_000,
+        logger: logger.child({ job: 'feeds' }),
+      }),
+    ));
+  const feedReader: FeedReader = { poll: async (feed, options) => (await loadReader()).poll(feed, options) };
+  const poller = createFeedPoller({ reader: feedReader, feeds: readFeeds, clock: systemClock, intervalMs: config.feedMinutes * 60_000, logger });
+  poller.start();
+  services.push({ name: 'feeds', stop: () => poller.stop() });
+  logger.info({ feeds: initialFeeds.length, file: feedsFile.file, minutes: config.feedMinutes }, 'following feeds');
 
   if (consoleMode) {
     await createConsole({ handler, logger }).run();

@@ -1,7 +1,7 @@
 /** The CLI's help text: every command with an example. */
 export const CLI_USAGE = `nashra — Arabic news search, summaries and quotes
 
-usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FILE]
+usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FILE] [--feeds FILE]
 
   index [--prune | --rebuild]            bring the index up to date with the corpus
                                          --prune: also remove more than half the archive at once
@@ -14,6 +14,8 @@ usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FIL
   people [--limit N]                     most quoted first
   latest [--limit N]                     newest articles
   digest [--since ISO-8601] [--limit N] [--topic "<words>"]  stories indexed since a time (about a topic)
+  feeds                                  the feeds followed and how their last poll went
+  fetch                                  poll every feed once now and index what is new
   backup <file>                          online copy of the database (safe while the bot runs)
 
 --json prints exactly one JSON document on stdout. Exit codes: 0 ok (also "nothing

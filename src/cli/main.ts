@@ -8,7 +8,8 @@ import { isDamageError, damagedDatabase } from '../store/check-database.js';
 import { openDatabase } from '../store/open-database.js';
 import { CLI_USAGE } from './cli-usage.js';
 import { type CliArgs, parseCliArgs } from './parse-cli-args.js';
-import { runCliCommand } from './run-cli-command.js';
+import { type CliOutput, runCliCommand } from './run-cli-command.js';
+import { systemClock } from '../core/schedule/clock.js';
 
 /** Exit codes of the CLI contract. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, busy: 3, damaged: 4 } as const;
@@ -41,10 +42,29 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   const isIndex = args.command === 'index';
-  const app = await openIndex({ corpus, db: dbFile, mode: isIndex ? 'write' : 'read', check: isIndex, prune: args.prune, warn: note });
+  // fetch writes feed articles: it opens the index as a writer, as index does.
+  const writes = isIndex || args.command === 'fetch';
+  const app = await openIndex({ corpus, db: dbFile, mode: writes ? 'write' : 'read', check: isIndex, prune: args.prune, warn: note });
   try {
     if (app.stale) note(app.stale);
-    const output = runCliCommand(app.index, args, app.report);
+    let output: CliOutput;
+    if (args.command === 'feeds' || args.command === 'fetch') {
+      // Loaded only here: the feed parser, DOM and Readability cost every other command start-up time.
+      const [{ feedListProblems, runFeedCommand }, { createFeedReader }, { readFeedList }, { createSqliteFeedStore }, { createSqliteIndexWriter }, { createSqliteStoryStore }] = await Promise.all([
+        import('./run-feed-command.js'),
+        import('../feeds/create-feed-reader.js'),
+        import('../feeds/read-feed-list.js'),
+        import('../store/create-sqlite-feed-store.js'),
+        import('../store/create-sqlite-index-writer.js'),
+        import('../store/create-sqlite-story-store.js'),
+      ]);
+      const file = args.feeds ?? config.feeds.file;
+      const list = readFeedList(file, { required: args.feeds !== undefined || config.feeds.explicit });
+      for (const line of feedListProblems({ list, file })) process.stderr.write(`nashra: ${line}\n`);
+      const store = createSqliteFeedStore(app.db);
+      const reader = createFeedReader({ store, writer: createSqliteIndexWriter(app.db), stories: createSqliteStoryStore(app.db), clock: systemClock, intervalMs: config.feedMinutes * 60_000 });
+      output = await runFeedCommand(args.command, { list, file, store, reader });
+    } else output = runCliCommand(app.index, args, app.report);
     if (args.json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
     else {
       if (!isIndex) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors/nashra-error.js';
 
 /** The CLI's commands (DESIGN.md, "CLI contract"). */
-export const CLI_COMMANDS = ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'backup', 'help'] as const;
+export const CLI_COMMANDS = ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'feeds', 'fetch', 'backup', 'help'] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 /** Which options each command accepts, beyond the global --json, --corpus, --db. */
@@ -14,6 +14,8 @@ const COMMAND_OPTIONS: Readonly<Record<CliCommand, readonly string[]>> = {
   people: ['limit'],
   latest: ['limit'],
   digest: ['since', 'limit', 'topic'],
+  feeds: [],
+  fetch: [],
   backup: [],
   help: [],
 };
@@ -31,6 +33,8 @@ export interface CliArgs {
   readonly json: boolean;
   readonly corpus: string | undefined;
   readonly db: string | undefined;
+  /** The feeds file (`--feeds`), for every command; `feeds` and `fetch` read it. */
+  readonly feeds: string | undefined;
   readonly limit: number | undefined;
   readonly sentences: number | undefined;
   readonly words: number | undefined;
@@ -65,6 +69,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         json: { type: 'boolean' },
         corpus: { type: 'string' },
         db: { type: 'string' },
+        feeds: { type: 'string' },
         limit: { type: 'string' },
         sentences: { type: 'string' },
         words: { type: 'string' },
@@ -92,7 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (['search', 'quotes'].includes(command) && text === '') throw new UsageError(`${command} needs ${command === 'search' ? 'a query' : 'a name'}, e.g. npm run -s cli -- ${command} ${command === 'search' ? '"كوريا الشمالية"' : 'بوتين'}`);
   if (command === 'summary' && text === '' && !values.all) throw new UsageError('summary needs an article id or a topic, or --all');
   if (command === 'summary' && text !== '' && values.all) throw new UsageError('summary takes an article id or topic, or --all, not both');
-  if (['index', 'people', 'latest', 'digest', 'help'].includes(command) && text !== '') throw new UsageError(`${command} takes no text (got "${text.slice(0, 40)}")`);
+  if (['index', 'people', 'latest', 'digest', 'feeds', 'fetch', 'help'].includes(command) && text !== '') throw new UsageError(`${command} takes no text (got "${text.slice(0, 40)}")`);
   if (values.topic !== undefined && values.topic.trim() === '') throw new UsageError('--topic needs words, e.g. --topic "كوريا الشمالية، روسيا"');
   if (values.sentences !== undefined && values.words !== undefined) throw new UsageError('use --sentences or --words, not both');
   if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) throw new UsageError('--since takes an ISO-8601 date, e.g. 2024-10-24T08:00:00Z');
@@ -102,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     json: values.json ?? false,
     corpus: values.corpus,
     db: values.db,
+    feeds: values.feeds,
     limit: bounded('limit', values.limit),
     sentences: bounded('sentences', values.sentences),
     words: bounded('words', values.words),
@@ -114,5 +120,5 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 }
 
 function emptyArgs(): Omit<CliArgs, 'command'> {
-  return { text: '', json: false, corpus: undefined, db: undefined, limit: undefined, sentences: undefined, words: undefined, all: false, since: undefined, topic: undefined, prune: false, rebuild: false };
+  return { text: '', json: false, corpus: undefined, db: undefined, feeds: undefined, limit: undefined, sentences: undefined, words: undefined, all: false, since: undefined, topic: undefined, prune: false, rebuild: false };
 }

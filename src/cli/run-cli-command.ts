@@ -1,4 +1,5 @@
 import { parseTopics } from '../core/subscriptions/parse-topics.js';
+import { NashraError } from '../core/errors/nashra-error.js';
 import type { IndexReport } from '../core/indexing/index-corpus.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
 import { renderSnippet } from '../core/search/make-snippet.js';
@@ -32,7 +33,10 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
   switch (args.command) {
     case 'help':
     case 'backup': // run by main.ts: it needs the database itself, not the index
-      return { json: { commands: ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'backup'] }, text: '' };
+      return { json: { commands: ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'feeds', 'fetch', 'backup'] }, text: '' };
+    case 'feeds':
+    case 'fetch':
+      throw new NashraError('INTERNAL', `${args.command} runs through runFeedCommand`);
     case 'index': {
       const skipped = report.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`);
       const held = report.held ? `, ${report.held} gone from the corpus but kept (index --prune removes them)` : '';
@@ -53,7 +57,10 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       }
       const s = summarize(index, args.text, budget(args));
       if (!s) return { json: { id: null, title: null, sentences: [] }, text: `no article matches "${args.text}"` };
-      return { json: { id: s.id, title: s.title, sentences: s.sentences }, text: `${s.id}  ${s.title}\n${bullet(s.sentences)}` };
+      // For people, a topic summary says what it is about and marks the topic's words as search does.
+      const lines = s.sentences.map((text, i) => renderSnippet({ text, highlights: s.marks[i] ?? [] }, '**', '**'));
+      const about = s.topic === null ? '' : `  (about: ${s.topic})`;
+      return { json: { id: s.id, title: s.title, sentences: s.sentences }, text: `${s.id}  ${s.title}${about}\n${bullet(lines)}` };
     }
     case 'quotes': {
       const page = findQuotes(index, args.text, { limit });

@@ -8,6 +8,8 @@ export const CONFIG_DEFAULTS = {
   timezone: 'UTC',
   logLevel: 'info',
   rescanSeconds: '60',
+  feedsFile: 'data/feeds.txt',
+  feedMinutes: '15',
 } as const satisfies Record<string, string>;
 
 function isTimeZone(zone: string): boolean {
@@ -42,6 +44,10 @@ const EnvSchema = z.object({
   NASHRA_RESCAN_SECONDS: optionalText
     .default(CONFIG_DEFAULTS.rescanSeconds)
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 86_400), 'NASHRA_RESCAN_SECONDS must be a whole number of seconds from 0 (off) to 86400'),
+  NASHRA_FEEDS: optionalText,
+  NASHRA_FEED_MINUTES: optionalText
+    .default(CONFIG_DEFAULTS.feedMinutes)
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1440), 'NASHRA_FEED_MINUTES must be a whole number of minutes from 1 to 1440'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
     .default(CONFIG_DEFAULTS.logLevel),
@@ -56,6 +62,10 @@ export interface Config {
   readonly timezone: string;
   /** How often the running bot rescans the corpus for new or changed articles; 0: never. */
   readonly rescanSeconds: number;
+  /** The feeds file; `explicit` when NASHRA_FEEDS named it (then it must exist). */
+  readonly feeds: { readonly file: string; readonly explicit: boolean };
+  /** Minutes between two polls of one feed. */
+  readonly feedMinutes: number;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -77,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: e.NASHRA_DB ?? CONFIG_DEFAULTS.db,
     timezone: e.NASHRA_TIMEZONE ?? CONFIG_DEFAULTS.timezone,
     rescanSeconds: Number(e.NASHRA_RESCAN_SECONDS ?? CONFIG_DEFAULTS.rescanSeconds),
+    feeds: { file: e.NASHRA_FEEDS ?? CONFIG_DEFAULTS.feedsFile, explicit: e.NASHRA_FEEDS !== undefined },
+    feedMinutes: Number(e.NASHRA_FEED_MINUTES ?? CONFIG_DEFAULTS.feedMinutes),
     logLevel: e.LOG_LEVEL,
   };
 }

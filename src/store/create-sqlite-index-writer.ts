@@ -10,9 +10,12 @@ import { toSortDate } from './sort-date.js';
 import { bandKeys } from '../core/stories/band-keys.js';
 import { decodeSignature, encodeSignature } from './story-signature-blob.js';
 
-/** Sentence spans as compact JSON: [[start, end, score], …], scores to 4 decimals. */
+/**
+ * Sentence spans as compact JSON: [[start, end, score, summarizable], …], scores to 4
+ * decimals, summarizable as 1/0 (rows written before it existed have three fields).
+ */
 function encodeSpans(sentences: AnalyzedArticle['sentences']): string {
-  return JSON.stringify(sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4]));
+  return JSON.stringify(sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4, x.summarizable ? 1 : 0]));
 }
 
 /** Clock for `indexed_at`; injected so digests of "new" articles can be tested. */
@@ -24,7 +27,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     units: db.prepare<[], { origin: string; stamp: string; skipped: string }>('SELECT origin, stamp, skipped FROM units'),
-    unitArticles: db.prepare<[], { origin: string; id: string; hash: string }>('SELECT origin, id, hash FROM articles'),
+    // Feed articles (origin 'feed:…', see create-sqlite-feed-store.ts) belong to no corpus unit: a rescan never removes them.
+    unitArticles: db.prepare<[], { origin: string; id: string; hash: string }>("SELECT origin, id, hash FROM articles WHERE substr(origin, 1, 5) <> 'feed:'"),
     saveUnit: db.prepare('INSERT INTO units (origin, stamp, skipped) VALUES (?, ?, ?) ON CONFLICT(origin) DO UPDATE SET stamp = excluded.stamp, skipped = excluded.skipped'),
     deleteUnit: db.prepare('DELETE FROM units WHERE origin = ?'),
     findArticle: db.prepare<[string], { num: number; indexed_at: string }>('SELECT num, indexed_at FROM articles WHERE id = ?'),

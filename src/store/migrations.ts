@@ -166,6 +166,41 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    description: 'feeds: poll state, the items each feed carried, and how their full text was got',
+    sql: `
+      CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_fetch TEXT,
+        status TEXT CHECK (status IN ('ok', 'not-modified', 'error')),
+        error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        not_before TEXT
+      ) WITHOUT ROWID;
+
+      -- One row per feed article (its row in articles has origin 'feed:<first feed url>').
+      CREATE TABLE feed_items (
+        article_id TEXT PRIMARY KEY,
+        identity TEXT NOT NULL,
+        item_hash TEXT NOT NULL,
+        link TEXT,
+        full_text TEXT NOT NULL CHECK (full_text IN ('feed', 'page', 'failed')),
+        full_text_error TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Which feeds carry which item: the same item in two feeds is one article.
+      CREATE TABLE feed_item_sources (
+        feed_url TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (feed_url, article_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 6,
     description: 'stories: MinHash signatures, LSH band keys, each article\'s story (null while pending)',
     sql: `
       -- The story an article belongs to: the num of the story's representative; NULL while
@@ -187,7 +222,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 6,
+    version: 7,
     description: 'topic digests: the topics a subscription narrows its digest to (JSON array, empty: everything)',
     sql: `
       ALTER TABLE subscriptions ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';

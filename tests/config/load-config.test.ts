@@ -10,8 +10,14 @@ describe('loadConfig', () => {
       db: 'data/nashra.sqlite',
       timezone: 'UTC',
       rescanSeconds: 60,
+      feeds: { file: 'data/feeds.txt', explicit: false },
+      feedMinutes: 15,
       logLevel: 'info',
     });
+  });
+
+  it('reads the feeds file and interval; a named file is explicit (it must exist)', () => {
+    expect(loadConfig({ NASHRA_FEEDS: 'conf/feeds.txt', NASHRA_FEED_MINUTES: '5' })).toMatchObject({ feeds: { file: 'conf/feeds.txt', explicit: true }, feedMinutes: 5 });
   });
 
   it('treats empty strings (as in a copied .env.example) as unset', () => {
@@ -42,12 +48,13 @@ describe('loadConfig', () => {
         DISCORD_GUILD_ID: 'abc',
         NASHRA_TIMEZONE: 'Mars/Olympus',
         NASHRA_RESCAN_SECONDS: '-5',
+        NASHRA_FEED_MINUTES: '0',
         LOG_LEVEL: 'loud',
       });
     } catch (err) {
       message = (err as Error).message;
     }
-    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DISCORD_GUILD_ID', 'NASHRA_TIMEZONE', 'NASHRA_RESCAN_SECONDS', 'LOG_LEVEL']) expect(message).toContain(name);
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DISCORD_GUILD_ID', 'NASHRA_TIMEZONE', 'NASHRA_RESCAN_SECONDS', 'NASHRA_FEED_MINUTES', 'LOG_LEVEL']) expect(message).toContain(name);
     expect(message).not.toContain('not-a-token-secret');
   });
 });

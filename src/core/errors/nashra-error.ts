@@ -14,6 +14,7 @@ export type NashraErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'PLATFORM'
+  | 'FEED'
   | 'INTERNAL';
 
 export class NashraError extends Error {
