@@ -16,10 +16,14 @@ if (!file) {
 }
 const db = new Database(file, { readonly: true });
 const index = createSqliteArticleIndex(db as never);
-const plain = db.prepare(`WITH hits AS (SELECT rowid AS num, bm25(article_fts, 8, 5, 1.6, 1) AS rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?)
+const plain =
+  db.prepare(`WITH hits AS (SELECT rowid AS num, bm25(article_fts, 8, 5, 1.6, 1) AS rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?)
   SELECT a.id, a.title, a.date, a.source, a.url, round(-hits.rank, 4) AS score FROM hits JOIN articles a ON a.num = hits.num ORDER BY hits.rank`);
 const random = seededRandom(7);
-const titles = db.prepare<[], { title: string }>('SELECT title FROM articles ORDER BY num').all().map((r) => r.title.split(/\s+/));
+const titles = db
+  .prepare<[], { title: string }>('SELECT title FROM articles ORDER BY num')
+  .all()
+  .map((r) => r.title.split(/\s+/));
 const queries: string[] = [];
 while (queries.length < 1000) {
   const words = titles[Math.floor(random() * titles.length)]!;
@@ -27,7 +31,9 @@ while (queries.length < 1000) {
   const start = Math.floor(random() * Math.max(1, words.length - n));
   queries.push(words.slice(start, start + n).join(' '));
 }
-const expressions = queries.map((q) => buildMatchQuery(q, (keys) => index.nameVariants(keys, 200))?.expression).filter((e): e is string => !!e);
+const expressions = queries
+  .map((q) => buildMatchQuery(q, (keys) => index.nameVariants(keys, 200))?.expression)
+  .filter((e): e is string => !!e);
 const times = { plain: [] as number[], stories: [] as number[] };
 for (const e of expressions) {
   let t = performance.now();
@@ -37,5 +43,9 @@ for (const e of expressions) {
   index.search(e, 10, 0);
   times.stories.push(performance.now() - t);
 }
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!.toFixed(3);
-for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(8)} p50 ${pct(xs, 50)}  p95 ${pct(xs, 95)}  p99 ${pct(xs, 99)} ms  (${xs.length} queries)`);
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!.toFixed(3);
+for (const [name, xs] of Object.entries(times))
+  console.log(
+    `${name.padEnd(8)} p50 ${pct(xs, 50)}  p95 ${pct(xs, 95)}  p99 ${pct(xs, 99)} ms  (${xs.length} queries)`,
+  );

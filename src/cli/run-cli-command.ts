@@ -65,7 +65,7 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
     case 'quotes': {
       const page = findQuotes(index, args.text, { limit });
       const person = page.person ? { name: page.person.name, aliases: page.person.aliases } : null;
-      const quotes = page.quotes.map((q) => ({ speaker: q.speaker, text: q.text, articleId: q.articleId }));
+      const quotes = page.quotes.map((q) => ({ speaker: q.speaker, text: q.text, articleId: q.articleId, also: q.also }));
       const text = !person
         ? `nobody called "${page.query}" is quoted`
         : `${person.name}${person.aliases.length ? ` (${person.aliases.join('، ')})` : ''}: ${page.total} quotes\n` +

@@ -20,14 +20,14 @@ const BM25 = `bm25(article_fts, ${BM25_WEIGHTS.join(', ')})`;
 const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
 
 interface PersonDbRow { num: number; name: string; kind: string; aliases: string; quotes: number }
-interface QuoteDbRow { speaker: string; speaker_kind: string; text: string; id: string; title: string; weight: number }
+interface QuoteDbRow { speaker: string; speaker_kind: string; text: string; id: string; title: string; weight: number; also?: string }
 
 function toPerson(r: PersonDbRow): PersonRow {
   return { num: r.num, name: r.name, kind: r.kind as SpeakerKind, aliases: JSON.parse(r.aliases) as string[], quotes: r.quotes };
 }
 
 function toQuote(r: QuoteDbRow): StoredQuote {
-  return { speaker: r.speaker, speakerKind: r.speaker_kind as SpeakerKind, text: r.text, articleId: r.id, articleTitle: r.title, weight: r.weight };
+  return { speaker: r.speaker, speakerKind: r.speaker_kind as SpeakerKind, text: r.text, articleId: r.id, articleTitle: r.title, weight: r.weight, also: r.also ? (JSON.parse(r.also) as string[]) : [] };
 }
 
 /** The read side of the index over SQLite: every method is one prepared statement. */
@@ -73,10 +73,15 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     byPrefix: db.prepare<[string, number], PersonDbRow>(
       "SELECT num, name, kind, aliases, quotes FROM people WHERE search LIKE ? ESCAPE '\\' ORDER BY quotes DESC, num LIMIT ?",
     ),
+    // One row per distinct text of the person (its first indexed copy); the other articles saying it in `also`.
     quotesOf: db.prepare<[number, number, number], QuoteDbRow>(`
-      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, q.weight
-      FROM quotes q JOIN articles a ON a.num = q.article_num
-      WHERE q.person_num = ? ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.num, q.num LIMIT ? OFFSET ?`),
+      WITH mine AS (SELECT num, text, article_num FROM quotes WHERE person_num = ?),
+      firsts AS (SELECT min(num) AS num FROM mine GROUP BY text)
+      SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, q.weight,
+        (SELECT json_group_array(id) FROM (SELECT DISTINCT a2.id FROM mine m2 JOIN articles a2 ON a2.num = m2.article_num
+          WHERE m2.text = q.text AND m2.article_num != q.article_num ORDER BY a2.num)) AS also
+      FROM firsts f JOIN quotes q ON q.num = f.num JOIN articles a ON a.num = q.article_num
+      ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.num, q.num LIMIT ? OFFSET ?`),
     topQuote: db.prepare<[string], QuoteDbRow>(`
       SELECT q.speaker, q.speaker_kind, q.text, a.id, a.title, q.weight
       FROM quotes q JOIN articles a ON a.num = q.article_num

@@ -56,6 +56,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (key, person_num) VALUES (?, ?)'),
     linkQuote: db.prepare('UPDATE quotes SET person_num = ? WHERE num = ?'),
     unlinkQuotes: db.prepare('UPDATE quotes SET person_num = NULL'),
+    countDistinctQuotes: db.prepare('UPDATE people SET quotes = (SELECT count(DISTINCT text) FROM quotes WHERE person_num = people.num)'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
     // Story grouping: a changed or removed article leaves its story, whose other members are then owed a regrouping.
     reopenStory: db.prepare('UPDATE articles SET story = NULL WHERE story = (SELECT story FROM articles WHERE num = ?)'),
@@ -175,6 +176,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
         for (const key of p.keys) s.insertKey.run(key, i + 1);
       });
       for (const [quoteNum, p] of personOfQuote) s.linkQuote.run(p + 1, quoteNum);
+      // Quotes count once however many copies of a story carry the same words.
+      s.countDistinctQuotes.run();
     },
     transaction<T>(fn: () => T): T {
       const result = db.transaction(() => {

@@ -98,7 +98,8 @@ describe('CLI contract', () => {
     it('digest', async () => {
       const digest = await json('digest', '--limit', '2');
       expect(digest.items).toHaveLength(2);
-      expect(Object.keys(digest.items[0]).sort()).toEqual(['id', 'quote', 'summary', 'title']);
+      expect(Object.keys(digest.items[0]).sort()).toEqual(['also', 'id', 'quote', 'summary', 'title']);
+      expect(digest.items[0].also).toEqual([]); // the seed articles are five different stories
     });
     it('a topic summary keeps the contract shape and answers the topic', async () => {
       const topic = await json('summary', 'معاهدة دفاعية');

@@ -1,3 +1,4 @@
+import { distinctSentence } from '../support/distinct-text.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   test = await createTestIndex();
   // More articles about Korea, so a search has several pages.
   for (let i = 0; i < 9; i++) {
-    writeFileSync(join(test.corpusDir, `9${i}_korea.txt`), `title: كوريا الشمالية تجري اختبارا رقم ${i}\ndate: 2024-01-0${i + 1}\n\nأجرت كوريا الشمالية اختبارا جديدا رقم ${i} في بحر اليابان. وقال مسؤول إن الاختبار ناجح.\n`);
+    writeFileSync(join(test.corpusDir, `9${i}_korea.txt`), `title: كوريا الشمالية تجري اختبارا رقم ${i}\ndate: 2024-01-0${i + 1}\n\nأجرت كوريا الشمالية اختبارا جديدا رقم ${i} في بحر اليابان. وقال مسؤول إن الاختبار ناجح. ${distinctSentence(`korea-${i}`)}\n`);
   }
   await test.reindex();
   const handler = {

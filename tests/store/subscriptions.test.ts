@@ -112,7 +112,7 @@ describe('pending articles', () => {
       const newest = ti.index.latest(10, 0).map((a) => a.id);
       const { subscription: s } = store.subscribe(input(), new Date(Date.now() + 1000));
       expect(store.pending(s, { limit: 10, welcome: 3 }).articles.map((a) => a.id)).toEqual(newest.slice(0, 3));
-      expect(store.pending(s, { limit: 2, welcome: 3 })).toEqual({ articles: expect.any(Array), moreIds: [newest[2]] });
+      expect(store.pending(s, { limit: 2, welcome: 3 })).toEqual({ articles: expect.any(Array), moreIds: [newest[2]], moreStories: 1 });
       const slot = new Date(Date.now() + 2000);
       store.claimSlot(s.id, slot, slot);
       store.finishSlot(s.id, slot, { status: 'sent', attempts: 1, shown: newest.slice(0, 3) }, slot);

@@ -1,3 +1,4 @@
+import { distinctSentence } from '../support/distinct-text.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,8 @@ const SENTENCE_PARTS = [
 
 /** An article of long sentences, each near 450 characters, with a quote from a named speaker. */
 function climateArticle(n: number): string {
-  const body = Array.from({ length: 6 }, (_, i) => `${SENTENCE_PARTS.join('، ')}، بحسب ما جاء في الجلسة رقم ${n * 10 + i} من أعمال القمة.`);
+  // Each article its own story: a distinct sentence in every paragraph, or the eight would be copies of one.
+  const body = Array.from({ length: 6 }, (_, i) => `${SENTENCE_PARTS.join('، ')}، بحسب ما جاء في الجلسة رقم ${n * 10 + i} من أعمال القمة. ${distinctSentence(`climate-${n}-${i}`)}`);
   return [
     `title: قمة المناخ ${n}: خلافات حول التمويل & الفحم`,
     `date: 2024-11-${String(10 + n).padStart(2, '0')}`,

@@ -43,6 +43,8 @@ export interface StoredQuote {
   readonly articleTitle: string;
   /** Summary score of the sentence that holds it: how central the quote is to its article. */
   readonly weight: number;
+  /** Other articles with the same words from the same speaker (copies of one story): one quote. */
+  readonly also: readonly string[];
 }
 
 /** A person (or body) in the directory. */
@@ -96,6 +98,7 @@ export interface ArticleIndex {
   /** People one of whose name words starts with `prefix` (normalized), most quoted first: autocomplete. */
   peopleByNamePrefix(prefix: string, limit: number): PersonRow[];
   countPeople(): number;
+  /** A person's distinct quotes: the same words in several copies are one quote, its other articles in `also`. */
   quotesOf(personNum: number, limit: number, offset: number): StoredQuote[];
   /** The most notable quote of an article (by a named speaker when there is one), or null. */
   topQuote(articleId: string): StoredQuote | null;
