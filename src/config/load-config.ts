@@ -25,13 +25,30 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/**
+ * Token shapes, checked before any network call so a placeholder («…», `123456:ABC-def`)
+ * fails at start-up with the variable's name instead of a 401 and a restart loop.
+ * Telegram: the bot's numeric id, a colon, a 35-character secret. Discord: three
+ * dot-separated base64url parts (user id, timestamp, signature).
+ */
+export const TOKEN_SHAPES = {
+  telegram: /^\d{1,20}:[\w-]{30,60}$/,
+  discord: /^[\w-]{17,40}\.[\w-]{4,10}\.[\w-]{25,80}$/,
+} as const satisfies Record<string, RegExp>;
+
 const url = (what: string) =>
   optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+[^/]$/.test(v), `${what} must be an http(s) URL without a trailing slash`);
 
 const EnvSchema = z.object({
-  TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), 'TELEGRAM_BOT_TOKEN must look like 123456:ABC-def (from @BotFather)'),
+  TELEGRAM_BOT_TOKEN: optionalText.refine(
+    (v) => v === undefined || TOKEN_SHAPES.telegram.test(v),
+    'TELEGRAM_BOT_TOKEN is not a bot token: it is digits, a colon and 35 letters, digits, - or _ (ask @BotFather for it)',
+  ),
   TELEGRAM_API_ROOT: url('TELEGRAM_API_ROOT'),
-  DISCORD_TOKEN: optionalText,
+  DISCORD_TOKEN: optionalText.refine(
+    (v) => v === undefined || TOKEN_SHAPES.discord.test(v),
+    'DISCORD_TOKEN is not a bot token: it is three parts joined by dots (Developer Portal → your application → Bot → Reset Token)',
+  ),
   DISCORD_API_URL: url('DISCORD_API_URL'),
   DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_GUILD_ID must be a numeric guild id'),
   NASHRA_CORPUS_DIR: optionalText.default(CONFIG_DEFAULTS.corpusDir),
@@ -42,6 +59,10 @@ const EnvSchema = z.object({
   NASHRA_RESCAN_SECONDS: optionalText
     .default(CONFIG_DEFAULTS.rescanSeconds)
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 86_400), 'NASHRA_RESCAN_SECONDS must be a whole number of seconds from 0 (off) to 86400'),
+  NASHRA_HTTP_PORT: optionalText.refine(
+    (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65_535),
+    'NASHRA_HTTP_PORT must be a TCP port number from 0 to 65535 (0: any free port)',
+  ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
     .default(CONFIG_DEFAULTS.logLevel),
@@ -56,6 +77,8 @@ export interface Config {
   readonly timezone: string;
   /** How often the running bot rescans the corpus for new or changed articles; 0: never. */
   readonly rescanSeconds: number;
+  /** Where /healthz and /metrics are served; null: no HTTP server. */
+  readonly httpPort: number | null;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -77,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: e.NASHRA_DB ?? CONFIG_DEFAULTS.db,
     timezone: e.NASHRA_TIMEZONE ?? CONFIG_DEFAULTS.timezone,
     rescanSeconds: Number(e.NASHRA_RESCAN_SECONDS ?? CONFIG_DEFAULTS.rescanSeconds),
+    httpPort: e.NASHRA_HTTP_PORT === undefined ? null : Number(e.NASHRA_HTTP_PORT),
     logLevel: e.LOG_LEVEL,
   };
 }
