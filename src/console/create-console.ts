@@ -25,19 +25,6 @@ const CONSOLE_HELP = {
   en: 'Console extras: /next and /prev to page, /lang ar for Arabic, /exit to quit.',
 } as const satisfies Record<Locale, string>;
 
-/** What `/lang` answers: a switch confirmed in the new language, anything else explained in the current one. */
-const LANG_MESSAGES = {
-  switched: { ar: 'سأجيب بالعربية من الآن.', en: 'I will answer in English from now on.' },
-  unknown: {
-    ar: (asked: string) => `لا أجيب بـ«${asked}». اللغتان المتاحتان: العربية (/lang ar) والإنجليزية (/lang en).`,
-    en: (asked: string) => `I can’t answer in “${asked}”. I answer in Arabic (/lang ar) or English (/lang en).`,
-  },
-  current: {
-    ar: 'أجيب الآن بالعربية. للإنجليزية: /lang en',
-    en: 'I am answering in English. For Arabic: /lang ar',
-  },
-} as const;
-
 /** Language names a user may type after /lang, by what they select. */
 const LANG_NAMES: Readonly<Record<string, Locale>> = {
   ar: 'ar', arabic: 'ar', 'عربي': 'ar', 'العربية': 'ar', 'عربية': 'ar',
@@ -70,16 +57,16 @@ export function createConsole(deps: ConsoleDeps) {
     if (name === 'lang') {
       const asked = arg.trim().toLowerCase();
       if (asked === '') {
-        output.write(`${LANG_MESSAGES.current[locale]}\n\n`);
+        output.write(`${t(locale, 'langCurrent')}\n\n`);
         return true;
       }
       const chosen = LANG_NAMES[asked] ?? LANG_NAMES[asked.split(/[-_]/)[0]!];
       if (!chosen) {
-        output.write(`${LANG_MESSAGES.unknown[locale](asked.slice(0, 40).replace(/\p{Cc}/gu, ''))}\n\n`);
+        output.write(`${t(locale, 'langUnknown')(asked.slice(0, 40).replace(/\p{Cc}/gu, ''))}\n\n`);
         return true;
       }
       locale = chosen;
-      output.write(`${LANG_MESSAGES.switched[locale]}\n${CONSOLE_HELP[locale]}\n\n`);
+      output.write(`${t(locale, 'langSwitched')}\n${CONSOLE_HELP[locale]}\n\n`);
       return true;
     }
     const ctx = { locale, userId: CONSOLE_USER, chat: CONSOLE_CHAT };

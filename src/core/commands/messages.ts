@@ -59,6 +59,13 @@ const MESSAGES = {
   lastPage: { ar: 'هذه آخر صفحة في القائمة.', en: 'This is the last page of the list.' },
   firstPage: { ar: 'هذه أول صفحة في القائمة.', en: 'This is the first page of the list.' },
   noOpenList: { ar: 'لا توجد قائمة مفتوحة.', en: 'No list is open.' },
+  // The console's /lang: a switch is confirmed in the new language, anything else explained in the current one.
+  langSwitched: { ar: 'سأجيب بالعربية من الآن.', en: 'I will answer in English from now on.' },
+  langUnknown: {
+    ar: (asked: string) => `لا أجيب بـ«${asked}». اللغتان المتاحتان: العربية (/lang ar) والإنجليزية (/lang en).`,
+    en: (asked: string) => `I can’t answer in “${asked}”. I answer in Arabic (/lang ar) or English (/lang en).`,
+  },
+  langCurrent: { ar: 'أجيب الآن بالعربية. للإنجليزية: /lang en', en: 'I am answering in English. For Arabic: /lang ar' },
   pageExpired: {
     ar: 'انتهت صلاحية هذه القائمة. أعد إرسال الأمر لعرضها من جديد.',
     en: 'This list has expired. Send the command again to see it.',
