@@ -6,7 +6,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm ci --no-audit --no-fund --build-from-source && npm prune --omit=dev
+# npm ci compiles better-sqlite3 (from source: no download) and runs `prepare`, which builds dist/.
+RUN npm_config_build_from_source=true npm ci --no-audit --no-fund && npm prune --omit=dev
 
 # Run stage: the compiled app and production dependencies. The entrypoint readies /data
 # (seed corpus, ownership) as root and runs nashra as the unprivileged node user.
