@@ -6,7 +6,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY scripts/link-own-bin.mjs ./scripts/
+COPY scripts/prepare.mjs ./scripts/
 # npm ci compiles better-sqlite3 (from source: no download) and runs `prepare`, which builds dist/.
 RUN npm_config_build_from_source=true npm ci --no-audit --no-fund && npm prune --omit=dev
 
