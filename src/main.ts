@@ -11,13 +11,13 @@ import { NashraError } from './core/errors/nashra-error.js';
 import type { ChatDelivery, Platform } from './core/ports/chat-delivery.js';
 import { systemClock } from './core/schedule/clock.js';
 import { createSubscriptionCommands } from './core/subscriptions/create-subscription-commands.js';
-import type { SubscriptionStore } from './core/subscriptions/subscription.js';
 import { createDiscordBot } from './discord/create-discord-bot.js';
 import { discordTarget } from './discord/probe-discord.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { mountOperations } from './http/mount-operations.js';
 import { consoleLogLevel, createLogger, scrubTokens } from './logging/create-logger.js';
-import { type Metrics, createMetrics } from './metrics/create-metrics.js';
+import { countDigests } from './metrics/count-digests.js';
+import { createMetrics } from './metrics/create-metrics.js';
 import { instrumentHandler } from './metrics/instrument-handler.js';
 import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
@@ -34,17 +34,6 @@ interface Service {
 /** What a start with no token and no terminal says: the one line a `docker run -d` log shows. */
 const HEADLESS_NO_TOKEN =
   'no bot token and no terminal: set TELEGRAM_BOT_TOKEN and/or DISCORD_TOKEN (e.g. docker run -e TELEGRAM_BOT_TOKEN=...), or start nashra in a terminal (docker run -it) to use the console';
-
-/** The store the scheduler writes through, counting each finished digest slot by outcome. */
-function countingDigests(store: SubscriptionStore, metrics: Metrics): SubscriptionStore {
-  return {
-    ...store,
-    finishSlot(id, slot, result, now) {
-      store.finishSlot(id, slot, result, now);
-      metrics.countDigest(result.status);
-    },
-  };
-}
 
 /**
  * The entry point: the only place that wires concrete parts. Indexes the corpus, then
@@ -130,7 +119,7 @@ async function main(): Promise<void> {
   if (consoleMode) deliveries.console = createConsoleDelivery();
 
   // Started after the platforms and so stopped before them: no digest is cut off mid-send.
-  scheduler = createDigestScheduler({ store: countingDigests(subscriptionStore, metrics), index: app.index, deliveries, clock: systemClock, logger });
+  scheduler = createDigestScheduler({ store: countDigests(subscriptionStore, metrics), index: app.index, deliveries, clock: systemClock, logger });
   services.push({ name: 'scheduler', stop: () => scheduler!.stop() });
   scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 
