@@ -24,6 +24,9 @@ if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map((p) =
   process.exit(0);
 }
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+  cwd: root,
+});
 if (result.status !== 0) process.exit(result.status ?? 1);
 writeFileSync(STAMP, `${new Date().toISOString()}\n`);

@@ -6,7 +6,7 @@ import { createConsole } from './console/create-console.js';
 import { createConsoleDelivery } from './console/create-console-delivery.js';
 import { hasConsoleInput } from './console/has-console-input.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
-import { createMemoryPageStore } from './core/commands/page-store.js';
+import { createMemoryPageStore } from './store/create-memory-page-store.js';
 import { NashraError } from './core/errors/nashra-error.js';
 import type { ChatDelivery, Platform } from './core/ports/chat-delivery.js';
 import { systemClock } from './core/schedule/clock.js';
@@ -15,7 +15,8 @@ import { createDiscordBot } from './discord/create-discord-bot.js';
 import { discordTarget } from './discord/probe-discord.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { mountOperations } from './http/mount-operations.js';
-import { consoleLogLevel, createLogger, scrubTokens } from './logging/create-logger.js';
+import { consoleLogLevel, createLogger } from './logging/create-logger.js';
+import { scrubSecrets } from './logging/scrub-secrets.js';
 import { countDigests } from './metrics/count-digests.js';
 import { createMetrics } from './metrics/create-metrics.js';
 import { instrumentHandler } from './metrics/instrument-handler.js';
@@ -147,6 +148,6 @@ main().catch((err: unknown) => {
   // One line, tokens scrubbed; the stack only when asked for (DEBUG=1).
   const message =
     err instanceof NashraError ? err.message : process.env.DEBUG ? ((err as Error)?.stack ?? String(err)) : `${(err as Error)?.message ?? String(err)} (DEBUG=1 shows the stack trace)`;
-  process.stderr.write(`nashra: ${scrubTokens(message)}\n`);
+  process.stderr.write(`nashra: ${scrubSecrets(message)}\n`);
   process.exit(1);
 });

@@ -30,7 +30,12 @@ export interface PlatformTarget {
  * then start-up fails. Under `--restart unless-stopped` that is a slow, visible loop
  * rather than a silent one.
  */
-export const STARTUP_RETRY = { attempts: 6, firstDelayMs: 2_000, maxDelayMs: 30_000, timeoutMs: 10_000 } as const satisfies Record<string, number>;
+export const STARTUP_RETRY = {
+  attempts: 6,
+  firstDelayMs: 2_000,
+  maxDelayMs: 30_000,
+  timeoutMs: 10_000,
+} as const satisfies Record<string, number>;
 
 /** Overrides of STARTUP_RETRY (tests use short waits). */
 export type StartupRetry = { readonly [K in keyof typeof STARTUP_RETRY]: number };
@@ -59,23 +64,37 @@ export async function waitForPlatform(target: PlatformTarget, options: WaitOptio
     const result = await target.probe(AbortSignal.timeout(retry.timeoutMs));
     if (result.ok) return;
     if (result.kind === 'refused') {
-      throw new NashraError('PLATFORM', `${target.name} refused ${target.tokenVariable} (${result.status} ${result.detail}): the token is wrong or was revoked; ${target.fixHint}`);
+      throw new NashraError(
+        'PLATFORM',
+        `${target.name} refused ${target.tokenVariable} (${result.status} ${result.detail}): the token is wrong or was revoked; ${target.fixHint}`,
+      );
     }
     last = result.detail;
     if (attempt === retry.attempts) break;
     options.logger.warn(
-      { platform: target.name.toLowerCase(), url: target.url, reason: last, attempt, attempts: retry.attempts, retryInMs: delay },
+      {
+        platform: target.name.toLowerCase(),
+        url: target.url,
+        reason: last,
+        attempt,
+        attempts: retry.attempts,
+        retryInMs: delay,
+      },
       `cannot reach ${target.name} at ${target.url} (${last}); retrying in ${Math.round(delay / 1000)} s (attempt ${attempt} of ${retry.attempts})`,
     );
     await sleep(delay);
     delay = Math.min(retry.maxDelayMs, delay * 2);
   }
-  throw new NashraError('PLATFORM', `cannot reach ${target.name} at ${target.url} after ${retry.attempts} attempts (${last}): check the network, or ${target.rootVariable}`);
+  throw new NashraError(
+    'PLATFORM',
+    `cannot reach ${target.name} at ${target.url} after ${retry.attempts} attempts (${last}): check the network, or ${target.rootVariable}`,
+  );
 }
 
 /** Why a fetch failed, in a few words: `ECONNREFUSED`, `ENOTFOUND`, `no answer within 10 s`. */
 export function fetchFailure(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
 }

@@ -27,7 +27,8 @@ export function discordTarget(token: string, apiUrl: string | undefined): Platfo
       }
       await res.body?.cancel().catch(() => undefined);
       if (res.ok) return { ok: true };
-      if (res.status === 401) return { ok: false, kind: 'refused', status: res.status, detail: res.statusText || 'Unauthorized' };
+      if (res.status === 401)
+        return { ok: false, kind: 'refused', status: res.status, detail: res.statusText || 'Unauthorized' };
       return { ok: false, kind: 'unreachable', detail: `HTTP ${res.status}` };
     },
   };

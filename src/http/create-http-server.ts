@@ -35,7 +35,10 @@ export function createHttpServer(deps: { readonly logger: Logger }): HttpServer 
     const method = req.method ?? 'GET';
     const handler = byMethod?.get(method) ?? (method === 'HEAD' ? byMethod?.get('GET') : undefined);
     if (!byMethod) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
-    if (!handler) return void res.writeHead(405, { allow: [...byMethod.keys()].join(', '), 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
+    if (!handler)
+      return void res
+        .writeHead(405, { allow: [...byMethod.keys()].join(', '), 'content-type': 'text/plain; charset=utf-8' })
+        .end('method not allowed\n');
     try {
       await handler(req, res);
     } catch (err) {

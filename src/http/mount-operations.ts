@@ -12,19 +12,28 @@ export interface HealthSource {
  * database answers, 503 otherwise: what Docker's HEALTHCHECK and a load balancer probe)
  * and `GET /metrics` (Prometheus text).
  */
-export function mountOperations(http: HttpServer, deps: { readonly metrics: Metrics; readonly health: HealthSource; readonly now?: () => number }): void {
+export function mountOperations(
+  http: HttpServer,
+  deps: { readonly metrics: Metrics; readonly health: HealthSource; readonly now?: () => number },
+): void {
   const now = deps.now ?? Date.now;
   const started = now();
   http.mount('GET', '/healthz', (_req, res) => {
     let body: Record<string, unknown>;
     let status = 200;
     try {
-      body = { status: 'ok', articles: deps.health.countArticles(), uptimeSeconds: Math.round((now() - started) / 1000) };
+      body = {
+        status: 'ok',
+        articles: deps.health.countArticles(),
+        uptimeSeconds: Math.round((now() - started) / 1000),
+      };
     } catch {
       status = 503;
       body = { status: 'unavailable', reason: 'the database does not answer' };
     }
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
+    res
+      .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      .end(`${JSON.stringify(body)}\n`);
   });
   http.mount('GET', '/metrics', async (_req, res) => {
     const text = await deps.metrics.render();

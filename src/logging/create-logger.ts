@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { scrubError } from './scrub-secrets.js';
 
 /** Paths whose values never reach a log line: tokens, wherever they appear. */
 export const REDACT_PATHS = [
@@ -10,14 +11,6 @@ export const REDACT_PATHS = [
   '*.headers.authorization',
   'err.config.headers.authorization',
 ] as const;
-
-/** Token shapes to scrub from free text (error messages quoting a URL with /bot<token>/). */
-const TOKEN_IN_TEXT = /bot\d+:[\w-]+|Bot [\w.-]{20,}/g;
-
-/** Replaces token-shaped text with a placeholder. */
-export function scrubTokens(text: string): string {
-  return text.replace(TOKEN_IN_TEXT, 'bot[redacted]');
-}
 
 /** Log levels from the quietest; `silent` logs nothing. */
 const LEVEL_ORDER = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -47,16 +40,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { app: 'nashra' },
       redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
       serializers: {
-        err(err: Error) {
-          const out = pino.stdSerializers.err(err);
-          out.message = scrubTokens(out.message);
-          if (out.stack) out.stack = scrubTokens(out.stack);
-          return out;
-        },
+        // Every logged error is a scrubbed copy (src/logging/scrub-secrets.ts), under its own class name.
+        err: (err: unknown) => ({ ...pino.stdSerializers.err(scrubError(err)), type: errorType(err) }),
       },
     },
     destination ?? pino.destination(2),
   );
+}
+
+/** The class name of a thrown value (`DeliveryError`, `DiscordAPIError`), as pino reports it. */
+function errorType(err: unknown): string {
+  return err instanceof Error ? err.constructor.name : typeof err;
 }
 
 export type { Logger };

@@ -1,4 +1,4 @@
-import type { SubscriptionStore } from '../core/subscriptions/subscription.js';
+import type { SubscriptionStore } from '../core/ports/subscription-store.js';
 import type { Metrics } from './create-metrics.js';
 
 /**

@@ -45,8 +45,18 @@ export function createMetrics(deps: MetricsDeps = {}): Metrics {
   const registry = new Registry();
   if (deps.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'nashra_' });
 
-  const updates = new Counter({ name: 'nashra_updates_total', help: 'Updates handled (commands and page presses), by platform.', labelNames: ['platform'], registers: [registry] });
-  const commands = new Counter({ name: 'nashra_commands_total', help: 'Commands handled, by platform and command.', labelNames: ['platform', 'command'], registers: [registry] });
+  const updates = new Counter({
+    name: 'nashra_updates_total',
+    help: 'Updates handled (commands and page presses), by platform.',
+    labelNames: ['platform'],
+    registers: [registry],
+  });
+  const commands = new Counter({
+    name: 'nashra_commands_total',
+    help: 'Commands handled, by platform and command.',
+    labelNames: ['platform', 'command'],
+    registers: [registry],
+  });
   const replySeconds = new Histogram({
     name: 'nashra_reply_seconds',
     help: 'Time from an update to its reply being built, by platform and command.',
@@ -54,14 +64,43 @@ export function createMetrics(deps: MetricsDeps = {}): Metrics {
     buckets: [...REPLY_SECONDS_BUCKETS],
     registers: [registry],
   });
-  const errors = new Counter({ name: 'nashra_errors_total', help: 'Commands that failed with an error, by platform and command.', labelNames: ['platform', 'command'], registers: [registry] });
-  const digests = new Counter({ name: 'nashra_digests_total', help: 'Scheduled digest slots finished, by outcome (sent, skipped, failed, gone).', labelNames: ['outcome'], registers: [registry] });
+  const errors = new Counter({
+    name: 'nashra_errors_total',
+    help: 'Commands that failed with an error, by platform and command.',
+    labelNames: ['platform', 'command'],
+    registers: [registry],
+  });
+  const digests = new Counter({
+    name: 'nashra_digests_total',
+    help: 'Scheduled digest slots finished, by outcome (sent, skipped, failed, gone).',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   for (const outcome of ['sent', 'skipped', 'failed', 'gone']) digests.inc({ outcome }, 0);
-  const indexSeconds = new Histogram({ name: 'nashra_index_seconds', help: 'Duration of indexing runs (start-up and rescans).', buckets: [...INDEX_SECONDS_BUCKETS], registers: [registry] });
+  const indexSeconds = new Histogram({
+    name: 'nashra_index_seconds',
+    help: 'Duration of indexing runs (start-up and rescans).',
+    buckets: [...INDEX_SECONDS_BUCKETS],
+    registers: [registry],
+  });
   const { index } = deps;
   if (index) {
-    new Gauge({ name: 'nashra_articles', help: 'Articles in the index.', registers: [registry], collect() { this.set(index.countArticles()); } });
-    new Gauge({ name: 'nashra_people', help: 'People, organizations and unnamed sources quoted in the index.', registers: [registry], collect() { this.set(index.countPeople()); } });
+    new Gauge({
+      name: 'nashra_articles',
+      help: 'Articles in the index.',
+      registers: [registry],
+      collect() {
+        this.set(index.countArticles());
+      },
+    });
+    new Gauge({
+      name: 'nashra_people',
+      help: 'People, organizations and unnamed sources quoted in the index.',
+      registers: [registry],
+      collect() {
+        this.set(index.countPeople());
+      },
+    });
   }
 
   return {

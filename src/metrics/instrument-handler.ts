@@ -13,7 +13,12 @@ export const UNKNOWN_COMMAND_LABEL = 'unknown';
  * `unknown`), timed, and counted as an error when it throws. The handler itself is
  * shared; only the counting is per platform.
  */
-export function instrumentHandler(handler: CommandHandler, metrics: Metrics, platform: string, now: () => number = () => performance.now()): CommandHandler {
+export function instrumentHandler(
+  handler: CommandHandler,
+  metrics: Metrics,
+  platform: string,
+  now: () => number = () => performance.now(),
+): CommandHandler {
   async function measure<T>(command: string, work: () => T | Promise<T>): Promise<T> {
     const started = now();
     try {

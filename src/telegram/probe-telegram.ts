@@ -24,8 +24,13 @@ export function telegramTarget(token: string, apiRoot: string | undefined): Plat
       }
       const body = (await res.json().catch(() => null)) as { ok?: boolean; description?: string } | null;
       if (res.ok && body?.ok) return { ok: true };
-      if (res.status === 401 || res.status === 404) return { ok: false, kind: 'refused', status: res.status, detail: body?.description ?? res.statusText };
-      return { ok: false, kind: 'unreachable', detail: `HTTP ${res.status}${body?.description ? ` ${body.description}` : ''}` };
+      if (res.status === 401 || res.status === 404)
+        return { ok: false, kind: 'refused', status: res.status, detail: body?.description ?? res.statusText };
+      return {
+        ok: false,
+        kind: 'unreachable',
+        detail: `HTTP ${res.status}${body?.description ? ` ${body.description}` : ''}`,
+      };
     },
   };
 }

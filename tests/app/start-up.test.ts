@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordEmulator } from '../support/discord-emulator.js';
+import { startDiscordEmulator } from '../../emulators/discord-emulator.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
-import { startTelegramEmulator } from '../support/telegram-emulator.js';
+import { startTelegramEmulator } from '../../emulators/telegram-emulator.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -28,7 +28,14 @@ interface Run {
 function start(cwd: string, env: Record<string, string>, options: { input?: string } = {}): Run {
   const child = spawn(TSX, [MAIN], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '', NASHRA_RESCAN_SECONDS: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      TELEGRAM_BOT_TOKEN: '',
+      DISCORD_TOKEN: '',
+      NASHRA_RESCAN_SECONDS: '0',
+      ...env,
+    },
     stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -40,11 +47,14 @@ function start(cwd: string, env: Record<string, string>, options: { input?: stri
     for (const w of waiters.filter((w) => stderr.includes(w.text))) w.resolve();
   });
   if (options.input !== undefined) child.stdin!.end(options.input);
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
   return {
     child,
     done,
-    waitForStderr: (text) => (stderr.includes(text) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, resolve }))),
+    waitForStderr: (text) =>
+      stderr.includes(text) ? Promise.resolve() : new Promise((resolve) => waiters.push({ text, resolve })),
   };
 }
 
@@ -87,8 +97,18 @@ describe('start-up failures say what is wrong in one line', { timeout: 60_000 },
 
   it('an interactive start (a terminal, as with docker run -it) with no token opens the console', async () => {
     // `script` gives the child a pseudo-terminal as its standard input.
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...base, NASHRA_RESCAN_SECONDS: '0', TERM: 'dumb' };
-    const child = spawn('script', ['-qec', `${TSX} ${MAIN}`, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...base,
+      NASHRA_RESCAN_SECONDS: '0',
+      TERM: 'dumb',
+    };
+    const child = spawn('script', ['-qec', `${TSX} ${MAIN}`, '/dev/null'], {
+      cwd: dir,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stdin.write('/latest\n/exit\n'); // typed ahead: the terminal keeps it until the console reads
@@ -108,9 +128,17 @@ describe('start-up failures say what is wrong in one line', { timeout: 60_000 },
   it('a Telegram token the API refuses (401) exits 1 with one line and no stack trace', async () => {
     const emulator = await startTelegramEmulator({ token: '1234567890:AArightrightrightrightrightrightrig' });
     try {
-      const { code, stderr } = await start(dir, { ...base, TELEGRAM_BOT_TOKEN: WRONG_TELEGRAM_TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot }).done;
+      const { code, stderr } = await start(dir, {
+        ...base,
+        TELEGRAM_BOT_TOKEN: WRONG_TELEGRAM_TOKEN,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+      }).done;
       expect(code).toBe(1);
-      expect(lines(stderr)).toEqual([expect.stringMatching(/^nashra: Telegram refused TELEGRAM_BOT_TOKEN \(401 Unauthorized\): the token is wrong or was revoked; get the current one from @BotFather/)]);
+      expect(lines(stderr)).toEqual([
+        expect.stringMatching(
+          /^nashra: Telegram refused TELEGRAM_BOT_TOKEN \(401 Unauthorized\): the token is wrong or was revoked; get the current one from @BotFather/,
+        ),
+      ]);
       expect(stderr).not.toContain(WRONG_TELEGRAM_TOKEN);
     } finally {
       await emulator.close();
@@ -120,9 +148,17 @@ describe('start-up failures say what is wrong in one line', { timeout: 60_000 },
   it('a Discord token the API refuses (401) exits 1 with one line and no stack trace', async () => {
     const emulator = await startDiscordEmulator();
     try {
-      const { code, stderr } = await start(dir, { ...base, DISCORD_TOKEN: WRONG_DISCORD_TOKEN, DISCORD_API_URL: emulator.apiUrl }).done;
+      const { code, stderr } = await start(dir, {
+        ...base,
+        DISCORD_TOKEN: WRONG_DISCORD_TOKEN,
+        DISCORD_API_URL: emulator.apiUrl,
+      }).done;
       expect(code).toBe(1);
-      expect(lines(stderr)).toEqual([expect.stringMatching(/^nashra: Discord refused DISCORD_TOKEN \(401 [^)]*\): the token is wrong or was revoked; copy it again from the Developer Portal/)]);
+      expect(lines(stderr)).toEqual([
+        expect.stringMatching(
+          /^nashra: Discord refused DISCORD_TOKEN \(401 [^)]*\): the token is wrong or was revoked; copy it again from the Developer Portal/,
+        ),
+      ]);
       expect(stderr).not.toContain(WRONG_DISCORD_TOKEN);
     } finally {
       await emulator.close();
@@ -131,7 +167,12 @@ describe('start-up failures say what is wrong in one line', { timeout: 60_000 },
 
   it('an unreachable API root is retried with a log line saying why, until stopped', async () => {
     const root = `http://127.0.0.1:${await closedPort()}`;
-    const run = start(dir, { ...base, LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: WRONG_TELEGRAM_TOKEN, TELEGRAM_API_ROOT: root });
+    const run = start(dir, {
+      ...base,
+      LOG_LEVEL: 'warn',
+      TELEGRAM_BOT_TOKEN: WRONG_TELEGRAM_TOKEN,
+      TELEGRAM_API_ROOT: root,
+    });
     await run.waitForStderr('retrying in 2 s (attempt 1 of 6)');
     run.child.kill('SIGTERM');
     const { stderr } = await run.done;

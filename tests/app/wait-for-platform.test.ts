@@ -36,7 +36,12 @@ describe('waitForPlatform', () => {
     );
     expect(t.probes).toBe(6);
     expect(waits).toEqual([2_000, 4_000, 8_000, 16_000, 30_000]);
-    expect(lines.map((l) => l.msg)).toEqual(waits.map((ms, i) => `cannot reach Telegram at http://127.0.0.1:9 (ECONNREFUSED); retrying in ${ms / 1000} s (attempt ${i + 1} of 6)`));
+    expect(lines.map((l) => l.msg)).toEqual(
+      waits.map(
+        (ms, i) =>
+          `cannot reach Telegram at http://127.0.0.1:9 (ECONNREFUSED); retrying in ${ms / 1000} s (attempt ${i + 1} of 6)`,
+      ),
+    );
   });
 
   it('goes on as soon as the API answers', async () => {

@@ -9,7 +9,19 @@ const reply: Reply = {
   locale: 'ar',
   title: `نتائج البحث عن: كوريا${ESC}[2J`,
   items: [
-    { heading: 'قمة', ref: '001', lines: [{ text: `زعيم كوريا الشمالية${ESC}[31m\u0007 في موسكو`, marks: [[5, 10], [11, 19]] }] },
+    {
+      heading: 'قمة',
+      ref: '001',
+      lines: [
+        {
+          text: `زعيم كوريا الشمالية${ESC}[31m\u0007 في موسكو`,
+          marks: [
+            [5, 10],
+            [11, 19],
+          ],
+        },
+      ],
+    },
     { heading: 'معاهدة', lines: [{ text: 'كوريا', marks: [[0, 5]] }] },
   ],
   footer: 'صفحة 1 من 2',

@@ -8,7 +8,9 @@ import { type TestIndex, createTestIndex } from '../support/create-test-index.js
 
 /** The value of one sample line of a Prometheus text page, or undefined. */
 function sample(page: string, name: string, labels = ''): number | undefined {
-  const line = page.split('\n').find((l) => l.startsWith(`${name}${labels} `) || (labels === '' && l.startsWith(`${name} `)));
+  const line = page
+    .split('\n')
+    .find((l) => l.startsWith(`${name}${labels} `) || (labels === '' && l.startsWith(`${name} `)));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -67,7 +69,11 @@ describe('/healthz and /metrics over real HTTP', () => {
   });
 
   it('counts a command that throws as an error', async () => {
-    const failing = instrumentHandler({ run: async () => Promise.reject(new Error('db gone')), page: () => ({ locale: 'ar' }) }, metrics, 'console');
+    const failing = instrumentHandler(
+      { run: async () => Promise.reject(new Error('db gone')), page: () => ({ locale: 'ar' }) },
+      metrics,
+      'console',
+    );
     await expect(failing.run({ locale: 'ar', userId: 'u' }, 'latest', '')).rejects.toThrow('db gone');
     const page = await (await fetch(`${base}/metrics`)).text();
     expect(sample(page, 'nashra_errors_total', '{platform="console",command="latest"}')).toBe(1);
@@ -83,7 +89,14 @@ describe('/healthz and /metrics over real HTTP', () => {
 
   it('reports 503 when the database does not answer', async () => {
     const sick = createHttpServer({ logger: createLogger('silent') });
-    mountOperations(sick, { metrics, health: { countArticles: () => { throw new Error('SQLITE_IOERR'); } } });
+    mountOperations(sick, {
+      metrics,
+      health: {
+        countArticles: () => {
+          throw new Error('SQLITE_IOERR');
+        },
+      },
+    });
     const port = await sick.listen(0, '127.0.0.1');
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);

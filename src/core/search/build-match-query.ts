@@ -1,4 +1,5 @@
 import { latinToArabic } from '../people/latin-to-arabic.js';
+import { isArabicWord } from '../text/arabic-letter.js';
 import { isStopword } from '../text/stopwords.js';
 import { nameKey } from '../text/name-key.js';
 import { isSpellingVariant } from '../text/spelling-variant.js';
@@ -43,10 +44,6 @@ const STEMS = '{title_words title_stems body_words body_stems}';
 /** Quotes an FTS5 string; our tokens hold no `"`, but escaping keeps that from mattering. */
 function str(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
-}
-
-function isArabicWord(word: string): boolean {
-  return /^[\u0621-\u064A]+$/.test(word);
 }
 
 /** A Latin-script word that may be a name («putin», «zelensky»): letters only, long enough to transliterate. */
