@@ -22,7 +22,9 @@ import { createMetrics } from './metrics/create-metrics.js';
 import { instrumentHandler } from './metrics/instrument-handler.js';
 import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
+import { createSqliteHandedBackUpdates } from './store/create-sqlite-handed-back-updates.js';
 import { createSqliteSubscriptions } from './store/create-sqlite-subscriptions.js';
+import { STOP_LIMITS } from './core/lifecycle/stop-limits.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
 import { telegramTarget } from './telegram/probe-telegram.js';
 
@@ -58,7 +60,11 @@ async function main(): Promise<void> {
   // The console shares the terminal with the chat: at most warnings there, whatever LOG_LEVEL says.
   const logger = createLogger(consoleMode ? consoleLogLevel(config.logLevel) : config.logLevel);
   const started = Date.now();
-  const app = await openIndex({ corpus: config.corpusDir, db: config.db });
+  // Checked at start-up; later rescans analyze on a worker thread, so replies never wait on them.
+  // Another process indexing at start-up does not keep the bot down: it answers from the
+  // index as it stands, and the next rescan catches up.
+  const app = await openIndex({ corpus: config.corpusDir, db: config.db, mode: 'read', check: true, background: true, warn: (m) => logger.warn(m) });
+  if (app.stale) logger.warn({ reason: app.stale }, 'index not refreshed at start-up');
   const { report } = app;
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
   logger.info({ ...report, skipped: report.skipped.length, ms: Date.now() - started }, 'index ready');
@@ -84,6 +90,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'stopping');
+    // Whatever still runs, the process is gone within the budget (an index run cut off here
+    // is repaired by the next one; updates not answered were handed back).
+    setTimeout(() => {
+      logger.warn({ exitMs: STOP_LIMITS.exitMs }, 'stop took too long; exiting');
+      process.exit(code);
+    }, STOP_LIMITS.exitMs - 250).unref();
     for (const s of [...services].reverse()) {
       await s.stop().catch((err: unknown) => logger.error({ err, service: s.name }, 'stop failed'));
     }
@@ -106,7 +118,8 @@ async function main(): Promise<void> {
   if (config.discord) await waitForPlatform(discordTarget(config.discord.token, config.discord.apiUrl), { logger });
 
   if (config.telegram) {
-    const telegram = createTelegramBot({ ...config.telegram, handler: handlerFor('telegram'), logger: logger.child({ platform: 'telegram' }) });
+    const handedBack = createSqliteHandedBackUpdates(app.db);
+    const telegram = createTelegramBot({ ...config.telegram, handler: handlerFor('telegram'), handedBack, logger: logger.child({ platform: 'telegram' }) });
     await telegram.start();
     services.push({ name: 'telegram', stop: () => telegram.stop() });
     deliveries.telegram = telegram;
