@@ -36,3 +36,22 @@ export function isNamePart(part: readonly string[], whole: readonly string[]): b
   const offset = whole.length - part.length;
   return prefix || part.every((k, i) => whole[offset + i] === k);
 }
+
+const definite = (word: string): boolean => word.length >= 4 && word.startsWith('ال');
+
+/**
+ * Do the aligned words of a short name and a longer one agree on the article? Phonetic
+ * keys drop it (and the vowels), so «بوتين» and «البابطين» share a key; a foreign name
+ * never carries the article, an Arab family name nearly always does. `part` must already
+ * be a name part of `whole` by keys (`isNamePart`).
+ */
+export function articlesAgree(part: string, whole: string): boolean {
+  const p = nameWords(part);
+  const w = nameWords(whole);
+  if (p.length === 0 || p.length > w.length) return false;
+  const pk = p.map(nameKey);
+  const wk = w.map(nameKey);
+  const prefix = pk.every((k, i) => wk[i] === k);
+  const offset = prefix ? 0 : w.length - p.length;
+  return p.every((word, i) => definite(word) === definite(w[offset + i]!));
+}

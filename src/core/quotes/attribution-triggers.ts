@@ -183,10 +183,12 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
     return { speaker, subjectEnd: subject.end };
   }
   if (subject.words > 0) {
-    // «وقال الجبير»: an unrecognized subject still counts when it is a name seen before.
+    // «وقال الجبير»: an unrecognized subject still counts when it is a name seen before, or the
+    // family name of someone the article names in full («وقال السيسي» after «الرئيس عبد الفتاح السيسي»).
     const first = items[i + 1];
     const name: SubjectPhrase | null = isWord(first) ? { kind: 'named', name: first.surface, description: null, plural: false, feminine: null } : null;
-    return { speaker: name && known(name) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
+    const family = name !== null && subject.words === 1 && r.speakers.namesInFull(name.name, r.sentence);
+    return { speaker: name && (known(name) || family) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
   }
   // «ووصفها بأنها»: a verb joined by و/ف shares the subject of the clause before it.
   const conjoined = /^[وف]/.test(verb.norm) && attributionCue(verb.norm.slice(1)) !== null;

@@ -1,6 +1,7 @@
 import type { QuoteItem, WordItem } from './sentence-items.js';
 import {
-  COMPOUND_NAME_HEADS, NAMING_NOUNS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord, withoutArticle,
+  COMPOUND_NAME_HEADS, NAMING_NOUNS, ORGANIZATION_HEADS, PERSON_TITLES, PLACES_AND_OUTLETS, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord,
+  isNisba, withoutArticle,
 } from './speaker-lexicon.js';
 
 /**
@@ -24,7 +25,10 @@ export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName
   if (/^(?:الدين|الله)$/.test(w.norm) && before?.kind === 'word' && !isDefinite(before.norm) && !PREPOSITIONS.has(before.norm)) return true;
   if (!beforeInName || before?.kind !== 'word' || !w.norm.startsWith('ال')) return false;
   if (COMPOUND_NAME_HEADS.has(before.norm)) return true;
-  return family && isFamilyName(w.norm) && !before.norm.startsWith('ل');
+  if (!family || before.norm.startsWith('ل')) return false;
+  // «محمد شياع السوداني»: a nisba after a plain name word (not a place: «كوريا الجنوبية») is a family name.
+  const nisbaFamily = isNisba(w.norm) && w.norm.startsWith('ال') && !w.norm.startsWith('لل') && isNameWord(before.norm) && !inLexicon(PLACES_AND_OUTLETS, before.norm);
+  return isFamilyName(w.norm) || nisbaFamily;
 }
 
 /** A title word with at most the bare article: «العقيد»، «وزير» (not «بالرئيس»). */

@@ -1,4 +1,4 @@
-import { isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
+import { articlesAgree, isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
 import { normalizeArabic } from '../text/normalize-arabic.js';
 import type { Speaker, SpeakerKind } from './quote.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
@@ -11,6 +11,7 @@ import type { SubjectPhrase } from './subject-phrase.js';
 import { organizationName } from './classify-subject.js';
 import type { PhrasePart } from './name-run.js';
 import { isWord, sentenceItems, type WordItem } from './sentence-items.js';
+import { ArticleMentions, type Mention } from './article-mentions.js';
 
 /**
  * The speakers of one article, in the order the text brings them up. It answers the two
@@ -113,12 +114,16 @@ export class ArticleSpeakers {
   private unknownLatest = false;
 
   private readonly mentions = new Map<string, string | null>();
+  /** People the article names anywhere (not only speakers), read only when needed. */
+  private readonly named: ArticleMentions;
 
   /**
    * `articleText` gives the whole article, read only when a lone unknown name needs checking;
    * `sentenceText(i)` one sentence of it, read only when a generic organization noun needs its name.
    */
-  constructor(private readonly articleText: () => string = () => '', private readonly sentenceText: (i: number) => string | undefined = () => undefined) {}
+  constructor(private readonly articleText: () => string = () => '', private readonly sentenceText: (i: number) => string | undefined = () => undefined) {
+    this.named = new ArticleMentions(sentenceText);
+  }
 
   /** The speaker a subject phrase stands for (created when new), or null when it cannot tell. */
   resolve(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
@@ -128,7 +133,8 @@ export class ArticleSpeakers {
     const keys = nameKeys(phrase.name);
     if (keys.length === 0) return null;
     const kind: SpeakerKind = phrase.kind === 'named' ? 'person' : phrase.kind;
-    let id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys))
+    let id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys)
+      && (kind !== 'person' || this.sameArticles(phrase.name, fullest(e).surface)))
       ?? (kind === 'organization' ? this.organizationByHead(phrase.name) : null);
     if (id === null && kind === 'organization') {
       // «وقالت الشركة» where the article named «شركة بيرسون» (and no other شركة) before: that company.
@@ -138,6 +144,11 @@ export class ArticleSpeakers {
         this.addForm(this.entities[id]!, phrase.name, keys);
         return id;
       }
+    }
+    if (id === null && kind === 'person') {
+      // «وقال السيسي» / «وقال الرئيس السيسي» after «استقبل الرئيس عبد الفتاح السيسي …»: the full name.
+      const mention = this.named.byFamilyName(phrase.name, sentence);
+      if (mention) return this.fromMention(mention, phrase.name, phrase.description, cue, sentence);
     }
     if (id === null) {
       if (kind === 'person' && !plausiblePerson(phrase, (w) => this.introduced(w))) return null;
@@ -184,6 +195,24 @@ export class ArticleSpeakers {
     if (id === null) return false;
     const key = nameKeys(norm.replace(/^عليي$/, 'علي'))[0];
     return key !== undefined && this.entities[id]!.forms.some((f) => f.keys.includes(key));
+  }
+
+  /** Does the article name someone in full whose family name this lone word is («السنين» of «سامي السنين»)? */
+  namesInFull(surface: string, sentence: number): boolean {
+    return this.named.byFamilyName(surface, sentence) !== null;
+  }
+
+  /** The speaker for a person the article named outside any attribution, with the short form or title used here. */
+  private fromMention(m: Mention, short: string | null, description: string | null, cue: AttributionCue | null, sentence: number): number {
+    const keys = nameKeys(m.name);
+    const known = this.latest((e) => e.kind === 'person' && !e.members && this.sameName('person', keys, fullest(e).keys));
+    const id = known ?? this.create('person', { kind: 'named', name: m.name, description: null, plural: false, feminine: null }, cue, sentence);
+    const entity = this.entities[id]!;
+    if (known !== null) this.addForm(entity, m.name, keys);
+    if (short && nameWords(short).length > 0) this.addForm(entity, short, nameKeys(short));
+    if (!entity.description && (m.description ?? description)) this.describe(entity, (m.description ?? description)!);
+    entity.gender ??= cue && !cue.plural ? cue.gender : null;
+    return this.touch(id, sentence);
   }
 
   /** The speakers an id stands for: itself, or each of a group named together. */
@@ -275,6 +304,11 @@ export class ArticleSpeakers {
     return this.touch(this.entities.length - 1, sentence);
   }
 
+  /** «بوتين» is not the «البابطين» of «عبدالعزيز سعود البابطين», though their keys agree. */
+  private sameArticles(a: string, b: string): boolean {
+    return nameWords(a).length <= nameWords(b).length ? articlesAgree(a, b) : articlesAgree(b, a);
+  }
+
   private sameName(kind: SpeakerKind, a: readonly string[], b: readonly string[]): boolean {
     if (kind === 'anonymous') return a.length === b.length && isNamePart(a, b);
     return isNamePart(a, b) || isNamePart(b, a);
@@ -283,6 +317,9 @@ export class ArticleSpeakers {
   private title(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
     const described = this.described(phrase.name, cue);
     if (described !== null) return this.touch(described, sentence);
+    // «وقال الوزير» after «التقى وزير الخارجية المصري سامح شكري …»: the person the title named.
+    const mention = this.named.byTitle(phrase.name, sentence, (w) => PREPOSITIONS.has(w) || w === 'باسم');
+    if (mention) return this.fromMention(mention, null, phrase.name, cue, sentence);
     const head = profileWords(phrase.name)[0] ?? '';
     if (PERSON_TITLES.has(head)) {
       // «قال فولوديمير زيلينسكي …» then «وقال الرئيس الأوكراني: …» — the title names him.

@@ -1,0 +1,167 @@
+import { isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
+import { isGivenName } from './name-lexicon.js';
+import { isTitleWord } from './name-run.js';
+import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
+import { COMPOUND_NAME_HEADS, isDefinite, isNameWord, withoutArticle } from './speaker-lexicon.js';
+import { readSubjectAfter } from './subject-phrase.js';
+
+/**
+ * The people an article names anywhere, not only as speakers: «استقبل الرئيس عبد الفتاح
+ * السيسي وفدا …» introduces «عبد الفتاح السيسي» with the title «الرئيس» though nobody says
+ * anything there. A reader later takes «وقال السيسي» and «وقال الرئيس» for him; attribution
+ * asks this list the same two questions (`byFamilyName`, `byTitle`).
+ *
+ * Each sentence is read once, lazily, only when a lone family name or a bare title needs it
+ * (most articles never do). A mention starts at a title («الرئيس», «اللواء», «وزير …») or a
+ * given name that opens a phrase, and is read with the same subject reader as speakers, so
+ * a name is cut the same way wherever it stands.
+ */
+
+/** A person named with at least two name words, and the title before the name. */
+export interface Mention {
+  readonly name: string;
+  readonly keys: readonly string[];
+  /** Does each name word carry the article («السيسي» yes, «بوتين» no)? */
+  readonly definite: readonly boolean[];
+  readonly description: string | null;
+  /** Title and name words without articles, for matching «الوزير»، «الرئيس المصري». */
+  readonly profile: ReadonlySet<string>;
+  readonly sentence: number;
+}
+
+const profileOf = (text: string): string[] => nameWords(text).map(withoutArticle);
+
+/** Reads the named people of one sentence. */
+function sentenceMentions(text: string, sentence: number): Mention[] {
+  const items = sentenceItems(text);
+  const out: Mention[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const w = items[i];
+    if (!isWord(w)) continue;
+    const prev = items[i - 1];
+    const opens = isTitleWord(withoutClitic(w.norm)) || isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm);
+    if (!opens || (isWord(prev) && isTitleWord(withoutClitic(prev.norm)))) continue;
+    const read = readSubjectAfter(text, items.slice(0, nameEnd(items, i)), i, null);
+    const phrase = read.phrase;
+    if (phrase?.kind === 'named') {
+      const words = nameWords(phrase.name);
+      if (words.length >= 2) {
+        const description = phrase.description;
+        out.push({
+          name: phrase.name,
+          keys: nameKeys(phrase.name),
+          definite: words.map(isDefinite),
+          description,
+          profile: new Set([...profileOf(phrase.name), ...(description ? profileOf(description) : [])]),
+          sentence,
+        });
+      }
+    }
+    i = Math.max(i, read.end - 1);
+  }
+  return out;
+}
+
+/**
+ * Where a name that starts at or after `from` ends in narration: after its family name
+ * («استقبل الرئيس عبد الفتاح السيسي وفدا» ends at «السيسي»), or at the first word that is
+ * no name word. A subject reader left to itself would take «وفدا» for more name.
+ */
+function nameEnd(items: readonly SentenceItem[], from: number): number {
+  let started = false;
+  for (let k = from; k < items.length; k++) {
+    const w = items[k];
+    if (!isWord(w)) return k;
+    const prev = items[k - 1];
+    if (!started) {
+      started = isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm);
+      continue;
+    }
+    if (isDefinite(w.norm)) {
+      if (isWord(prev) && COMPOUND_NAME_HEADS.has(prev.norm)) continue; // «عبد الفتاح»
+      return k + 1;
+    }
+    if (!isNameWord(w.norm) || isTitleWord(w.norm)) return k;
+  }
+  return items.length;
+}
+
+/** «والرئيس»، «وللوزير» → «الرئيس»، «للوزير»: a leading و/ف is not part of the title. */
+const withoutClitic = (norm: string): string => (/^[وف]/.test(norm) && norm.length > 4 ? norm.slice(1) : norm);
+
+/** The named people of one article; build one per article. */
+export class ArticleMentions {
+  private readonly read: Mention[][] = [];
+  private done = false;
+
+  constructor(private readonly sentenceText: (i: number) => string | undefined) {}
+
+  /** Every mention of the article, sentence by sentence. */
+  private all(): readonly Mention[] {
+    if (!this.done) {
+      for (let s = this.read.length; ; s++) {
+        const text = this.sentenceText(s);
+        if (text === undefined) break;
+        this.read.push(sentenceMentions(text, s));
+      }
+      this.done = true;
+    }
+    return this.read.flat();
+  }
+
+  /**
+   * The person a lone family name («السيسي», «السنين») stands for: the one full name of the
+   * article ending with that word (same phonetic key and same article, so «بوتين» never
+   * finds «البابطين»), the nearest before `sentence` first. Null when none, or when two
+   * different people share it («كيم جونغ أون» and «كيم يو جونغ» for «كيم»).
+   */
+  byFamilyName(surface: string, sentence: number): Mention | null {
+    const words = nameWords(surface);
+    if (words.length !== 1) return null;
+    const key = nameKeys(surface)[0]!;
+    const definite = isDefinite(words[0]!);
+    const found = this.all().filter((m) => m.keys.at(-1) === key && m.definite.at(-1) === definite);
+    return pick(found, sentence, false);
+  }
+
+  /**
+   * The person a title stands for («الرئيس», «الوزير», «وزير الخارجية المصري», «الرئيس
+   * السيسي»): the latest mention before `sentence` whose title and name hold every word.
+   */
+  byTitle(title: string, sentence: number, ignore: (w: string) => boolean): Mention | null {
+    const words = profileOf(title).filter((w) => !ignore(w));
+    if (words.length === 0) return null;
+    const found = this.all().filter((m) => m.sentence <= sentence && words.every((w) => m.profile.has(w)));
+    return pick(found, sentence, true);
+  }
+}
+
+/** The fullest name of each distinct person among `found` («شياع السوداني» is «محمد شياع السوداني»). */
+function people(found: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of [...found].sort((a, b) => b.keys.length - a.keys.length)) {
+    if (!out.some((p) => isNamePart(m.keys, p.keys))) out.push(m);
+  }
+  return out;
+}
+
+const samePerson = (a: Mention, b: Mention): boolean => isNamePart(a.keys, b.keys) || isNamePart(b.keys, a.keys);
+
+/**
+ * The latest mention at or before `sentence` (else the first after) when all name the same
+ * person. When several people fit, `latestWins` takes the one named last (a reader's focus
+ * for «وقال الوزير»), else nobody (a family name two people share).
+ */
+function pick(found: readonly Mention[], sentence: number, latestWins: boolean): Mention | null {
+  if (found.length === 0) return null;
+  const distinct = people(found);
+  if (distinct.length > 1) {
+    if (!latestWins) return null;
+    const before = found.filter((m) => m.sentence <= sentence);
+    const latest = before.at(-1);
+    // Several people fit: only the latest one named counts, and only when it is the only one of its sentence.
+    if (!latest || before.some((m) => m.sentence === latest.sentence && !samePerson(m, latest))) return null;
+    return people(found.filter((m) => samePerson(m, latest)))[0]!;
+  }
+  return distinct[0]!;
+}
