@@ -1,6 +1,7 @@
 import { attributionCue, vocalizedCue, type AttributionCue } from './reporting-verbs.js';
 import { isWord, type SentenceItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
+import { isTitleWord } from './name-run.js';
 import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES } from './speaker-lexicon.js';
 import { looksLikeName } from './speaker-registry.js';
 import type { ArticleSpeakers } from './speaker-registry.js';
@@ -118,6 +119,21 @@ export function namesNewPerson(text: string, items: readonly SentenceItem[], spe
   let k = 0;
   while (k < items.length && words < SUBJECT_ZONE) if (isWord(items[k++])) words++;
   return namesOtherSubject(r, k);
+}
+
+/**
+ * «وتطرق الدكتور الزهراني إلى …»، «واستقبل الرئيس عبد الفتاح السيسي …»: a sentence with no
+ * attribution that opens with a verb and a titled or given name puts that person in focus;
+ * a later «وأضاف:» is theirs. Returns the speaker id, or null when the sentence opens otherwise.
+ */
+export function narratedSubject(text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number): number | null {
+  const verb = items.findIndex(isWord);
+  const verbWord = items[verb];
+  const head = items[verb + 1];
+  if (!isWord(verbWord) || !isWord(head) || !/^[وف]/.test(verbWord.norm) || verbWord.norm.length < 4) return null;
+  if (!(head.norm.startsWith('ال') && isTitleWord(head.norm)) && !isGivenName(head.norm)) return null;
+  const phrase = readSubjectAfter(text, items, verb + 1, null).phrase;
+  return phrase?.kind === 'named' ? speakers.resolve(phrase, null, sentence) : null;
 }
 
 /** «نقلت وكالة … عن مسؤول حكومي قوله:» — the source after «عن»; «على حد قوله» — the subject. */

@@ -1,5 +1,5 @@
 import type { SentenceSpan } from '../text/split-sentences.js';
-import { findTriggers, namesNewPerson, type Trigger } from './attribution-triggers.js';
+import { findTriggers, namesNewPerson, narratedSubject, type Trigger } from './attribution-triggers.js';
 import { isDenial } from './reporting-verbs.js';
 import type { ExtractedQuote, Speaker } from './quote.js';
 import { quoteRole } from './quote-role.js';
@@ -86,9 +86,12 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     if (isLinkLine(items)) return;
     const quotes = sentenceQuotes(sentence.text, items, triggers, consumed, runsOn);
     for (const q of quotes) found.push({ ...q, sentenceIndex });
+    let focus: number | null = null;
     const active = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
     if (active !== null) last = { speaker: active, sentence: sentenceIndex, paragraph: sentence.paragraph };
-    else if (triggers.length === 0 && namesNewPerson(sentence.text, items, speakers, sentenceIndex)) {
+    else if (triggers.length === 0 && (focus = narratedSubject(sentence.text, items, speakers, sentenceIndex)) !== null) {
+      last = { speaker: focus, sentence: sentenceIndex, paragraph: sentence.paragraph }; // «وتطرق الدكتور الزهراني إلى …»
+    } else if (triggers.length === 0 && namesNewPerson(sentence.text, items, speakers, sentenceIndex)) {
       // «كان ديون فان دن بيرج دليلا …»: someone new is brought in; «ويضيف:» may be about them.
       speakers.unknownSpeaker();
       last = null;

@@ -154,7 +154,7 @@ const MISC = words(
   'مرارا تكرارا رسميا علنا تحديدا خصوصا أصلا فعلا غالبا عادة تقريبا بدوره بدورها البالغ البالغة',
   'بما لما فيما بهذه بهذا لهذا لهذه لنا لي لك بنا منا عنا إننا أننا وبما هؤلاء أولئك هل',
   'منطقة مدينة محافظة قرية حي شارع إقليم ولاية دولة مملكة جمهورية بلدة ناحية قضاء',
-  'لسان شخص',
+  'لسان شخص عهد',
 );
 
 const DEFINITE = /^(?:وال|فال|بال|كال|لل|ال)/;
@@ -230,6 +230,7 @@ export function isNameWord(norm: string): boolean {
   if (/(?:هم|هن|كم|هما|ها)$/.test(norm) && norm.length >= 5) return false;
   if (/^[بلك].{2,}(?:ته|تها|تهم)$/.test(norm) || /ات(?:ه|ها|هم)$/.test(norm)) return false; // «بعلاقته»، «صلاحياته»
   if (/^و.{3,}ه$/.test(norm) && !/(?:الله|اه)$/.test(norm)) return false; // «ومقره»: و + a noun with its pronoun
+  if (/^ا[^ا]{2}اء$/.test(norm)) return false; // «إعطاء»، «إجراء»: a verbal noun
   const bare = norm.startsWith('و') ? norm.slice(1) : norm;
   return !ADJECTIVES.has(bare) && !isNisba(bare);
 }

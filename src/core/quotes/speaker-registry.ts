@@ -145,7 +145,12 @@ export class ArticleSpeakers {
         return id;
       }
     }
-    if (id === null && kind === 'person') {
+    if (id === null && kind === 'person' && isDefinite(nameWords(phrase.name)[0] ?? '')) {
+      // «وقال الحلف» after «أعلن حلف شمال الأطلسي»: the organization, not a person.
+      const body = this.latest((e) => e.kind === 'organization' && e.forms.some((f) => isNamePart(keys, f.keys)));
+      if (body !== null) return this.touch(body, sentence);
+    }
+    if (id === null && (kind === 'person' || (kind === 'organization' && nameWords(phrase.name).length === 1))) {
       // «وقال السيسي» / «وقال الرئيس السيسي» after «استقبل الرئيس عبد الفتاح السيسي …»: the full name.
       const mention = this.named.byFamilyName(phrase.name, sentence);
       if (mention) return this.fromMention(mention, phrase.name, phrase.description, cue, sentence);

@@ -137,7 +137,8 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
     // After a name, a word in ة or with a pronoun («أكد محلب أهمية …») is what was said, not more name.
     // «عبد الحميد الدبيبة إن»: a definite word in ة ending the subject is a family name, not an object.
     const familyInH = isDefinite(it.norm) && isFamilyName(it.norm) && endsClause(next);
-    const object: boolean = runActive && /ه$/.test(it.norm) && !/(?:الله|اه|زاده)$/.test(it.norm) && it.norm.length >= 4
+    // After «قال» (no object) «عادل باناعمة» is a name; after «أكد محلب أهمية …» the object.
+    const object: boolean = runActive && cue?.takesObject !== false && /ه$/.test(it.norm) && !/(?:الله|اه|زاده)$/.test(it.norm) && it.norm.length >= 4
       && !(last?.kind === 'word' && COMPOUND_NAME_HEADS.has(last.norm)) && !familyInH;
     // «رفض عادل الجبير التعليق»: after a verb that takes an object, a definite word after a first
     // name is still the family name when the object comes after it (or it is a nisba family name).
