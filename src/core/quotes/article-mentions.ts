@@ -39,7 +39,9 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
     const w = items[i];
     if (!isWord(w)) continue;
     const prev = items[i - 1];
-    const opens = isTitleWord(withoutClitic(w.norm)) || isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm);
+    // «وتمكن نيل أروسميث …»: the word after a sentence-opening verb may start a name too.
+    const afterVerb = i === 1 && isWord(items[0]) && /^[وف]/.test(items[0].norm) && items[0].norm.length >= 4 && isNameWord(w.norm);
+    const opens = isTitleWord(withoutClitic(w.norm)) || isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || afterVerb;
     if (!opens || (isWord(prev) && isTitleWord(withoutClitic(prev.norm)))) continue;
     const read = readSubjectAfter(text, items.slice(0, nameEnd(items, i)), i, null);
     const phrase = read.phrase;
@@ -67,21 +69,24 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
  * («استقبل الرئيس عبد الفتاح السيسي وفدا» ends at «السيسي»), or at the first word that is
  * no name word. A subject reader left to itself would take «وفدا» for more name.
  */
-function nameEnd(items: readonly SentenceItem[], from: number): number {
+export function nameEnd(items: readonly SentenceItem[], from: number): number {
   let started = false;
+  let plain = 0;
   for (let k = from; k < items.length; k++) {
     const w = items[k];
     if (!isWord(w)) return k;
     const prev = items[k - 1];
     if (!started) {
-      started = isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm);
+      started = isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || (k === from && isNameWord(w.norm) && !isTitleWord(w.norm));
       continue;
     }
     if (isDefinite(w.norm)) {
       if (isWord(prev) && COMPOUND_NAME_HEADS.has(prev.norm)) continue; // «عبد الفتاح»
-      return k + 1;
+      // «خالد محفوظ بحاح الشكر»: after three plain name words the name was whole; that is the object.
+      return plain >= 2 ? k : k + 1;
     }
     if (!isNameWord(w.norm) || isTitleWord(w.norm)) return k;
+    if (!COMPOUND_NAME_HEADS.has(w.norm)) plain++;
   }
   return items.length;
 }
@@ -121,7 +126,9 @@ export class ArticleMentions {
     const key = nameKeys(surface)[0]!;
     const definite = isDefinite(words[0]!);
     const found = this.all().filter((m) => m.keys.at(-1) === key && m.definite.at(-1) === definite);
-    return pick(found, sentence, false);
+    if (found.length > 0 || definite) return pick(found, sentence, false);
+    // «وقال نيل» after «نيل أروسميث», «وقال يونج» after «يونج هو سوب»: the one person whose name starts so.
+    return pick(this.all().filter((m) => m.keys[0] === key && !m.definite[0]), sentence, false);
   }
 
   /**

@@ -2,6 +2,7 @@ import { attributionCue, vocalizedCue, type AttributionCue } from './reporting-v
 import { isWord, type SentenceItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
+import { nameEnd } from './article-mentions.js';
 import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES } from './speaker-lexicon.js';
 import { looksLikeName } from './speaker-registry.js';
 import type { ArticleSpeakers } from './speaker-registry.js';
@@ -132,7 +133,12 @@ export function narratedSubject(text: string, items: readonly SentenceItem[], sp
   const head = items[verb + 1];
   if (!isWord(verbWord) || !isWord(head) || !/^[وف]/.test(verbWord.norm) || verbWord.norm.length < 4) return null;
   if (!(head.norm.startsWith('ال') && isTitleWord(head.norm)) && !isGivenName(head.norm)) return null;
-  const phrase = readSubjectAfter(text, items, verb + 1, null).phrase;
+  const end = nameEnd(items, verb + 1);
+  const phrase = readSubjectAfter(text, items.slice(0, end), verb + 1, null).phrase;
+  // «ورفع عزيز شعيب الشكر للقيادة»: a definite last word with more clause after it may be the object; unsure.
+  const last = items[end - 1];
+  const next = items[end];
+  if (isWord(last) && last.norm.startsWith('ال') && isWord(next) && !COMPLEMENTIZERS.has(next.norm)) return null;
   return phrase?.kind === 'named' ? speakers.resolve(phrase, null, sentence) : null;
 }
 
@@ -209,7 +215,10 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
   // «ووصفها بأنها»: a verb joined by و/ف shares the subject of the clause before it.
   const conjoined = /^[وف]/.test(verb.norm) && attributionCue(verb.norm.slice(1)) !== null;
   const before = !conjoined && i > 0 ? resolve(r, readSubjectBefore(r.text, items, i, known), cue) : null;
-  if (before === null && namesOtherSubject(r, i)) return { speaker: null, subjectEnd: subject.end };
+  if (before === null && namesOtherSubject(r, i)) {
+    // «وقدم المهندس خالد محفوظ بحاح الشكر …، وقال:»: the person the sentence opened with, else nobody.
+    return { speaker: narratedSubject(r.text, items.slice(0, i), r.speakers, r.sentence), subjectEnd: subject.end };
+  }
   return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
 }
 
