@@ -244,6 +244,16 @@ function colonClause(r: Reading, from: number): Trigger['colonClause'] {
 }
 
 /**
+ * «وبين الدكتور راشد الزهراني أن …»: unvocalized «بين» is the verb بيّن (not the preposition)
+ * when it opens its clause with و and a title or a given name follows.
+ */
+function bayyanaBeforeName(item: SentenceItem, next: SentenceItem | undefined): AttributionCue | null {
+  if (!isWord(item) || item.norm !== 'وبين' || !isWord(next)) return null;
+  if (!(next.norm.startsWith('ال') && isTitleWord(next.norm)) && !isGivenName(next.norm)) return null;
+  return { lemma: 'بين', kind: 'verb', gender: 'm', plural: false, takesObject: false };
+}
+
+/**
  * The attribution words of one sentence with their speakers. Quote items read as part of a
  * subject («ورجحت "بلومبرغ"»، a nickname) or of a colon clause are added to `consumed`.
  */
@@ -253,7 +263,7 @@ export function findTriggers(
   const r: Reading = { text, items, speakers, sentence, consumed };
   const triggers: Trigger[] = [];
   items.forEach((item, i) => {
-    const cue = isWord(item) ? attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) : null;
+    const cue = isWord(item) ? attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(item, items[i + 1]) : null;
     if (!cue) return;
     if (cue.kind === 'verb') {
       const found = verbSpeaker(r, i, cue);

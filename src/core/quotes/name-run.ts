@@ -1,4 +1,5 @@
 import type { QuoteItem, WordItem } from './sentence-items.js';
+import { isGivenName } from './name-lexicon.js';
 import {
   COMPOUND_NAME_HEADS, NAMING_NOUNS, ORGANIZATION_HEADS, PERSON_TITLES, PLACES_AND_OUTLETS, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord,
   isNisba, withoutArticle,
@@ -72,8 +73,11 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
     start = k;
   }
   if (start >= end) return null;
+  // «رئيس القسم العلمي في ناسا جون جرونسفيلد»: after a preposition, the first word of a long run is its object.
+  const runWords = (): number => seg.slice(start, end).filter((p) => p.kind === 'word').length;
+  if (isPreposition(seg[start - 1]) && runWords() >= 3 && seg[start]!.kind === 'word' && !isGivenName((seg[start] as WordItem).norm)) start++;
   const first = seg[start] as WordItem;
-  const words = seg.slice(start, end).filter((p) => p.kind === 'word').length;
+  const words = runWords();
   if (isPreposition(seg[start - 1])) return null;
   if (words === 1 && seg.slice(0, start).some(isPreposition)) return null;
   const head = seg[0];

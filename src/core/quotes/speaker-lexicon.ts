@@ -230,7 +230,8 @@ export function isNameWord(norm: string): boolean {
   if (/(?:هم|هن|كم|هما|ها)$/.test(norm) && norm.length >= 5) return false;
   if (/^[بلك].{2,}(?:ته|تها|تهم)$/.test(norm) || /ات(?:ه|ها|هم)$/.test(norm)) return false; // «بعلاقته»، «صلاحياته»
   if (/^و.{3,}ه$/.test(norm) && !/(?:الله|اه)$/.test(norm)) return false; // «ومقره»: و + a noun with its pronoun
-  if (/^ا[^ا]{2}اء$/.test(norm)) return false; // «إعطاء»، «إجراء»: a verbal noun
+  // «إعطاء»، «إجراء»، «احتياج»، «استقبال»: verbal nouns of the derived verb forms.
+  if (/^ا[^ا]{2}اء$/.test(norm) || /^ا[^ا]ت[^ا]ا[^ا]$/.test(norm) || /^است[^ا]{2}ا[^ا]$/.test(norm)) return false;
   const bare = norm.startsWith('و') ? norm.slice(1) : norm;
   return !ADJECTIVES.has(bare) && !isNisba(bare);
 }
