@@ -76,6 +76,8 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   // «رئيس القسم العلمي في ناسا جون جرونسفيلد»: after a preposition, the first word of a long run is its object.
   const runWords = (): number => seg.slice(start, end).filter((p) => p.kind === 'word').length;
   if (isPreposition(seg[start - 1]) && runWords() >= 3 && seg[start]!.kind === 'word' && !isGivenName((seg[start] as WordItem).norm)) start++;
+  while (start < end && seg[start]!.kind === 'quote') start++;
+  if (start >= end) return null;
   const first = seg[start] as WordItem;
   const words = runWords();
   if (isPreposition(seg[start - 1])) return null;
