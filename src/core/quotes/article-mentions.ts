@@ -80,13 +80,14 @@ export function nameEnd(items: readonly SentenceItem[], from: number): number {
       started = isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || (k === from && isNameWord(w.norm) && !isTitleWord(w.norm));
       continue;
     }
+    if (COMPOUND_NAME_HEADS.has(w.norm)) continue; // «فهد بن ناصر»
     if (isDefinite(w.norm)) {
       if (isWord(prev) && COMPOUND_NAME_HEADS.has(prev.norm)) continue; // «عبد الفتاح»
       // «خالد محفوظ بحاح الشكر»: after three plain name words the name was whole; that is the object.
       return plain >= 2 ? k : k + 1;
     }
     if (!isNameWord(w.norm) || isTitleWord(w.norm)) return k;
-    if (!COMPOUND_NAME_HEADS.has(w.norm)) plain++;
+    plain++;
   }
   return items.length;
 }

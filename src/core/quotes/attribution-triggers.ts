@@ -138,7 +138,7 @@ export function narratedSubject(text: string, items: readonly SentenceItem[], sp
   // «ورفع عزيز شعيب الشكر للقيادة»: a definite last word with more clause after it may be the object; unsure.
   const last = items[end - 1];
   const next = items[end];
-  if (isWord(last) && last.norm.startsWith('ال') && isWord(next) && !COMPLEMENTIZERS.has(next.norm)) return null;
+  if (isWord(last) && last.norm.startsWith('ال') && isWord(next) && !COMPLEMENTIZERS.has(next.norm) && !PREPOSITIONS.has(next.norm)) return null;
   return phrase?.kind === 'named' ? speakers.resolve(phrase, null, sentence) : null;
 }
 

@@ -94,7 +94,8 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   // «لمركز الملك سلمان للإغاثة»، «جامعة الملك سعود»: a name inside an institution's name.
   const title = seg[start - 1];
   const institution = seg[start - 2];
-  if (title?.kind === 'word' && isTitleWord(title.norm) && institution?.kind === 'word'
+  // (A definite noun takes no genitive: «المتحدث الرسمي للهيئة الشيخ فهد العمري» is a description and a name.)
+  if (title?.kind === 'word' && isTitleWord(title.norm) && institution?.kind === 'word' && !isDefinite(institution.norm)
     && (inLexicon(ORGANIZATION_HEADS, institution.norm) || inLexicon(NAMING_NOUNS, institution.norm)
       || (/^[لب]/.test(institution.norm) && (inLexicon(ORGANIZATION_HEADS, institution.norm.slice(1)) || inLexicon(NAMING_NOUNS, institution.norm.slice(1)))))) {
     return null;

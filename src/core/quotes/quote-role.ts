@@ -82,7 +82,9 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   const prev = items[index - 1];
   const next = items[index + 1];
   const prevWord = prev?.kind === 'word' ? prev : null;
-  if (prevWord && (namesNext(prevWord.norm) || /^لـ?$/.test(prevWord.surface))) return 'name'; // لـ"بلومبرغ"
+  // «وكالة "يونهاب"»، لـ"بلومبرغ"; not «إن الحكومة "قد وافقت …"», where a definite noun is the clause's subject.
+  const naming = prevWord && namesNext(prevWord.norm) && !(isDefinite(prevWord.norm) && item.words > MAX_LISTED_WORDS);
+  if (prevWord && (naming || /^لـ?$/.test(prevWord.surface))) return 'name';
   if (/^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
   if (item.words <= MAX_LISTED_WORDS && inList(items, index)) return 'name'; // «رعاة الفيفا: «فيزا»، و«كوكاكولا»»
   // «حل "اف سي ايه"»: a span of short letter names is a transliterated acronym, a company's name.
