@@ -95,24 +95,43 @@ export function nameEnd(items: readonly SentenceItem[], from: number): number {
 /** «والرئيس»، «وللوزير» → «الرئيس»، «للوزير»: a leading و/ف is not part of the title. */
 const withoutClitic = (norm: string): string => (/^[وف]/.test(norm) && norm.length > 4 ? norm.slice(1) : norm);
 
+/**
+ * A plain substring that any sentence naming `word` must contain: the word without clitics,
+ * article, diacritics and its first letter (which may be written with or without hamza).
+ * It lets a lookup skip, unparsed, the sentences that cannot hold the name.
+ */
+function needle(word: string): string {
+  const bare = word.replace(/[\u064B-\u0652\u0640]/g, '').replace(/^[وف]?(?:ال|لل|بال)?/, '');
+  return bare.length >= 3 ? bare.slice(1) : bare;
+}
+
 /** The named people of one article; build one per article. */
 export class ArticleMentions {
-  private readonly read: Mention[][] = [];
-  private done = false;
+  private readonly read = new Map<number, Mention[]>();
+  private count = -1;
 
   constructor(private readonly sentenceText: (i: number) => string | undefined) {}
 
-  /** Every mention of the article, sentence by sentence. */
-  private all(): readonly Mention[] {
-    if (!this.done) {
-      for (let s = this.read.length; ; s++) {
-        const text = this.sentenceText(s);
-        if (text === undefined) break;
-        this.read.push(sentenceMentions(text, s));
-      }
-      this.done = true;
+  /** The mentions of the sentences whose text contains `hint`, in sentence order. */
+  private holding(hint: string): Mention[] {
+    if (this.count < 0) {
+      this.count = 0;
+      while (this.sentenceText(this.count) !== undefined) this.count++;
     }
-    return this.read.flat();
+    const out: Mention[] = [];
+    for (let s = 0; s < this.count; s++) {
+      const text = this.sentenceText(s)!;
+      if (hint !== '' && !text.includes(hint)) continue;
+      let found = this.read.get(s);
+      if (!found) this.read.set(s, (found = sentenceMentions(text, s)));
+      out.push(...found);
+    }
+    return out;
+  }
+
+  /** Every mention of the article (for tests and tools). */
+  all(): readonly Mention[] {
+    return this.holding('');
   }
 
   /**
@@ -126,10 +145,11 @@ export class ArticleMentions {
     if (words.length !== 1) return null;
     const key = nameKeys(surface)[0]!;
     const definite = isDefinite(words[0]!);
-    const found = this.all().filter((m) => m.keys.at(-1) === key && m.definite.at(-1) === definite);
+    const candidates = this.holding(needle(surface));
+    const found = candidates.filter((m) => m.keys.at(-1) === key && m.definite.at(-1) === definite);
     if (found.length > 0 || definite) return pick(found, sentence, false);
     // «وقال نيل» after «نيل أروسميث», «وقال يونج» after «يونج هو سوب»: the one person whose name starts so.
-    return pick(this.all().filter((m) => m.keys[0] === key && !m.definite[0]), sentence, false);
+    return pick(candidates.filter((m) => m.keys[0] === key && !m.definite[0]), sentence, false);
   }
 
   /**
@@ -139,7 +159,8 @@ export class ArticleMentions {
   byTitle(title: string, sentence: number, ignore: (w: string) => boolean): Mention | null {
     const words = profileOf(title).filter((w) => !ignore(w));
     if (words.length === 0) return null;
-    const found = this.all().filter((m) => m.sentence <= sentence && words.every((w) => m.profile.has(w)));
+    const hint = needle(title.split(/\s+/).find((w) => !ignore(withoutArticle(w))) ?? '');
+    const found = this.holding(hint).filter((m) => m.sentence <= sentence && words.every((w) => m.profile.has(w)));
     return pick(found, sentence, true);
   }
 }

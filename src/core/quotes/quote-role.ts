@@ -85,7 +85,8 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   // «وكالة "يونهاب"»، لـ"بلومبرغ"; not «إن الحكومة "قد وافقت …"», where a definite noun is the clause's subject.
   const naming = prevWord && namesNext(prevWord.norm) && !(isDefinite(prevWord.norm) && item.words > MAX_LISTED_WORDS);
   if (prevWord && (naming || /^لـ?$/.test(prevWord.surface))) return 'name';
-  if (/^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
+  if (/^(?:https?:\/\/|www\.|[a-z0-9-]+\.[a-z.]{2,}(?:\/|\s|$))\S*|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
+  if (/^\d/.test(item.span.text) && item.words <= MAX_QUOTED_SUBJECT_WORDS) return 'term'; // «32 و35 كيلو»: a figure
   if (item.words <= MAX_LISTED_WORDS && inList(items, index)) return 'name'; // «رعاة الفيفا: «فيزا»، و«كوكاكولا»»
   // «حل "اف سي ايه"»: a span of short letter names is a transliterated acronym, a company's name.
   if (item.words >= 3 && item.words <= 4 && item.span.text.split(/\s+/).every((w) => w.length <= 3 && !/\d/.test(w))) return 'name';

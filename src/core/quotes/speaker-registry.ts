@@ -127,7 +127,7 @@ export class ArticleSpeakers {
 
   /** The speaker a subject phrase stands for (created when new), or null when it cannot tell. */
   resolve(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
-    if (phrase.kind === 'pronoun') return cue ? this.anaphor(cue, sentence) : null;
+    if (phrase.kind === 'pronoun') return this.honorific(phrase.name, cue, sentence) ?? (cue ? this.anaphor(cue, sentence) : null);
     if (phrase.kind === 'title') return this.title(phrase, cue, sentence);
     if (phrase.also) return this.group(phrase, cue, sentence);
     const keys = nameKeys(phrase.name);
@@ -200,6 +200,19 @@ export class ArticleSpeakers {
     if (id === null) return false;
     const key = nameKeys(norm.replace(/^عليي$/, 'علي'))[0];
     return key !== undefined && this.entities[id]!.forms.some((f) => f.keys.includes(key));
+  }
+
+  /**
+   * «وقال معاليه» after «رفع معالي وزير الخدمة المدنية خالد العرج …»: an honorific pronoun
+   * stands for the latest person given that honorific title, a speaker or anyone the article names.
+   */
+  private honorific(surface: string, cue: AttributionCue | null, sentence: number): number | null {
+    const title = HONORIFIC_TITLES.get(normalizeArabic(surface).replace(/^[وف]/, ''));
+    if (!title) return null;
+    const known = this.described(title, cue);
+    if (known !== null) return this.touch(known, sentence);
+    const mention = this.named.byTitle(title, sentence, () => false);
+    return mention ? this.fromMention(mention, null, null, cue, sentence) : null;
   }
 
   /** Does the article name someone in full whose family name this lone word is («السنين» of «سامي السنين»)? */
@@ -383,6 +396,12 @@ export class ArticleSpeakers {
     return id;
   }
 }
+
+/** Honorific pronouns and the title they stand for: «معاليه» is the «معالي …» named before. */
+const HONORIFIC_TITLES: ReadonlyMap<string, string> = new Map(
+  [['معاليه', 'معالي'], ['سموه', 'سمو'], ['سموها', 'سمو'], ['سعادته', 'سعادة'], ['جلالته', 'جلالة'], ['فخامته', 'فخامة'], ['سماحته', 'سماحة']]
+    .map(([pronoun, title]) => [normalizeArabic(pronoun!), title!] as const),
+);
 
 /** Organization heads whose bare definite form («الشركة») stands for one the article named. */
 const GENERIC_ORGANIZATION_HEADS = new Set([
