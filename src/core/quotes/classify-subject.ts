@@ -102,7 +102,13 @@ export function classifySubject(text: string, segs: readonly (readonly PhrasePar
   if (run) {
     const seg = segs[nameSeg]!;
     const names = seg.slice(run[0], run[1]).filter(isWord);
-    if (isPlace(names[0]!.norm)) return organization(organizationName(seg.slice(run[0])));
+    // «ولي عهد أبوظبي»: a place after a title is the title's genitive, the phrase still a title.
+    if (isPlace(names[0]!.norm) && has(PERSON_TITLES) && names.length === 1) run = null;
+    else if (isPlace(names[0]!.norm)) return organization(organizationName(seg.slice(run[0])));
+  }
+  if (run) {
+    const seg = segs[nameSeg]!;
+    const names = seg.slice(run[0], run[1]).filter(isWord);
     let description: string | null = text.slice(first[0]!.start, names[0]!.start).replace(/[\s،,]+$/u, '').trim() || null;
     if (!description && segs.length > postFrom) {
       description = segs.slice(postFrom).map((s) => joinParts(s).replace(/^(?:وهو|وهي)\s+/u, '')).join('، ') || null;

@@ -85,6 +85,9 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   const head = seg[0];
   if (words === 1 && start === 1 && head?.kind === 'word' && !isDefinite(head.norm) && inLexicon(PERSON_TITLES, head.norm)) return null;
   if (start > 0 && first.norm.startsWith('ل')) return null;
+  // «كبير الصيادين بفرضة القطيف»: ب and a noun with a definite genitive is a place, not a name.
+  const second = seg[start + 1];
+  if (start > 0 && first.norm.startsWith('ب') && !isGivenName(first.norm) && second?.kind === 'word' && isDefinite(second.norm)) return null;
   const before = seg[start - 1];
   if (words === 1 && before?.kind === 'word' && PLACE_NOUNS.has(withoutArticle(before.norm))) return null; // «أمير منطقة نجران»
   // «مستشار محافظ أسيوط»، «الناطق باسم مستشفى سوروكا»: one word after an indefinite title or an
