@@ -1,4 +1,4 @@
-import { isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
+import { endsWithParent, isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
@@ -146,7 +146,7 @@ export class ArticleMentions {
     const key = nameKeys(surface)[0]!;
     const definite = isDefinite(words[0]!);
     const candidates = this.holding(needle(surface));
-    const found = candidates.filter((m) => m.keys.at(-1) === key && m.definite.at(-1) === definite);
+    const found = candidates.filter((m) => m.keys.at(-1) === key && m.definite.at(-1) === definite && !endsWithParent(m.keys));
     if (found.length > 0 || definite) return pick(found, sentence, false);
     // «وقال نيل» after «نيل أروسميث», «وقال يونج» after «يونج هو سوب»: the one person whose name starts so.
     return pick(candidates.filter((m) => m.keys[0] === key && !m.definite[0]), sentence, false);

@@ -26,6 +26,11 @@ describe('a family name alone is the person the article named in full', () => {
     expect(extractQuotes(splitSentences(body))[0]!.speaker.aliases).toEqual(['السيسي']);
   });
 
+  it('never takes a father\'s name after «بن» for the person', () => {
+    const body = 'وأكد ولي ولي العهد الأمير محمد بن سلمان أن العلاقات قوية.\nوقال الملك سلمان في برقية: «إننا نستنكر هذه الأعمال الإجرامية بكل قوة».';
+    expect(speakersOf(body)).not.toContain('محمد بن سلمان');
+  });
+
   it.each([
     ['no full name anywhere in the article', 'وقال السيسي إن «مصر ماضية في طريق الإصلاح دون تردد».'],
     ['two people share the family name', 'التقى خالد العمري بالوزير سعد العمري أمس.\nوقال العمري: «الاجتماع كان مثمرا جدا للطرفين».'],
