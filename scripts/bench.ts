@@ -61,7 +61,9 @@ async function main() {
   console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n`);
   const dir = mkdtempSync(join(tmpdir(), 'nashra-bench-'));
   const rows: Record<string, string[]> = {};
-  const row = (name: string, value: string) => (rows[name] ??= []).push(value);
+  const row = (name: string, value: string) => {
+    rows[name] = [...(rows[name] ?? []), value];
+  };
   const perArticle: number[] = [];
   try {
     for (const size of SIZES) {

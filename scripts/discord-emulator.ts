@@ -16,7 +16,7 @@
  */
 import { createInterface } from 'node:readline';
 import { COMMAND_SPECS } from '../src/core/commands/command-specs.js';
-import { type RecordedCall, type StoredMessage, startDiscordEmulator, visibleText } from '../tests/support/discord-emulator.js';
+import { type RecordedCall, type StoredMessage, startDiscordEmulator, visibleText } from '../emulators/discord-emulator.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -12,7 +12,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Chat, User } from 'grammy/types';
-import { ARABIC_USER, type BotMessage, ENGLISH_USER, startTelegramEmulator, type ApiCall } from '../tests/support/telegram-emulator.js';
+import { ARABIC_USER, type BotMessage, ENGLISH_USER, startTelegramEmulator, type ApiCall } from '../emulators/telegram-emulator.js';
 
 const HELP = `Type a message for the bot, e.g. /help, /search كوريا الشمالية, /quotes تسوكرمان
   :en / :ar        write as a user whose app is in English / Arabic

@@ -4,7 +4,7 @@ import { loadEnvFile } from './config/load-env-file.js';
 import { createConsole } from './console/create-console.js';
 import { createConsoleDelivery } from './console/create-console-delivery.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
-import { createMemoryPageStore } from './core/commands/page-store.js';
+import { createMemoryPageStore } from './store/create-memory-page-store.js';
 import { NashraError } from './core/errors/nashra-error.js';
 import type { ChatDelivery, Platform } from './core/ports/chat-delivery.js';
 import { systemClock } from './core/schedule/clock.js';

@@ -10,7 +10,7 @@ import { summarizeArticle } from '../../src/core/services/summarize.js';
 import { findQuotes } from '../../src/core/services/find-quotes.js';
 import { searchArticles } from '../../src/core/services/search-articles.js';
 import { createCommandHandler } from '../../src/core/commands/create-command-handler.js';
-import { createMemoryPageStore } from '../../src/core/commands/page-store.js';
+import { createMemoryPageStore } from '../../src/store/create-memory-page-store.js';
 import { seededRandom as rng } from '../lib/seeded-random.js';
 
 const [mode, corpus, dbFile] = process.argv.slice(2) as [string, string, string];
@@ -70,7 +70,7 @@ async function main() {
   const people = db.prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000').all() as { name: string; aliases: string }[];
   const decorate = (w: string) => {
     const r = random();
-    if (r < 0.25) return w[0] + '\u064E' + w.slice(1); // a fatha
+    if (r < 0.25) return `${w[0]}\u064E${w.slice(1)}`; // a fatha
     if (r < 0.5) return (w.startsWith('ال') ? 'و' : 'وال') + w; // a prefix
     return w;
   };

@@ -20,14 +20,14 @@ export function loadEasc(path: string): EascRecord[] {
     .filter((line) => line.trim() !== '')
     .map((line, i) => {
       const raw = JSON.parse(line) as Record<string, unknown>;
-      if (typeof raw['article'] !== 'string' || !Array.isArray(raw['summaries'])) {
+      if (typeof raw.article !== 'string' || !Array.isArray(raw.summaries)) {
         throw new Error(`${path}:${i + 1}: expected article and summaries[]`);
       }
       return {
-        topic: String(raw['topic'] ?? ''),
-        articleFile: String(raw['article_file'] ?? ''),
-        article: raw['article'],
-        summaries: (raw['summaries'] as unknown[]).map(String),
+        topic: String(raw.topic ?? ''),
+        articleFile: String(raw.article_file ?? ''),
+        article: raw.article,
+        summaries: (raw.summaries as unknown[]).map(String),
       };
     });
 }

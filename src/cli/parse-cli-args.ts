@@ -47,6 +47,7 @@ function bounded(name: keyof typeof OPTION_BOUNDS, value: string | undefined): n
 
 /** Parses argv (after `node script`). Throws UsageError with a one-line message. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: not any: tsc types it from the assignment below (control-flow typing).
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,9 +1,9 @@
 import type { ButtonInteraction } from 'discord.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import { localeFrom, t } from '../core/commands/messages.js';
+import { decodePagerPayload } from '../core/commands/pager-payload.js';
 import type { Logger } from '../logging/create-logger.js';
 import { deliverMessages } from './deliver-messages.js';
-import { parsePagerCustomId } from './pager-custom-id.js';
 import { renderReply } from './render-reply.js';
 
 /** What a pager press needs: the handler (which checks expiry and ownership) and the interaction's logger. */
@@ -22,7 +22,7 @@ export interface AnswerButtonDeps {
 export async function answerButton(interaction: ButtonInteraction, deps: AnswerButtonDeps): Promise<void> {
   const { handler, log } = deps;
   const locale = localeFrom(interaction.locale);
-  const target = parsePagerCustomId(interaction.customId);
+  const target = decodePagerPayload(interaction.customId);
   if (!target) {
     log.warn({ customIdChars: interaction.customId.length }, 'discord button with an unknown custom id');
     await deliverMessages(interaction, renderReply({ locale, notice: true, text: [t(locale, 'pageExpired')] }), 'update');

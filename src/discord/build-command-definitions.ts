@@ -6,8 +6,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CommandSpec } from '../core/commands/command-specs.js';
-import { MAX_ARGUMENT_CHARS } from '../core/commands/create-command-handler.js';
+import { type CommandSpec, MAX_ARGUMENT_CHARS } from '../core/commands/command-specs.js';
 import type { Locale } from '../core/commands/reply.js';
 import { DISCORD_MAX_DESCRIPTION } from './discord-limits.js';
 

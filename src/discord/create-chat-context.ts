@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
-import type { ChatContext } from '../core/commands/create-command-handler.js';
+import type { ChatContext } from '../core/ports/chat-context.js';
 
 /**
  * The channel a slash command came from, for subscription commands. In a guild only

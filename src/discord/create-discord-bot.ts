@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type RateLimitData, RESTEvents, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type RateLimitData, REST, RESTEvents, Routes } from 'discord.js';
 import { COMMAND_SPECS } from '../core/commands/command-specs.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
@@ -7,7 +7,7 @@ import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery
 import type { Logger } from '../logging/create-logger.js';
 import { buildCommandDefinitions } from './build-command-definitions.js';
 import { createInteractionHandler } from './create-interaction-handler.js';
-import { redactErrorTokens } from './redact-interaction-token.js';
+import { scrubError } from '../logging/scrub-secrets.js';
 import { renderReply } from './render-reply.js';
 import { syncCommands } from './sync-commands.js';
 import { toDeliveryError } from './to-delivery-error.js';
@@ -46,20 +46,24 @@ export const STOP_GRACE_MS = 5_000;
  * Creates the Discord adapter: a discord.js client with only the Guilds intent (slash
  * commands need no message content), wired to the platform-neutral command handler.
  * The REST layer waits out 429s (up to MAX_RATE_LIMIT_WAIT_MS) and retries 5xx; the
- * gateway resumes its session after a disconnect. The token is passed to discord.js
+ * gateway resumes its session after a disconnect. Scheduled channel posts go through a
+ * REST client of their own that never retries a 5xx: the scheduler's `sendWithRetry` owns
+ * those retries, so layers do not multiply (4 REST tries × 5 scheduler attempts). The token is passed to discord.js
  * only and never logged.
  */
 export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   const { token, apiUrl, guildId, handler, index } = deps;
   const log = deps.logger.child({ platform: 'discord' });
+  const rateLimit = (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: {
       ...(apiUrl ? { api: apiUrl } : {}),
-      rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+      rejectOnRateLimit: rateLimit,
     },
   });
+  const deliveryRest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 0, rejectOnRateLimit: rateLimit }).setToken(token);
   const onInteraction = createInteractionHandler({ handler, index, logger: log });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
@@ -70,17 +74,19 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     const run = onInteraction(interaction).finally(() => inFlight.delete(run));
     inFlight.add(run);
   });
-  client.on(Events.Error, (err) => log.error({ err: redactErrorTokens(err) }, 'discord client error'));
+  client.on(Events.Error, (err) => log.error({ err: scrubError(err) }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardError, (err, shardId) => log.warn({ err: redactErrorTokens(err), shardId }, 'discord gateway error'));
+  client.on(Events.ShardError, (err, shardId) => log.warn({ err: scrubError(err), shardId }, 'discord gateway error'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'discord gateway closed for good'));
   client.on(Events.ShardReconnecting, (shardId) => {
     if (!stopping) log.info({ shardId }, 'discord gateway reconnecting');
   });
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord gateway resumed'));
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
-  );
+  for (const rest of [client.rest, deliveryRest]) {
+    rest.on(RESTEvents.RateLimited, (info) =>
+      log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
+    );
+  }
 
   async function start(): Promise<void> {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -91,7 +97,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       await syncCommands({ rest: client.rest, applicationId, ...(guildId ? { guildId } : {}), definitions: buildCommandDefinitions(COMMAND_SPECS), logger: log });
     } catch (err) {
       await client.destroy().catch(() => undefined);
-      throw redactErrorTokens(err);
+      throw scrubError(err);
     }
     log.info({ user: client.user?.tag, applicationId: client.application?.id, guildId: guildId ?? null }, 'discord bot ready');
   }
@@ -116,11 +122,11 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     for (const [i, message] of renderReply(reply).entries()) {
       if (i < progress.sent) continue;
       try {
-        await client.rest.post(Routes.channelMessages(channelId), {
+        await deliveryRest.post(Routes.channelMessages(channelId), {
           body: { content: message.content ?? '', embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
         });
       } catch (err) {
-        throw toDeliveryError(redactErrorTokens(err), channelId);
+        throw toDeliveryError(err, channelId);
       }
       progress.sent = i + 1;
     }

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/create-logger.js';
 import { answerAutocomplete } from './answer-autocomplete.js';
 import { answerButton } from './answer-button.js';
 import { answerCommand } from './answer-command.js';
-import { redactErrorTokens } from './redact-interaction-token.js';
+import { scrubError } from '../logging/scrub-secrets.js';
 
 /** The shared handler for commands and pages, the index for autocomplete, and the logger to take per-interaction children from. */
 export interface InteractionHandlerDeps {
@@ -44,7 +44,7 @@ async function answerFailure(interaction: Interaction, log: Logger): Promise<voi
     if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(options);
   } catch (err) {
-    log.warn({ err: redactErrorTokens(err) }, 'discord: could not tell the user about a failure');
+    log.warn({ err: scrubError(err) }, 'discord: could not tell the user about a failure');
   }
 }
 
@@ -68,7 +68,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       else log.debug('discord interaction ignored');
     } catch (err) {
       ok = false;
-      log.error({ err: redactErrorTokens(err), ms: Date.now() - started }, 'discord interaction failed');
+      log.error({ err: scrubError(err), ms: Date.now() - started }, 'discord interaction failed');
       await answerFailure(interaction, log);
     }
     log.debug({ ok, ms: Date.now() - started }, 'discord interaction done');

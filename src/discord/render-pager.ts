@@ -1,7 +1,7 @@
 import { type APIActionRowComponent, type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord.js';
 import { t } from '../core/commands/messages.js';
 import type { Locale, Pager } from '../core/commands/reply.js';
-import { pagerCustomId } from './pager-custom-id.js';
+import { encodePagerPayload } from '../core/commands/pager-payload.js';
 
 /** The one action row a paged list carries. */
 export type PagerRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -24,14 +24,14 @@ export function renderPager(pager: Pager, locale: Locale): PagerRow | null {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     label: PAGER_LABELS[locale].previous,
-    custom_id: pagerCustomId(pager.token, Math.max(0, pager.page - 1)),
+    custom_id: encodePagerPayload(pager.token, pager.page - 1),
     disabled: pager.page <= 0,
   };
   const next: APIButtonComponentWithCustomId = {
     type: ComponentType.Button,
     style: ButtonStyle.Primary,
     label: PAGER_LABELS[locale].next,
-    custom_id: pagerCustomId(pager.token, Math.min(last, pager.page + 1)),
+    custom_id: encodePagerPayload(pager.token, Math.min(last, pager.page + 1)),
     disabled: pager.page >= last,
   };
   return { type: ComponentType.ActionRow, components: locale === 'ar' ? [next, previous] : [previous, next] };

@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { Inline, Locale, Reply, ReplyItem } from '../core/commands/reply.js';
-import { isMixedDirection, isolate, isolateLatinRuns } from '../core/render/bidi.js';
+import { foreignRuns, isolateForeignRuns, isolateRanges, startsRightToLeft } from '../core/render/bidi.js';
+import { safeUrl } from '../core/render/safe-url.js';
 import { packBlocks, splitText } from '../core/render/split-text.js';
-import { hasArabic } from '../core/text/normalize-arabic.js';
 import {
   DISCORD_MAX_CONTENT,
   DISCORD_MAX_EMBED_DESCRIPTION,
@@ -40,42 +40,43 @@ export function truncate(text: string, max: number): string {
   return text.slice(0, cut).trimEnd() + ELLIPSIS;
 }
 
-/** The first strong (letter) character decides a line's direction, as `dir="auto"` does. */
-const FIRST_STRONG = /[A-Za-z\u00C0-\u024F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-
 /**
  * Bidi isolation for a line: an Arabic line (Arabic replies, or Arabic article text in
  * an English reply) gets its Latin runs isolated so names like BRICS or T-54 do not
  * reorder the punctuation around them. A whole line is never wrapped in an isolate:
  * that would hide its first strong letter and turn an Arabic paragraph left-to-right.
  */
-function directional(text: string, locale: Locale): string {
-  if (locale === 'ar' || hasArabic(FIRST_STRONG.exec(text)?.[0] ?? '')) return isolateLatinRuns(text);
-  return text;
+function isArabicLine(text: string, locale: Locale): boolean {
+  return locale === 'ar' || startsRightToLeft(text);
 }
 
-/** Escaped text of a line with its marked ranges in bold. */
+function directional(text: string, locale: Locale): string {
+  return isArabicLine(text, locale) ? isolateForeignRuns(text, 'ar') : text;
+}
+
+/**
+ * Escaped text of a line with its marked ranges in bold. The runs are found on the whole
+ * line, then each is cut at the marks, so an isolate never straddles a `**`.
+ */
 function renderInline(line: Inline, locale: Locale): string {
   const { text } = line;
   const marks = line.marks ?? [];
   if (marks.length === 0) return escapeDiscord(directional(text, locale));
-  const mixed = isMixedDirection(text);
-  const arabicLine = locale === 'ar' || hasArabic(FIRST_STRONG.exec(text)?.[0] ?? '');
-  const segment = (s: string) => escapeDiscord(arabicLine && mixed && !hasArabic(s) && /[A-Za-z]/.test(s) ? isolate(s) : arabicLine ? isolateLatinRuns(s) : s);
+  const runs = isArabicLine(text, locale) ? foreignRuns(text, 'ar') : [];
+  const segment = (a: number, b: number) => {
+    const clipped = runs
+      .map(([s, e]) => [Math.max(s, a) - a, Math.min(e, b) - a] as [number, number])
+      .filter(([s, e]) => e > s);
+    return escapeDiscord(isolateRanges(text.slice(a, b), clipped));
+  };
   let out = '';
   let at = 0;
   for (const [a, b] of marks) {
     if (a < at || b <= a) continue;
-    out += segment(text.slice(at, a)) + '**' + segment(text.slice(a, b)) + '**';
+    out += `${segment(at, a)}**${segment(a, b)}**`;
     at = b;
   }
-  return out + segment(text.slice(at));
-}
-
-/** A link target safe inside `[text](url)`: http(s) only, no spaces or parentheses. */
-function safeUrl(url: string | undefined): string | null {
-  if (!url || !/^https?:\/\/[^\s()<>]+$/i.test(url)) return null;
-  return url;
+  return out + segment(at, text.length);
 }
 
 /** One list item as a markdown block: bold heading (linked), small ref, lines, quote. */

@@ -2,7 +2,8 @@ import { latinToArabic } from '../core/people/latin-to-arabic.js';
 import { personQueryKeys } from '../core/people/person-query-keys.js';
 import type { ArticleIndex, PersonRow } from '../core/ports/article-index.js';
 import { nameKey } from '../core/text/name-key.js';
-import { hasArabic, normalizeArabic } from '../core/text/normalize-arabic.js';
+import { hasArabic } from '../core/text/arabic-letter.js';
+import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import { DISCORD_MAX_CHOICE_NAME, DISCORD_MAX_CHOICES } from './discord-limits.js';
 import { truncate } from './render-reply.js';
 

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { scrubError } from './scrub-secrets.js';
 
 /** Paths whose values never reach a log line: tokens, wherever they appear. */
 export const REDACT_PATHS = [
@@ -11,14 +12,6 @@ export const REDACT_PATHS = [
   'err.config.headers.authorization',
 ] as const;
 
-/** Token shapes to scrub from free text (error messages quoting a URL with /bot<token>/). */
-const TOKEN_IN_TEXT = /bot\d+:[\w-]+|Bot [\w.-]{20,}/g;
-
-/** Replaces token-shaped text with a placeholder. */
-export function scrubTokens(text: string): string {
-  return text.replace(TOKEN_IN_TEXT, 'bot[redacted]');
-}
-
 /**
  * The process logger: JSON lines on stderr (stdout belongs to the CLI's JSON and the
  * console). Adapters take a child per update or job so every line carries its ids.
@@ -30,16 +23,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { app: 'nashra' },
       redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
       serializers: {
-        err(err: Error) {
-          const out = pino.stdSerializers.err(err);
-          out.message = scrubTokens(out.message);
-          if (out.stack) out.stack = scrubTokens(out.stack);
-          return out;
-        },
+        // Every logged error is a scrubbed copy (src/logging/scrub-secrets.ts), under its own class name.
+        err: (err: unknown) => ({ ...pino.stdSerializers.err(scrubError(err)), type: errorType(err) }),
       },
     },
     destination ?? pino.destination(2),
   );
+}
+
+/** The class name of a thrown value (`DeliveryError`, `DiscordAPIError`), as pino reports it. */
+function errorType(err: unknown): string {
+  return err instanceof Error ? err.constructor.name : typeof err;
 }
 
 export type { Logger };

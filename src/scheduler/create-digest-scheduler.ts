@@ -4,7 +4,7 @@ import type { Clock } from '../core/schedule/clock.js';
 import { previousSlot } from '../core/schedule/cron.js';
 import { buildSubscriptionDigest } from '../core/subscriptions/build-subscription-digest.js';
 import { subscriptionSpec } from '../core/subscriptions/create-subscription-commands.js';
-import type { Subscription, SubscriptionStore } from '../core/subscriptions/subscription.js';
+import type { Subscription, SubscriptionStore } from '../core/ports/subscription-store.js';
 import type { Logger } from '../logging/create-logger.js';
 import { createNodeCronRunner, type CronJob, type CronRunner } from './cron-runner.js';
 import { DEFAULT_RETRY, type RetryPolicy, sendWithRetry } from './send-with-retry.js';
@@ -88,7 +88,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const jobLog = logger.child({ job: 'digest', subscription: id, slot: slot.toISOString() });
     try {
       const sub = store.get(id);
-      if (!sub || sub.status !== 'active') return 'disabled';
+      if (sub?.status !== 'active') return 'disabled';
       const delivery = deliveries[sub.platform];
       if (!delivery) {
         jobLog.warn({ platform: sub.platform }, 'no delivery for this platform; slot left for later');
@@ -174,7 +174,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   function tick(id: number, fired: Date): void {
     if (stopped) return;
     const sub = store.get(id);
-    if (!sub || sub.status !== 'active') return;
+    if (sub?.status !== 'active') return;
     const spec = subscriptionSpec(sub);
     // The slot as nashra computes it (node-cron's instant, normalized to the same rule).
     const slot = (spec && previousSlot(spec, sub.timezone, fired)) ?? fired;

@@ -11,7 +11,7 @@ import type {
   SubscriptionStatus,
   SubscriptionStore,
   WhenEmpty,
-} from '../core/subscriptions/subscription.js';
+} from '../core/ports/subscription-store.js';
 import type { Db } from './open-database.js';
 
 interface SubscriptionRow {
@@ -132,7 +132,7 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
 
   const claim = db.transaction((id: number, slot: string, now: string): ClaimResult => {
     const sub = s.get.get(id);
-    if (!sub || sub.status !== 'active') return 'inactive';
+    if (sub?.status !== 'active') return 'inactive';
     return s.claim.run(id, slot, now).changes === 1 ? 'claimed' : 'duplicate';
   });
 
@@ -153,7 +153,7 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
     const params = { ...input, now };
     if (existing) s.update.run({ ...params, id: existing.id });
     else s.insert.run(params);
-    return { subscription: toSubscription(s.byChat.get(input.platform, input.chatId)!), created: !existing || existing.status !== 'active' };
+    return { subscription: toSubscription(s.byChat.get(input.platform, input.chatId)!), created: existing?.status !== 'active' };
   });
 
   return {

@@ -1,5 +1,5 @@
 import type { Context } from 'grammy';
-import type { ChatContext } from '../core/commands/create-command-handler.js';
+import type { ChatContext } from '../core/ports/chat-context.js';
 
 /** Member statuses that may change a group's subscriptions. */
 const ADMIN_STATUSES = new Set(['creator', 'administrator']);

@@ -1,7 +1,7 @@
 import { type BotError, type Context, GrammyError, HttpError } from 'grammy';
 import { localeFrom, t } from '../core/commands/messages.js';
 import type { Logger } from '../logging/create-logger.js';
-import { loggableError } from './loggable-error.js';
+import { scrubError } from '../logging/scrub-secrets.js';
 import { toDeliveryError } from './to-delivery-error.js';
 
 /**
@@ -15,16 +15,16 @@ export function createErrorBoundary(logger: Logger): (error: BotError<Context>) 
     const log = logger.child({ updateId: ctx.update.update_id });
     const chatId = ctx.chat?.id;
     if ((error instanceof GrammyError || error instanceof HttpError) && toDeliveryError(error, String(chatId)).kind === 'gone') {
-      log.info({ err: loggableError(error), chatId }, 'chat does not accept our messages; update dropped');
+      log.info({ err: scrubError(error), chatId }, 'chat does not accept our messages; update dropped');
       return;
     }
-    log.error({ err: loggableError(error) }, 'update failed');
+    log.error({ err: scrubError(error) }, 'update failed');
     const locale = localeFrom(ctx.from?.language_code);
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t(locale, 'failure') });
       else if (chatId !== undefined) await ctx.api.sendMessage(chatId, t(locale, 'failure'));
     } catch (err) {
-      log.warn({ err: loggableError(err) }, 'could not tell the user about the failure');
+      log.warn({ err: scrubError(err) }, 'could not tell the user about the failure');
     }
   };
 }

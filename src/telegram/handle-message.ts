@@ -46,7 +46,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (ctx: Context) =
     const locale = localeFrom(ctx.from?.language_code);
     const senderId = ctx.from?.id ?? chat.id;
     const log = logger.child({ updateId: ctx.update.update_id });
-    const options = { replyTo: isPrivate ? undefined : message.message_id, buttons: chat.type !== 'channel', logger: log };
+    const options = { replyTo: isPrivate ? undefined : message.message_id, buttons: chat.type !== 'channel' };
 
     const decision = limiter.take(String(senderId));
     if (decision === 'drop') return;

@@ -1,11 +1,11 @@
 import type { Context } from 'grammy';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import { localeFrom, t } from '../core/commands/messages.js';
+import { decodePagerPayload } from '../core/commands/pager-payload.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { RateLimiter } from './create-rate-limiter.js';
 import { chatUserId } from './chat-user-id.js';
-import { parsePageData } from './pager-keyboard.js';
 import { editReply, sendReply } from './send-reply.js';
 import { TELEGRAM_MAX_CALLBACK_ANSWER } from './telegram-limits.js';
 
@@ -34,7 +34,7 @@ export function createPagePressHandler(deps: PagePressHandlerDeps): (ctx: Contex
     const query = ctx.callbackQuery;
     if (!query) return;
     const locale = localeFrom(query.from.language_code);
-    const request = parsePageData(query.data);
+    const request = decodePagerPayload(query.data);
     if (!request) {
       await ctx.answerCallbackQuery({ text: t(locale, 'pageExpired') });
       return;
@@ -50,10 +50,10 @@ export function createPagePressHandler(deps: PagePressHandlerDeps): (ctx: Contex
       await ctx.answerCallbackQuery({ text: toast(reply) });
       return;
     }
-    const log = logger.child({ updateId: ctx.update.update_id });
+    logger.child({ updateId: ctx.update.update_id }).debug({ page: request.page }, 'telegram page turned');
     const message = query.message;
-    if (message && message.date !== 0) await editReply(ctx.api, message.chat.id, message.message_id, reply, log);
-    else if (message) await sendReply(ctx.api, message.chat.id, reply, { logger: log });
+    if (message && message.date !== 0) await editReply(ctx.api, message.chat.id, message.message_id, reply);
+    else if (message) await sendReply(ctx.api, message.chat.id, reply);
     await ctx.answerCallbackQuery();
   };
 }

@@ -1,6 +1,6 @@
 import type { Transformer } from 'grammy';
 import type { Logger } from '../logging/create-logger.js';
-import { loggableError } from './loggable-error.js';
+import { scrubError } from '../logging/scrub-secrets.js';
 
 /**
  * An API transformer that notes every refused or failed Bot API call: a 429 that
@@ -13,7 +13,7 @@ export function logApiFailures(logger: Logger): Transformer {
     try {
       result = await prev(method, payload, signal);
     } catch (err) {
-      if (!signal?.aborted) logger.warn({ method, err: loggableError(err) }, 'telegram unreachable');
+      if (!signal?.aborted) logger.warn({ method, err: scrubError(err) }, 'telegram unreachable');
       throw err;
     }
     if (!result.ok) {

@@ -1,38 +1,13 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { t } from '../core/commands/messages.js';
 import type { Locale, Pager } from '../core/commands/reply.js';
-import { TELEGRAM_MAX_CALLBACK_DATA } from './telegram-limits.js';
+import { encodePagerPayload } from '../core/commands/pager-payload.js';
 
 /** Button labels: the shared words, with arrows pointing the way the language reads. */
 const LABELS: Readonly<Record<Locale, { readonly previous: string; readonly next: string }>> = {
   ar: { previous: `${t('ar', 'pagePrevious')} ›`, next: `‹ ${t('ar', 'pageNext')}` },
   en: { previous: `‹ ${t('en', 'pagePrevious')}`, next: `${t('en', 'pageNext')} ›` },
 };
-
-/** Callback data of a pager button: `p:<token>:<page>`. Anything else is refused. */
-export const PAGE_DATA_PATTERN = /^p:([a-z0-9]{4,32}):(\d{1,5})$/;
-
-/** A page a pager button asks for. */
-export interface PageRequest {
-  readonly token: string;
-  /** 0-based. */
-  readonly page: number;
-}
-
-/** Encodes a pager button's payload, or null when it could not be parsed back safely. */
-export function encodePageData(token: string, page: number): string | null {
-  const data = `p:${token}:${page}`;
-  return PAGE_DATA_PATTERN.test(data) && Buffer.byteLength(data) <= TELEGRAM_MAX_CALLBACK_DATA ? data : null;
-}
-
-/**
- * Parses a button payload. Callback data comes back from the client and can be forged
- * or stale, so it is matched against a strict pattern before anything reads it.
- */
-export function parsePageData(data: string | undefined): PageRequest | null {
-  const match = data ? PAGE_DATA_PATTERN.exec(data) : null;
-  return match ? { token: match[1]!, page: Number(match[2]) } : null;
-}
 
 /**
  * Previous/next buttons for a paginated reply; none when there is one page. In Arabic
@@ -42,10 +17,7 @@ export function pagerKeyboard(pager: Pager | undefined, locale: Locale): InlineK
   if (!pager || pager.pages <= 1) return undefined;
   const labels = LABELS[locale];
   const row: InlineKeyboardButton[] = [];
-  const button = (text: string, page: number) => {
-    const data = encodePageData(pager.token, page);
-    if (data) row.push({ text, callback_data: data });
-  };
+  const button = (text: string, page: number) => row.push({ text, callback_data: encodePagerPayload(pager.token, page) });
   if (pager.page > 0) button(labels.previous, pager.page - 1);
   if (pager.page < pager.pages - 1) button(labels.next, pager.page + 1);
   if (locale === 'ar') row.reverse();

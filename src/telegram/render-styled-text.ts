@@ -1,18 +1,21 @@
-import { FSI, PDI } from '../core/render/bidi.js';
+import type { MessageEntity } from 'grammy/types';
 import type { Locale } from '../core/commands/reply.js';
-import { escapeHtml } from './escape-html.js';
-import { foreignRuns } from './foreign-runs.js';
+import { FSI, foreignRuns, PDI } from '../core/render/bidi.js';
+import type { TelegramMessage } from './telegram-message.js';
 
-/** Markup around a [start, end) range of a text: `<b>`…`</b>`, a link, a blockquote. */
+/** The styles a span can have: Telegram entity types, a link with its (already checked) URL. */
+export type SpanStyle =
+  | { readonly type: 'bold' | 'italic' | 'blockquote' }
+  | { readonly type: 'text_link'; readonly url: string };
+
+/** A style over a [start, end) range of a text. */
 export interface Span {
   readonly start: number;
   readonly end: number;
-  /** Fixed, well-formed markup; any dynamic part (a URL) already escaped. */
-  readonly open: string;
-  readonly close: string;
+  readonly style: SpanStyle;
 }
 
-/** Plain text with the markup and bidi isolation it should get; escaped only when rendered. */
+/** Plain text with the styles and bidi isolation it should get. */
 export interface StyledText {
   readonly text: string;
   /** Properly nested or disjoint ranges (search highlights are disjoint). */
@@ -28,48 +31,56 @@ export interface StyledText {
  */
 const UNSAFE_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
-interface Insertion {
-  readonly at: number;
-  readonly text: string;
-  /** Closers (0) go before openers (1) at the same position; `span` orders nesting. */
-  readonly kind: 0 | 1;
-  readonly length: number;
-  /** Order of the range among those added: equal ranges close in reverse. */
-  readonly seq: number;
-}
-
 /**
- * Renders one styled text as Telegram HTML: every character of `text` escaped, spans as
- * tags, foreign-script runs and `isolated` ranges wrapped in bidi isolates. The output
- * is well-formed on its own, which is what lets a long reply be cut between pieces.
+ * Renders one styled text as a Telegram message: the text with foreign-script runs and
+ * `isolated` ranges wrapped in FSI…PDI, and each span as an entity over the same
+ * characters (an isolate that lies inside a span is inside its entity). Nothing is
+ * escaped: entities are offsets, so a user's `<b>` is just text.
  */
-export function renderStyledText(styled: StyledText, locale: Locale): string {
+export function renderStyledText(styled: StyledText, locale: Locale): TelegramMessage {
   const { text, spans, isolated } = stripUnsafe(styled);
-  const inserts: Insertion[] = [];
-  const add = (start: number, end: number, open: string, close: string) => {
-    if (end <= start) return;
-    const seq = inserts.length;
-    inserts.push({ at: start, text: open, kind: 1, length: end - start, seq }, { at: end, text: close, kind: 0, length: end - start, seq });
-  };
-  for (const s of spans) add(s.start, s.end, s.open, s.close);
+  const isolates: [number, number][] = [];
   // Runs are found where no forced isolate already stands, so ids are isolated whole.
   let probe = text;
   for (const [start, end] of isolated) {
-    add(start, end, FSI, PDI);
+    if (end <= start) continue;
+    isolates.push([start, end]);
     probe = probe.slice(0, start) + ' '.repeat(end - start) + probe.slice(end);
   }
-  for (const [start, end] of foreignRuns(probe, locale)) add(start, end, FSI, PDI);
+  isolates.push(...foreignRuns(probe, locale));
 
-  inserts.sort(
-    (a, b) => a.at - b.at || a.kind - b.kind || (a.kind === 1 ? b.length - a.length || a.seq - b.seq : a.length - b.length || b.seq - a.seq),
-  );
-  let html = '';
-  let cursor = 0;
-  for (const ins of inserts) {
-    html += escapeHtml(text.slice(cursor, ins.at)) + ins.text;
-    cursor = ins.at;
+  const opens = new Array<number>(text.length + 1).fill(0);
+  const closes = new Array<number>(text.length + 1).fill(0);
+  for (const [start, end] of isolates) {
+    opens[start]!++;
+    closes[end]!++;
   }
-  return html + escapeHtml(text.slice(cursor));
+  let out = '';
+  for (let i = 0; i <= text.length; i++) {
+    out += PDI.repeat(closes[i]!) + FSI.repeat(opens[i]!);
+    if (i < text.length) out += text[i]!;
+  }
+
+  // Where original index x lands: after the PDIs and FSIs inserted before it.
+  const before = (x: number) => {
+    let n = 0;
+    for (const [start, end] of isolates) n += (start < x ? 1 : 0) + (end < x ? 1 : 0);
+    return x + n;
+  };
+  const entities: MessageEntity[] = [];
+  for (const span of spans) {
+    if (span.end <= span.start) continue;
+    // An isolate starting or ending on the span's edge belongs inside it when it lies within the span.
+    const inner = isolates.filter(([s, e]) => s >= span.start && e <= span.end);
+    const startsHere = isolates.filter(([s]) => s === span.start).length;
+    const innerStartsHere = inner.filter(([s]) => s === span.start).length;
+    const endsHere = inner.filter(([, e]) => e === span.end).length;
+    const offset = before(span.start) + isolates.filter(([, e]) => e === span.start).length + (startsHere - innerStartsHere);
+    const end = before(span.end) + endsHere;
+    if (end > offset) entities.push({ ...span.style, offset, length: end - offset } as MessageEntity);
+  }
+  entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return { text: out, entities };
 }
 
 /** Removes unsafe characters and moves every range onto the shortened text. */

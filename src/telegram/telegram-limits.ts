@@ -3,7 +3,7 @@
  * test speaks of the same numbers (https://core.telegram.org/bots/api).
  */
 
-/** Longest message text Telegram accepts (after entity parsing); we measure the HTML, which is never shorter. */
+/** Longest message text Telegram accepts, in UTF-16 units (messages are styled with entities, so this is the text length). */
 export const TELEGRAM_MAX_MESSAGE = 4096;
 
 /** Longest `callback_data` of an inline button, in bytes. */

@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from 'grammy';
 import { DeliveryError } from '../core/ports/chat-delivery.js';
-import { loggableError } from './loggable-error.js';
+import { scrubError } from '../logging/scrub-secrets.js';
 
 /**
  * Telegram's ways of saying "this chat will never take a message from you": the user
@@ -16,7 +16,7 @@ const GONE_DESCRIPTION =
  * DeliveryError can never leak the token.
  */
 export function toDeliveryError(err: unknown, chatId: string): DeliveryError {
-  const cause = loggableError(err);
+  const cause = scrubError(err);
   if (err instanceof DeliveryError) return err;
   if (err instanceof GrammyError) {
     const what = `telegram ${err.method} to chat ${chatId} failed (${err.error_code}: ${err.description})`;

@@ -3,7 +3,7 @@ import type { CommandHandler } from '../../src/core/commands/create-command-hand
 import type { ArticleIndex } from '../../src/core/ports/article-index.js';
 import { createDiscordBot, type DiscordBot } from '../../src/discord/create-discord-bot.js';
 import { createLogger, type Logger } from '../../src/logging/create-logger.js';
-import { type DiscordEmulator, type EmulatorOptions, type InteractionState, startDiscordEmulator } from '../support/discord-emulator.js';
+import { type DiscordEmulator, type EmulatorOptions, type InteractionState, startDiscordEmulator } from '../../emulators/discord-emulator.js';
 
 /** Every log line the bot wrote, parsed, and a way to wait for one. */
 export interface LogCapture {
@@ -41,7 +41,13 @@ export function captureLogs(level = 'debug'): LogCapture {
       const found = lines.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const w = { predicate, resolve: (l: Record<string, any>) => (clearTimeout(timer), resolve(l)) };
+        const w = {
+          predicate,
+          resolve: (l: Record<string, any>) => {
+            clearTimeout(timer);
+            resolve(l);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.delete(w);
           reject(new Error('timed out waiting for a log line'));

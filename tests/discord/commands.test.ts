@@ -5,7 +5,7 @@ import { t } from '../../src/core/commands/messages.js';
 import type { Locale } from '../../src/core/commands/reply.js';
 import { DISCORD_EPHEMERAL_FLAG, DISCORD_INTERACTION_WINDOW_MS } from '../../src/discord/discord-limits.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
-import { type InteractionState, visibleText } from '../support/discord-emulator.js';
+import { type InteractionState, visibleText } from '../../emulators/discord-emulator.js';
 import { type Harness, startHarness } from './bot-harness.js';
 
 /** What a person reads: markdown escapes and bidi isolates removed. */
@@ -25,8 +25,14 @@ beforeAll(async () => {
   }
   await test.reindex();
   const handler = {
-    run: (...args: Parameters<typeof test.handler.run>) => (handlerOrder.push(`run:${args[1]}`), test.handler.run(...args)),
-    page: (...args: Parameters<typeof test.handler.page>) => (handlerOrder.push('page'), test.handler.page(...args)),
+    run: (...args: Parameters<typeof test.handler.run>) => {
+      handlerOrder.push(`run:${args[1]}`);
+      return test.handler.run(...args);
+    },
+    page: (...args: Parameters<typeof test.handler.page>) => {
+      handlerOrder.push('page');
+      return test.handler.page(...args);
+    },
   };
   h = await startHarness({ handler, index: test.index });
   h.emulator.events.on('call', (c) => {

@@ -5,7 +5,7 @@ import { buildCommandDefinitions, ENGLISH_DISCORD_LOCALES } from '../../src/disc
 import { commandSetKey } from '../../src/discord/sync-commands.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
 import { createDiscordBot } from '../../src/discord/create-discord-bot.js';
-import { startDiscordEmulator, validateCommands } from '../support/discord-emulator.js';
+import { startDiscordEmulator, validateCommands } from '../../emulators/discord-emulator.js';
 import { captureLogs, type Harness, startHarness } from './bot-harness.js';
 
 let test: TestIndex;

@@ -9,10 +9,9 @@ import {
   DISCORD_MAX_EMBEDS,
 } from '../../src/discord/discord-limits.js';
 import { escapeDiscord } from '../../src/discord/escape-discord.js';
-import { PAGER_CUSTOM_ID, pagerCustomId, parsePagerCustomId } from '../../src/discord/pager-custom-id.js';
 import { renderPager } from '../../src/discord/render-pager.js';
 import { type DiscordMessage, renderReply, truncate } from '../../src/discord/render-reply.js';
-import { validateMessage, visibleText } from '../support/discord-emulator.js';
+import { validateMessage, visibleText } from '../../emulators/discord-emulator.js';
 
 const sentence = (n: number) => `جملة رقم ${n} في خبر طويل عن قمة بريكس في قازان والحرب في أوكرانيا.`;
 const item = (i: number, words = 10): ReplyItem => ({
@@ -53,30 +52,6 @@ describe('escapeDiscord', () => {
     ['backslashes', 'a\\*b', 'a\\\\\\*b'],
   ])('%s', (_name, input, expected) => {
     expect(escapeDiscord(input)).toBe(expected);
-  });
-});
-
-describe('pager custom ids', () => {
-  it.each([
-    ['p:abcdefghij:0', { token: 'abcdefghij', page: 0 }],
-    ['p:0123456789:12', { token: '0123456789', page: 12 }],
-    ['p:abcdefghij:-1', null],
-    ['p:ABCDEFGHIJ:1', null],
-    ['p:abcdefghi:1', null],
-    ['p:abcdefghij:1:extra', null],
-    ['p:abcdefghij:99999', null],
-    ['x:abcdefghij:1', null],
-    ['', null],
-    ['p:abcdefghij:1\n', null],
-  ])('%j parses to %j', (id, expected) => {
-    expect(parsePagerCustomId(id)).toEqual(expected);
-  });
-
-  it('round-trips and stays under 100 characters', () => {
-    const id = pagerCustomId('k3j4h5g6f7', 42);
-    expect(id).toMatch(PAGER_CUSTOM_ID);
-    expect(parsePagerCustomId(id)).toEqual({ token: 'k3j4h5g6f7', page: 42 });
-    expect(() => pagerCustomId('../../etc', 1)).toThrow(RangeError);
   });
 });
 

@@ -4,10 +4,9 @@ import type { CommandHandler } from '../../src/core/commands/create-command-hand
 import { t } from '../../src/core/commands/messages.js';
 import { DeliveryError } from '../../src/core/ports/chat-delivery.js';
 import { DISCORD_EPHEMERAL_FLAG } from '../../src/discord/discord-limits.js';
-import { redactErrorTokens, redactInteractionToken } from '../../src/discord/redact-interaction-token.js';
 import { toDeliveryError } from '../../src/discord/to-delivery-error.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
-import { type InteractionState, visibleText } from '../support/discord-emulator.js';
+import { type InteractionState, visibleText } from '../../emulators/discord-emulator.js';
 import { type Harness, startHarness } from './bot-harness.js';
 
 const CRASH = 'انهيار';
@@ -169,7 +168,7 @@ describe('channel delivery (digests)', () => {
   });
 });
 
-describe('classifying and redacting errors', () => {
+describe('classifying errors', () => {
   const api = (status: number, code: number) => new DiscordAPIError({ code, message: 'x' }, code, status, 'POST', 'https://discord.com/api/v10/channels/1/messages', {});
   it.each([
     ['403 50013 Missing Permissions', api(403, 50013), 'gone'],
@@ -180,14 +179,6 @@ describe('classifying and redacting errors', () => {
     ['a rate limit given up on', new RateLimitError({ timeToReset: 5000, limit: 5, method: 'POST', hash: 'h', url: 'u', route: 'r', majorParameter: 'm', global: false, retryAfter: 45000, sublimitTimeout: 0, scope: 'user' }), 'retry'],
   ] as const)('%s → %s', (_what, err, kind) => {
     expect(toDeliveryError(err, '1').kind).toBe(kind);
-  });
-
-  it('cuts interaction tokens out of URLs and messages', () => {
-    expect(redactInteractionToken('https://x/api/v10/webhooks/123/aW50:abc.DEF-_/messages/@original')).toBe('https://x/api/v10/webhooks/123/[redacted]/messages/@original');
-    const err = Object.assign(new Error('failed /interactions/9/secret/callback'), { url: '/interactions/9/secret/callback' });
-    redactErrorTokens(err);
-    expect(err.message).not.toContain('secret');
-    expect(err.url).not.toContain('secret');
   });
 });
 

@@ -3,7 +3,7 @@ import { t } from '../../src/core/commands/messages.js';
 import { formatZoned } from '../../src/core/schedule/time-zone.js';
 import { createCorpusWatcher } from '../../src/scheduler/create-corpus-watcher.js';
 import { addArticle } from '../scheduler/support.js';
-import { ARABIC_USER, ENGLISH_USER } from '../support/telegram-emulator.js';
+import { ARABIC_USER, ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import type { Chat } from 'grammy/types';
 import { type DigestWorld, discordText, MANAGE_CHANNELS, MANAGE_SERVER, readable, startDigestWorld } from './support/digest-world.js';
 

@@ -3,7 +3,7 @@ import type { ChatDelivery } from '../../src/core/ports/chat-delivery.js';
 import { createSqliteArticleIndex } from '../../src/store/create-sqlite-article-index.js';
 import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscriptions.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { ENGLISH_USER } from '../support/telegram-emulator.js';
+import { ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import { ClockCron } from './support/clock-cron.js';
 import { type DigestWorld, discordText, MANAGE_CHANNELS, readable, startDigestWorld, until } from './support/digest-world.js';
 

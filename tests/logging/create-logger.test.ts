@@ -28,6 +28,16 @@ describe('createLogger', () => {
     expect(lines.join('')).toContain('bot[redacted]');
   });
 
+  it('logs a scrubbed error under its own class name, with its fields', () => {
+    class DeliveryFailure extends Error {
+      readonly url = 'https://discord.com/api/v10/webhooks/1/hidden-token/messages';
+    }
+    const { lines, logger } = capture();
+    logger.warn({ err: new DeliveryFailure('post failed') }, 'failed');
+    expect(lines.join('')).not.toContain('hidden-token');
+    expect(JSON.parse(lines[0]!).err).toMatchObject({ type: 'DeliveryFailure', message: 'post failed', url: expect.stringContaining('[redacted]') });
+  });
+
   it('keeps a child logger’s bindings on every line', () => {
     const { lines, logger } = capture();
     logger.child({ updateId: 42 }).info('handled');

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConsoleDelivery } from '../../src/console/create-console-delivery.js';
 import type { DeliveryProgress } from '../../src/core/ports/chat-delivery.js';
-import { createManualClock } from '../../src/core/schedule/manual-clock.js';
+import { createManualClock } from '../support/manual-clock.js';
 import { DEFAULT_RETRY, sendWithRetry } from '../../src/scheduler/send-with-retry.js';
 import { captureLogger, rateLimited, serverError } from './support.js';
 
@@ -43,7 +43,10 @@ describe('sendWithRetry and the progress of a multi-part send', () => {
   ])('hands every try the same progress, so a retry after %s resumes at the failed part', async (_what, error) => {
     const chat = threePartChat(2, error);
     const seen: DeliveryProgress[] = [];
-    const outcome = await sendWithRetry((p) => (seen.push(p), chat.send(p)), options());
+    const outcome = await sendWithRetry((p) => {
+      seen.push(p);
+      return chat.send(p);
+    }, options());
     expect(outcome).toEqual({ kind: 'sent', attempts: 2 });
     expect(chat.posted).toEqual([1, 2, 3]);
     expect(seen).toHaveLength(2);
@@ -62,7 +65,12 @@ describe('sendWithRetry and the progress of a multi-part send', () => {
 describe('console delivery', () => {
   function output() {
     let text = '';
-    const stream = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) });
+    const stream = new Writable({
+      write: (chunk, _enc, done) => {
+        text += String(chunk);
+        done();
+      },
+    });
     return { stream, text: () => text };
   }
 

@@ -7,7 +7,7 @@ import type { Platform } from '../../src/core/ports/chat-delivery.js';
 import { abortError, type Clock } from '../../src/core/schedule/clock.js';
 import { nextSlots, parseCron } from '../../src/core/schedule/cron.js';
 import { createSubscriptionCommands } from '../../src/core/subscriptions/create-subscription-commands.js';
-import type { Subscription, SubscriptionStore } from '../../src/core/subscriptions/subscription.js';
+import type { Subscription, SubscriptionStore } from '../../src/core/ports/subscription-store.js';
 import { createCorpusWatcher } from '../../src/scheduler/create-corpus-watcher.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerDeps } from '../../src/scheduler/create-digest-scheduler.js';
 import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscriptions.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/core/ports/chat-delivery.js';
-import { createManualClock } from '../../src/core/schedule/manual-clock.js';
+import { createManualClock } from '../support/manual-clock.js';
 import { backoffDelay, DEFAULT_RETRY, sendWithRetry } from '../../src/scheduler/send-with-retry.js';
 import { captureLogger, chatGone, rateLimited, serverError } from './support.js';
 

@@ -91,7 +91,11 @@ export class FakeCron implements CronRunner {
   schedule(expression: string, timezone: string, onTick: (slot: Date) => void, name?: string): CronJob {
     const job = { expression, timezone, onTick, stopped: false };
     this.jobs.set(name ?? expression, job);
-    return { stop: () => void (job.stopped = true) };
+    return {
+      stop: () => {
+        job.stopped = true;
+      },
+    };
   }
 
   active(): { name: string; expression: string; timezone: string }[] {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SubscriptionInput, SubscriptionStore } from '../../src/core/subscriptions/subscription.js';
+import type { SubscriptionInput, SubscriptionStore } from '../../src/core/ports/subscription-store.js';
 import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscriptions.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { type Db, openDatabase } from '../../src/store/open-database.js';

@@ -2,8 +2,7 @@ import { GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/core/ports/chat-delivery.js';
 import { createRateLimiter } from '../../src/telegram/create-rate-limiter.js';
-import { loggableError } from '../../src/telegram/loggable-error.js';
-import { encodePageData, pagerKeyboard, parsePageData } from '../../src/telegram/pager-keyboard.js';
+import { pagerKeyboard } from '../../src/telegram/pager-keyboard.js';
 import { parseCommand } from '../../src/telegram/parse-command.js';
 import { commandMenu } from '../../src/telegram/register-commands.js';
 import { toDeliveryError } from '../../src/telegram/to-delivery-error.js';
@@ -28,30 +27,7 @@ describe('parseCommand', () => {
   });
 });
 
-describe('pager callback data', () => {
-  it.each([
-    ['p:abc123def0:2', { token: 'abc123def0', page: 2 }],
-    ['p:abc123def0:0', { token: 'abc123def0', page: 0 }],
-    ['p:abc123def0:-1', null],
-    ['p:ABC123:1', null],
-    ['p:abc:1', null],
-    ['p:abc123def0:1:extra', null],
-    ['p:../../etc:1', null],
-    ['x:abc123def0:1', null],
-    ['p:abc123def0:999999', null],
-    ['', null],
-    [undefined, null],
-  ])('parses %j', (data, expected) => {
-    expect(parsePageData(data)).toEqual(expected);
-  });
-
-  it('round-trips and stays within 64 bytes', () => {
-    const data = encodePageData('z'.repeat(32), 99999)!;
-    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-    expect(parsePageData(data)).toEqual({ token: 'z'.repeat(32), page: 99999 });
-    expect(encodePageData('bad token', 1)).toBeNull();
-  });
-
+describe('pager keyboard', () => {
   it.each([
     [{ token: 'tok0000001', page: 0, pages: 3 }, 'en', [['Next ›', 'p:tok0000001:1']]],
     [{ token: 'tok0000001', page: 1, pages: 3 }, 'en', [['‹ Previous', 'p:tok0000001:0'], ['Next ›', 'p:tok0000001:2']]],
@@ -109,15 +85,6 @@ describe('toDeliveryError', () => {
     expect(d).toBeInstanceOf(DeliveryError);
     expect(d.kind).toBe(kind);
     expect(d.retryAfterMs).toBe(retryAfterMs);
-  });
-});
-
-describe('loggableError', () => {
-  it('scrubs the token from a network error that quotes the request URL', () => {
-    const inner = new Error('request to http://127.0.0.1:9/bot123456:SECRET-token/sendMessage failed, reason: ECONNREFUSED');
-    const safe = loggableError(new HttpError("Network request for 'sendMessage' failed!", inner)) as Error & { reason: string };
-    expect(JSON.stringify({ ...safe, message: safe.message, stack: safe.stack })).not.toContain('SECRET');
-    expect(safe.reason).toContain('ECONNREFUSED');
   });
 });
 

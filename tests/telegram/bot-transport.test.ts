@@ -5,7 +5,7 @@ import type { Reply } from '../../src/core/commands/reply.js';
 import { DeliveryError } from '../../src/core/ports/chat-delivery.js';
 import { createLogger } from '../../src/logging/create-logger.js';
 import { createTelegramBot } from '../../src/telegram/create-telegram-bot.js';
-import { ARABIC_USER, ENGLISH_USER } from '../support/telegram-emulator.js';
+import { ARABIC_USER, ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import { type BotUnderTest, startBot } from './support/start-bot.js';
 
 /**
@@ -79,7 +79,8 @@ describe('telegram adapter: who is asking, and where', () => {
       },
     ]);
     expect(messages.map((m) => m.text)).toEqual(['search\nكوريا الشمالية']);
-    expect(messages[0]!.parseMode).toBe('HTML');
+    expect(messages[0]!.parseMode).toBeUndefined();
+    expect(messages[0]!.entities).toEqual([{ type: 'bold', offset: 0, length: 'search'.length }]);
   });
 
   it('treats plain text in a private chat as a search, and answers anything else with a hint', async () => {
@@ -210,7 +211,7 @@ describe('telegram adapter: failures', () => {
     const from = bot.em.calls.length;
     for (let i = 0; i < 8; i++) bot.em.userSays(`/search ${i}`);
     const answered = await bot.em.settle(from, { quietMs: 200 });
-    expect(answered.map((c) => String(c.payload.text))).toEqual(['<b>search</b>\n0', '<b>search</b>\n1', '<b>search</b>\n2', t('ar', 'tooFast')]);
+    expect(answered.map((c) => String(c.payload.text))).toEqual(['search\n0', 'search\n1', 'search\n2', t('ar', 'tooFast')]);
     expect(runs).toHaveLength(3);
     expect((await bot.em.ask('/search x', { user: ENGLISH_USER })).messages).toHaveLength(1);
     now += 2_000;

@@ -1,34 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/commands/reply.js';
 import { FSI, PDI } from '../../src/core/render/bidi.js';
-import { escapeHtml, htmlToPlainText } from '../../src/telegram/escape-html.js';
 import { renderReply } from '../../src/telegram/render-reply.js';
 import { TELEGRAM_MAX_MESSAGE } from '../../src/telegram/telegram-limits.js';
-import { parseTelegramHtml } from './support/parse-telegram-html.js';
+import type { TelegramMessage } from '../../src/telegram/telegram-message.js';
+import { checkTelegramEntities } from '../../emulators/check-telegram-entities.js';
 
-/** What the user reads, and which parts are bold, for one rendered message. */
-function read(html: string) {
-  const { text, entities } = parseTelegramHtml(html);
+/** What the user reads, and which parts are bold, for one rendered message (its entities checked as Telegram would). */
+function read(message: TelegramMessage) {
+  const { text } = message;
+  const entities = checkTelegramEntities(text, message.entities);
   return { text, bold: entities.filter((e) => e.type === 'bold').map((e) => text.slice(e.offset, e.offset + e.length)), entities };
 }
 
 const strip = (s: string) => s.replaceAll(FSI, '').replaceAll(PDI, '');
 
-describe('escapeHtml', () => {
-  it.each([
-    ['<b>bold</b>', '&lt;b&gt;bold&lt;/b&gt;'],
-    ['Tom & Jerry', 'Tom &amp; Jerry'],
-    ['say "hi"', 'say &quot;hi&quot;'],
-    ['&amp;', '&amp;amp;'],
-    ['كوريا الشمالية', 'كوريا الشمالية'],
-    ['🇰🇵 emoji', '🇰🇵 emoji'],
-  ])('%s → %s', (input, expected) => {
-    expect(escapeHtml(input)).toBe(expected);
-    expect(htmlToPlainText(escapeHtml(input))).toBe(input);
-  });
-});
-
-describe('renderReply: escaping', () => {
+describe('renderReply: user text stays text', () => {
   it.each([
     ['a title', { locale: 'en', title: '<b>not bold</b>' } as Reply, '<b>not bold</b>'],
     ['a paragraph', { locale: 'ar', text: ['نتائج <script>alert(1)</script>'] } as Reply, 'نتائج <script>alert(1)</script>'],
@@ -36,26 +23,26 @@ describe('renderReply: escaping', () => {
     ['a line', { locale: 'en', items: [{ heading: 'h', lines: [{ text: 'x < y > z &amp;' }] }] } as Reply, 'x < y > z &amp;'],
     ['a quote', { locale: 'ar', items: [{ heading: 'h', lines: [], quote: { speaker: '<i>X</i>', text: 'قال <b>' } }] } as Reply, '<i>X</i>'],
     ['FTS5 operators', { locale: 'en', title: 'Results for: "a" AND b* NEAR(c)' } as Reply, 'Results for: "a" AND b* NEAR(c)'],
-  ])('escapes %s', (_, reply, visible) => {
-    const [html] = renderReply(reply);
-    expect(strip(read(html!).text)).toContain(visible);
+  ])('shows %s as typed, with no markup taking effect', (_, reply, visible) => {
+    const [message] = renderReply(reply);
+    expect(strip(read(message!).text)).toContain(visible);
   });
 
   it('links a heading only to http(s) addresses', () => {
     const link = renderReply({ locale: 'en', items: [{ heading: 'Story', url: 'https://example.com/a?b=1&c="2"', lines: [] }] })[0]!;
     expect(read(link).entities).toContainEqual(expect.objectContaining({ type: 'text_link', url: 'https://example.com/a?b=1&c=%222%22' }));
     const script = renderReply({ locale: 'en', items: [{ heading: 'Story', url: 'javascript:alert(1)', lines: [] }] })[0]!;
-    expect(script).not.toContain('href');
+    expect(script.entities.map((e) => e.type)).not.toContain('text_link');
   });
 
-  it('bolds search highlights, merging overlapping marks so tags never cross', () => {
+  it('bolds search highlights, merging overlapping marks so entities never cross', () => {
     const reply: Reply = { locale: 'ar', items: [{ heading: 'h', lines: [{ text: 'قمة بريكس في جوهانسبرغ', marks: [[4, 9], [6, 9], [13, 22], [40, 50]] }] }] };
     expect(read(renderReply(reply)[0]!).bold).toEqual(['h', 'بريكس', 'جوهانسبرغ']);
   });
 
   it('removes characters that would override the direction of the text', () => {
-    const [html] = renderReply({ locale: 'en', title: 'evil\u202Etxt.exe\u2066x\u0007' });
-    expect(read(html!).text).toBe('eviltxt.exex');
+    const [message] = renderReply({ locale: 'en', title: 'evil\u202Etxt.exe\u2066x\u0007' });
+    expect(read(message!).text).toBe('eviltxt.exex');
   });
 });
 
@@ -75,6 +62,16 @@ describe('renderReply: bidi isolation', () => {
     ['English in an Arabic reply, alone on its line', 'ar', 'BRICS summit'],
   ] as const)('leaves %s alone', (_, locale, title) => {
     expect(read(renderReply({ locale, title })[0]!).text).toBe(title);
+  });
+
+  it('keeps an isolated run inside the entity that styles it', () => {
+    const message = renderReply({ locale: 'ar', items: [{ heading: 'قمة BRICS', url: 'https://example.com/1', lines: [] }] })[0]!;
+    expect(message.text).toBe(`قمة ${FSI}BRICS${PDI}`);
+    const { entities } = read(message);
+    expect(entities.map((e) => [e.type, e.offset, e.length])).toEqual([
+      ['bold', 0, message.text.length],
+      ['text_link', 0, message.text.length],
+    ]);
   });
 
   it('isolates an article reference whole, so an id and a date keep their order in Arabic', () => {
@@ -102,38 +99,45 @@ describe('renderReply: splitting', () => {
     ['a long paragraph', { locale: 'ar', title: 'عنوان', text: [longText] } as Reply],
     ['a long quote', { locale: 'en', items: [{ heading: 'h', lines: [], quote: { speaker: 'X', text: longText } }] } as Reply],
     ['many items', { locale: 'en', title: 'Digest', items: Array.from({ length: 40 }, (_, i) => ({ heading: `Item ${i}`, ref: `id-${i}`, lines: [{ text: sentence(i).repeat(3) }] })) } as Reply],
-    ['escaping-heavy text', { locale: 'en', text: ['&<>"'.repeat(3000)] } as Reply],
+    ['markup-like text', { locale: 'en', text: ['&<>"'.repeat(3000)] } as Reply],
   ])('cuts %s into valid messages under 4096', (_, reply) => {
     const chunks = renderReply(reply);
     expect(chunks.length).toBeGreaterThan(1);
-    for (const html of chunks) {
-      expect(html.length).toBeLessThanOrEqual(TELEGRAM_MAX_MESSAGE);
-      expect(() => parseTelegramHtml(html)).not.toThrow();
+    for (const message of chunks) {
+      expect(message.text.length).toBeLessThanOrEqual(TELEGRAM_MAX_MESSAGE);
+      expect(() => read(message)).not.toThrow();
     }
+  });
+
+  it('fills a message up to exactly the limit: length is measured as Telegram measures it', () => {
+    const text = 'a'.repeat(TELEGRAM_MAX_MESSAGE - 2);
+    const chunks = renderReply({ locale: 'en', title: 'T', text: [text] });
+    expect(chunks.map((m) => m.text.length)).toEqual([TELEGRAM_MAX_MESSAGE]);
+    expect(read(chunks[0]!).bold).toEqual(['T']);
   });
 
   it('cuts a long line at sentence ends and loses nothing', () => {
     const chunks = renderReply({ locale: 'ar', items: [{ heading: 'مقال', lines: [{ text: longText }] }] });
-    const texts = chunks.map((h) => read(h).text);
+    const texts = chunks.map((m) => read(m).text);
     for (const t of texts.slice(0, -1)) expect(t.trimEnd()).toMatch(/\.$/);
     expect(texts.join(' ').replace(/\s+/g, ' ').trim()).toBe(`مقال ${longText}`.replace(/\s+/g, ' ').trim());
   });
 
   it('keeps each item whole when items fit', () => {
-    const items = Array.from({ length: 30 }, (_, i) => ({ heading: `Item ${i}`, lines: [{ text: 'word '.repeat(60) + 'end.' }] }));
-    for (const html of renderReply({ locale: 'en', items })) {
-      const { text } = read(html);
+    const items = Array.from({ length: 30 }, (_, i) => ({ heading: `Item ${i}`, lines: [{ text: `${'word '.repeat(60)}end.` }] }));
+    for (const message of renderReply({ locale: 'en', items })) {
+      const { text } = read(message);
       expect(text.match(/Item \d+/g)!.length).toBe(text.match(/end\./g)!.length);
     }
   });
 
-  it('never splits a surrogate pair (emoji) or an entity', () => {
+  it('never splits a surrogate pair (emoji) or leaves an entity outside its message', () => {
     const chunks = renderReply({ locale: 'en', text: ['😀&'.repeat(2500)] });
-    for (const html of chunks) {
-      expect(html).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
-      expect(() => parseTelegramHtml(html)).not.toThrow();
+    for (const message of chunks) {
+      expect(message.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(() => read(message)).not.toThrow();
     }
-    expect(chunks.map((h) => read(h).text).join('')).toBe('😀&'.repeat(2500));
+    expect(chunks.map((m) => read(m).text).join('')).toBe('😀&'.repeat(2500));
   });
 
   it('keeps highlights on both sides of a cut', () => {
@@ -141,10 +145,18 @@ describe('renderReply: splitting', () => {
     const marks: [number, number][] = [...text.matchAll(/بريكس/g)].map((m) => [m.index, m.index + 5]);
     const chunks = renderReply({ locale: 'ar', items: [{ heading: 'h', lines: [{ text, marks }] }] });
     expect(chunks.length).toBe(2);
-    expect(chunks.flatMap((h) => read(h).bold)).toEqual(['h', 'بريكس', 'بريكس']);
+    expect(chunks.flatMap((m) => read(m).bold)).toEqual(['h', 'بريكس', 'بريكس']);
+  });
+
+  it('never cuts inside an isolated Latin run', () => {
+    const text = `${'كلمة '.repeat(817)}قال Kim Jong Un إن ${'كلمة '.repeat(100)}`;
+    const chunks = renderReply({ locale: 'ar', text: [text] });
+    expect(chunks.length).toBe(2);
+    for (const { text: part } of chunks) expect(part.split(FSI).length).toBe(part.split(PDI).length);
+    expect(chunks.map((m) => m.text).join(' ')).toContain(`${FSI}Kim Jong Un${PDI}`);
   });
 
   it('never sends an empty message', () => {
-    expect(renderReply({ locale: 'ar' })).toEqual(['…']);
+    expect(renderReply({ locale: 'ar' })).toEqual([{ text: '…', entities: [] }]);
   });
 });

@@ -19,6 +19,12 @@ export interface CommandSpec {
   readonly adminOnly?: boolean;
 }
 
+/**
+ * Longest argument a command reads; the rest of a pasted wall of text is ignored. Discord
+ * also caps the option's length with it, so a user cannot type more than is read.
+ */
+export const MAX_ARGUMENT_CHARS = 500;
+
 /** Every command name, shared by all surfaces. */
 export type CommandName =
   | 'start'

@@ -2,23 +2,13 @@ import { isUsageError } from '../errors/nashra-error.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { buildDigest } from '../services/build-digest.js';
 import { summarize } from '../services/summarize.js';
-import { type CommandName, isCommandName } from './command-specs.js';
+import { type CommandName, isCommandName, MAX_ARGUMENT_CHARS } from './command-specs.js';
 import { listPage } from './list-pages.js';
 import { t } from './messages.js';
-import type { PageState, PageStore } from './page-store.js';
+import type { PageState, PageStore } from '../ports/page-store.js';
 import type { Locale, Reply } from './reply.js';
-import type { Platform } from '../ports/chat-delivery.js';
+import type { ChatContext } from '../ports/chat-context.js';
 import type { SubscriptionCommands } from '../subscriptions/create-subscription-commands.js';
-
-/** The chat a command came from: what subscriptions are keyed by and who may change them. */
-export interface ChatContext {
-  readonly platform: Platform;
-  readonly chatId: string;
-  /** A group, channel or guild, where only admins may change subscriptions. */
-  readonly isGroup: boolean;
-  /** Asked only when a group's subscription is about to change (it may cost an API call). */
-  canManage(): Promise<boolean>;
-}
 
 /** Who is asking, and where: enough to answer in their language and own their pagers. */
 export interface CommandContext {
@@ -42,9 +32,6 @@ export interface CommandHandler {
   /** Shows page `page` of the list behind `token`, or says it expired / is someone else's. */
   page(ctx: CommandContext, token: string, page: number): Reply;
 }
-
-/** Maximum argument length a command reads; the rest of a pasted wall of text is ignored. */
-export const MAX_ARGUMENT_CHARS = 500;
 
 const USAGE: Partial<Record<CommandName, 'usageSearch' | 'usageSummary' | 'usageQuotes'>> = {
   search: 'usageSearch',

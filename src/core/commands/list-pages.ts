@@ -2,7 +2,7 @@ import type { ArticleIndex } from '../ports/article-index.js';
 import { findQuotes } from '../services/find-quotes.js';
 import { MAX_COUNTED_MATCHES, searchArticles } from '../services/search-articles.js';
 import { t } from './messages.js';
-import type { PageState } from './page-store.js';
+import type { PageState } from '../ports/page-store.js';
 import type { Locale, Reply, ReplyItem } from './reply.js';
 
 /** Items per page of each list: short enough to read on a phone. */

@@ -1,5 +1,5 @@
 /**
- * The platform-neutral reply every command returns. Adapters render it (Telegram HTML,
+ * The platform-neutral reply every command returns. Adapters render it (Telegram entities,
  * Discord embeds, console text) and split it under their own limits; commands never
  * format for a platform, so all surfaces answer alike.
  */

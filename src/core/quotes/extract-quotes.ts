@@ -100,7 +100,10 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
   const built = new Map<number, Speaker>();
   const speakerOf = (id: number): Speaker => {
     let s = built.get(id);
-    if (!s) built.set(id, (s = speakers.speaker(id)));
+    if (!s) {
+      s = speakers.speaker(id);
+      built.set(id, s);
+    }
     return s;
   };
   // Speakers named together («قال الجبير ولافروف») each get the quote.

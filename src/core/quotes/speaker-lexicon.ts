@@ -1,3 +1,4 @@
+import { isArabicWord } from '../text/arabic-letter.js';
 import { normalizeArabic } from '../text/normalize-arabic.js';
 import { MANNER_ADVERBS, RELIGIOUS } from './name-lexicon.js';
 
@@ -224,7 +225,7 @@ export function isCommonWord(norm: string): boolean {
 export function isNameWord(norm: string): boolean {
   if (norm.length < 2 || /\d/.test(norm)) return false;
   if (/^[a-z][a-z'’.-]*$/.test(norm)) return !COMMON.has(norm);
-  if (!/^[\u0621-\u064A]+$/.test(norm)) return false;
+  if (!isArabicWord(norm)) return false;
   if (isDefinite(norm) || isCommonWord(norm) || isNisba(norm)) return false;
   if (RELIGIOUS.has(norm) || MANNER_ADVERBS.has(norm)) return false;
   if (/^[بلك]/.test(norm) && norm.length > 4 && COMMON.has(norm.slice(1))) return false; // «بشرطة»، «لمركز»

@@ -1,3 +1,4 @@
+import { hasArabic } from '../text/arabic-letter.js';
 import { normalizeArabic } from '../text/normalize-arabic.js';
 import { type CronProblem, type CronSpec, compressList, looksLikeCron, parseCron } from './cron.js';
 import { weekend, workWeek } from './work-week.js';
@@ -191,7 +192,7 @@ function parseFriendly(text: string, zone: string): ScheduleParse {
 export function parseSchedule(text: string, zone: string): ScheduleParse {
   const input = text.trim();
   if (input === '') return { ok: false, problem: { kind: 'syntax' } };
-  const asCron = /[\u0600-\u06FF]/.test(input) ? null : parseCron(input);
+  const asCron = hasArabic(input) ? null : parseCron(input);
   let result: ScheduleParse;
   if (asCron?.ok) {
     result = asCron;

@@ -151,7 +151,7 @@ export function canonicalTimeZone(input: string): string | null {
   if (text === '') return null;
   const city = ARABIC_CITY_ZONES[foldArabic(text).replace(/\s+/g, '_')];
   if (city) return city;
-  if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(text)) return null;
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(text)) return null;
   const known = knownZones().get(text.toLowerCase());
   if (known) return known;
   try {
@@ -170,7 +170,7 @@ export function isTimeZone(zone: string): boolean {
 /** True for text that looks like an attempt at a zone name (`Asia/Ryadh`, `UTC+3`, `الرياض`). */
 export function looksLikeTimeZone(token: string): boolean {
   if (ARABIC_CITY_ZONES[foldArabic(token)] !== undefined) return true;
-  return /^[A-Za-z][A-Za-z_+\-]*\/[A-Za-z0-9_+\-/]+$/.test(token) || /^(utc|gmt)([+-]\d{1,2}(:?\d{2})?)?$/i.test(token);
+  return /^[A-Za-z][A-Za-z_+-]*\/[A-Za-z0-9_+\-/]+$/.test(token) || /^(utc|gmt)([+-]\d{1,2}(:?\d{2})?)?$/i.test(token);
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,3 +1,4 @@
+import { isArabicWord } from '../text/arabic-letter.js';
 import { isStopword } from '../text/stopwords.js';
 import { nameKey } from '../text/name-key.js';
 import { isSpellingVariant } from '../text/spelling-variant.js';
@@ -42,10 +43,6 @@ const STEMS = '{title_words title_stems body_words body_stems}';
 /** Quotes an FTS5 string; our tokens hold no `"`, but escaping keeps that from mattering. */
 function str(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
-}
-
-function isArabicWord(word: string): boolean {
-  return /^[\u0621-\u064A]+$/.test(word);
 }
 
 /**

@@ -63,12 +63,12 @@ export function makeSnippet(sentences: readonly string[], query: Pick<MatchQuery
 }
 
 /** Renders a snippet with each match wrapped in `open`/`close` (e.g. `**`, or escaped HTML tags). */
-export function renderSnippet(snippet: Snippet, open: string, close: string, escape: (s: string) => string = (s) => s): string {
+export function renderSnippet(snippet: Snippet, open: string, close: string, escapeText: (s: string) => string = (s) => s): string {
   let out = '';
   let at = 0;
   for (const [a, b] of snippet.highlights) {
-    out += escape(snippet.text.slice(at, a)) + open + escape(snippet.text.slice(a, b)) + close;
+    out += escapeText(snippet.text.slice(at, a)) + open + escapeText(snippet.text.slice(a, b)) + close;
     at = b;
   }
-  return out + escape(snippet.text.slice(at));
+  return out + escapeText(snippet.text.slice(at));
 }

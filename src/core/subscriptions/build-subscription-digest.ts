@@ -3,7 +3,7 @@ import type { Reply, ReplyItem } from '../commands/reply.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { DEFAULT_DIGEST_LIMIT, type DigestItem, digestItems } from '../services/build-digest.js';
 import { formatZoned } from '../schedule/time-zone.js';
-import type { Subscription, SubscriptionStore } from './subscription.js';
+import type { Subscription, SubscriptionStore } from '../ports/subscription-store.js';
 
 /** Items in one digest post; the rest are counted ("and N more") and count as received. */
 export const DIGEST_MAX_ITEMS = DEFAULT_DIGEST_LIMIT;

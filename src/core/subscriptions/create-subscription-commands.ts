@@ -1,4 +1,4 @@
-import { COMMAND_SPECS, type CommandSpec } from '../commands/command-specs.js';
+import { COMMAND_SPECS, type CommandSpec, MAX_ARGUMENT_CHARS } from '../commands/command-specs.js';
 import { t } from '../commands/messages.js';
 import type { Locale, Reply } from '../commands/reply.js';
 import type { ArticleIndex } from '../ports/article-index.js';
@@ -10,7 +10,7 @@ import { formatZoned } from '../schedule/time-zone.js';
 import { digestReplyItems, DIGEST_MAX_ITEMS, WELCOME_ARTICLES } from './build-subscription-digest.js';
 import { describeSchedule } from './describe-schedule.js';
 import { parseSubscribeArgs, type SubscribeProblem } from './parse-subscribe-args.js';
-import type { DeliveryRecord, Subscription, SubscriptionStore } from './subscription.js';
+import type { DeliveryRecord, Subscription, SubscriptionStore } from '../ports/subscription-store.js';
 
 /** Who asks, and where: what the subscription commands need from an adapter. */
 export interface SubscriptionContext {
@@ -45,9 +45,6 @@ export interface SubscriptionCommands {
   /** Runs a subscription command; bad input gets a helpful reply, never a throw. */
   run(ctx: SubscriptionContext, name: SubscriptionCommandName, arg: string): Reply;
 }
-
-/** Longest argument read; the rest of a pasted wall of text is ignored. */
-const MAX_ARGUMENT_CHARS = 500;
 
 /** The spec of a stored subscription (stored canonical, so this only fails on a hand-edited row). */
 export function subscriptionSpec(sub: Subscription): CronSpec | null {
@@ -192,7 +189,7 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
   function digest(ctx: SubscriptionContext): Reply {
     const { locale } = ctx;
     const sub = store.byChat(ctx.platform, ctx.chatId);
-    if (!sub || sub.status !== 'active') {
+    if (sub?.status !== 'active') {
       const items = buildDigest(index, { since: null, limit: DIGEST_MAX_ITEMS });
       if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
       return { locale, title: t(locale, 'digestTitle'), items: digestReplyItems(items), footer: t(locale, 'digestSubscribeHint') };

@@ -2,7 +2,7 @@ import { type CronSpec, looksLikeCron } from '../schedule/cron.js';
 import { parseSchedule, type ScheduleProblem } from '../schedule/parse-schedule.js';
 import { canonicalTimeZone, looksLikeTimeZone, suggestTimeZones } from '../schedule/time-zone.js';
 import { normalizeArabic } from '../text/normalize-arabic.js';
-import type { WhenEmpty } from './subscription.js';
+import type { WhenEmpty } from '../ports/subscription-store.js';
 
 /**
  * `subscribe <schedule> [time zone] [quiet|note]`: the time zone and the "nothing new"

@@ -89,7 +89,7 @@ export function sentenceFeatures(sentences: readonly SentenceSpan[], sentenceTok
   const raw = terms.map((t) => cosine(countTerms(t), topic));
   const maxCentrality = Math.max(0, ...raw);
   const lead = tokens.findIndex((t) => t.length >= FRAGMENT_WORDS);
-  const leadIndex = lead >= 0 ? lead : 0;
+  const leadIndex = Math.max(lead, 0);
 
   return sentences.map((_, index) => ({
     index,

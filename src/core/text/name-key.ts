@@ -1,3 +1,4 @@
+import { isArabicWord } from './arabic-letter.js';
 import { createGenerationalCache } from './generational-cache.js';
 import { EXTENDED_PREFIXES, LIGHT10_PREFIXES } from './stem-arabic.js';
 
@@ -49,7 +50,7 @@ export const KEY_CACHE_SIZE = 100_000;
 const keyCache = createGenerationalCache<string>(KEY_CACHE_SIZE);
 
 function computeNameKey(normalizedWord: string): string {
-  if (!/^[\u0621-\u064A\u067E\u0686\u06A4\u06AF\u06A9\u06CC]+$/.test(normalizedWord)) return normalizedWord;
+  if (!isArabicWord(normalizedWord)) return normalizedWord;
   const word = stripPrefix(normalizedWord);
   let key = '';
   let consonants = 0;

@@ -55,8 +55,3 @@ export function normalizeArabic(text: string): string {
     .replace(QUOTE_MARKS, '"')
     .toLowerCase();
 }
-
-/** True when the string holds at least one Arabic letter. */
-export function hasArabic(text: string): boolean {
-  return /[\u0620-\u064A\u0671-\u06D3]/.test(text);
-}

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPlain } from '../../../src/console/render-plain.js';
 import type { Reply } from '../../../src/core/commands/reply.js';
-import { createManualClock, type ManualClock } from '../../../src/core/schedule/manual-clock.js';
+import { createManualClock, type ManualClock } from '../../support/manual-clock.js';
 import {
   createSubscriptionCommands,
   type SubscriptionCommands,
   type SubscriptionContext,
 } from '../../../src/core/subscriptions/create-subscription-commands.js';
-import type { SubscriptionStore } from '../../../src/core/subscriptions/subscription.js';
+import type { SubscriptionStore } from '../../../src/core/ports/subscription-store.js';
 import { createSqliteSubscriptions } from '../../../src/store/create-sqlite-subscriptions.js';
 import { createTestIndex, type TestIndex } from '../../support/create-test-index.js';
 

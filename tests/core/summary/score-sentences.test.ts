@@ -44,7 +44,7 @@ describe('scoreSentences', () => {
   });
 
   it('a run-on sentence several times longer than the rest yields to the next good sentence', () => {
-    const runOn = Array.from({ length: 6 }, () => ASIDE.replace('.', '،')).join(' ') + ' وانتهى.';
+    const runOn = `${Array.from({ length: 6 }, () => ASIDE.replace('.', '،')).join(' ')} وانتهى.`;
     const scores = scoreSentences(spans(LEAD, runOn, CENTRAL));
     expect(scores[2]).toBeGreaterThan(scores[1]!);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUMMARY_SENTENCES, selectSummary } from '../../../src/core/summary/select-summary.js';
 
 /** A sentence of `n` distinct words, so word budgets are easy to reason about. */
-const words = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ') + '.';
+const words = (tag: string, n: number) => `${Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ')}.`;
 const s = (text: string, score: number) => ({ text, score });
 
 describe('selectSummary', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasArabic, normalizeArabic } from '../../../src/core/text/normalize-arabic.js';
+import { normalizeArabic } from '../../../src/core/text/normalize-arabic.js';
 
 describe('normalizeArabic', () => {
   it.each([
@@ -23,13 +23,6 @@ describe('normalizeArabic', () => {
     const once = normalizeArabic('قالَ «إيغور» ٢٠٢٤ ـ مؤكّداً');
     expect(normalizeArabic(once)).toBe(once);
   });
-
-  it.each([
-    ['بوتين', true],
-    ['Putin', false],
-    ['123', false],
-    ['Putin بوتين', true],
-  ])('hasArabic(%s) = %s', (text, expected) => expect(hasArabic(text)).toBe(expected));
 });
 
 describe('normalizeArabic fast path', () => {

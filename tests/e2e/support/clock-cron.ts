@@ -1,4 +1,4 @@
-import type { ManualClock } from '../../../src/core/schedule/manual-clock.js';
+import type { ManualClock } from '../../support/manual-clock.js';
 import { nextSlot, parseCron } from '../../../src/core/schedule/cron.js';
 import type { CronJob, CronRunner } from '../../../src/scheduler/cron-runner.js';
 
@@ -37,7 +37,11 @@ export class ClockCron implements CronRunner {
     if (!parsed.ok) throw new Error(`bad cron expression ${expression}`);
     const job: Job = { name: name ?? expression, expression, timezone, onTick, next: nextSlot(parsed.spec, timezone, this.clock.now()), stopped: false };
     this.jobs.push(job);
-    return { stop: () => void (job.stopped = true) };
+    return {
+      stop: () => {
+        job.stopped = true;
+      },
+    };
   }
 
   /** The jobs still scheduled. */

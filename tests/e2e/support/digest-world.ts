@@ -1,13 +1,13 @@
-import type { Subscription } from '../../../src/core/subscriptions/subscription.js';
+import type { Subscription } from '../../../src/core/ports/subscription-store.js';
 import type { ChatDelivery, Platform } from '../../../src/core/ports/chat-delivery.js';
 import { FSI, PDI } from '../../../src/core/render/bidi.js';
-import { createManualClock, type ManualClock } from '../../../src/core/schedule/manual-clock.js';
+import { createManualClock, type ManualClock } from '../../support/manual-clock.js';
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerDeps } from '../../../src/scheduler/create-digest-scheduler.js';
 import { type Harness, startHarness } from '../../discord/bot-harness.js';
 import { captureLogger } from '../../scheduler/support.js';
 import { createTestIndex, type TestIndex } from '../../support/create-test-index.js';
-import { type InteractionOptions, type InteractionState, type StoredMessage, visibleText } from '../../support/discord-emulator.js';
-import { ENGLISH_USER, type BotMessage, type Exchange } from '../../support/telegram-emulator.js';
+import { type InteractionOptions, type InteractionState, type StoredMessage, visibleText } from '../../../emulators/discord-emulator.js';
+import { ENGLISH_USER, type BotMessage, type Exchange } from '../../../emulators/telegram-emulator.js';
 import { type BotUnderTest, startBot } from '../../telegram/support/start-bot.js';
 import { ClockCron } from './clock-cron.js';
 

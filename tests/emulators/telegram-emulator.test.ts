@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../support/telegram-emulator.js';
+import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../emulators/telegram-emulator.js';
 
 /** The emulator is what the adapter's tests trust; these pin down the Telegram behaviour it promises. */
 let em: TelegramEmulator;
@@ -77,6 +77,14 @@ describe('telegram emulator: validation like Telegram', () => {
     [{ chat_id: 1001, text: 'a & b', parse_mode: 'HTML' }, 400, /can't parse entities/],
     [{ chat_id: 1001, text: '<script>x</script>', parse_mode: 'HTML' }, 400, /Unsupported start tag/],
     [{ chat_id: 1001, text: '<b><i>x</b></i>', parse_mode: 'HTML' }, 400, /end tag/],
+    [{ chat_id: 1001, text: 'bold & plain', entities: [{ type: 'bold', offset: 0, length: 4 }] }, 200, undefined],
+    [{ chat_id: 1001, text: 'a link', entities: [{ type: 'bold', offset: 0, length: 6 }, { type: 'text_link', offset: 2, length: 4, url: 'https://x.example/' }] }, 200, undefined],
+    [{ chat_id: 1001, text: 'x', entities: [{ type: 'bold', offset: 0, length: 2 }] }, 400, /ends after the text/],
+    [{ chat_id: 1001, text: '😀x', entities: [{ type: 'bold', offset: 1, length: 2 }] }, 400, /surrogate pair/],
+    [{ chat_id: 1001, text: 'abcd', entities: [{ type: 'bold', offset: 0, length: 3 }, { type: 'italic', offset: 2, length: 2 }] }, 400, /overlap/],
+    [{ chat_id: 1001, text: 'abcd', entities: [{ type: 'text_link', offset: 0, length: 3, url: 'javascript:x' }] }, 400, /bad URL/],
+    [{ chat_id: 1001, text: 'abcd', entities: [{ type: 'marquee', offset: 0, length: 3 }] }, 400, /unsupported type/],
+    [{ chat_id: 1001, text: '<b>x</b>', parse_mode: 'HTML', entities: [] }, 400, /can not be used together/],
     [{ chat_id: 1001, text: 'x'.repeat(4097) }, 400, /message is too long/],
     [{ chat_id: 1001, text: '   ' }, 400, /message text is empty/],
     [{ chat_id: 5555, text: 'x' }, 400, /chat not found/],

@@ -1,4 +1,4 @@
-import { abortError, type Clock } from './clock.js';
+import { abortError, type Clock } from '../../src/core/schedule/clock.js';
 
 /** A clock tests move by hand; `sleep` advances it at once and records how long was asked. */
 export interface ManualClock extends Clock {

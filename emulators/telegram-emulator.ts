@@ -2,14 +2,15 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, CallbackQuery, Chat, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
-import { HtmlParseError, parseTelegramHtml, type TelegramEntity } from '../telegram/support/parse-telegram-html.js';
+import { checkTelegramEntities, EntityError } from './check-telegram-entities.js';
+import { HtmlParseError, parseTelegramHtml, type TelegramEntity } from './parse-telegram-html.js';
 
 /**
  * A Bot API emulator on 127.0.0.1: enough of Telegram for a real grammY bot to poll,
  * answer, paginate and fail. `POST /bot<token>/<method>` with JSON; real long polling
  * for getUpdates (offset, timeout, limit; a waiting poll wakes when an update arrives and
  * is released when the client hangs up); messages are validated like Telegram does
- * (HTML parse mode, 4096 characters, 64-byte callback data); faults are injected per
+ * (HTML parse mode or entities, 4096 characters, 64-byte callback data); faults are injected per
  * method. Tests act as users (`userSays`, `press`) and read what the bot sent.
  */
 
@@ -33,11 +34,13 @@ export interface ApiCall {
 export interface BotMessage {
   readonly chatId: number;
   readonly messageId: number;
-  /** What the bot sent (HTML when parse_mode is HTML). */
-  html: string;
+  /** What the bot sent as `text` (HTML when parse_mode is HTML). */
+  sent: string;
   /** What the user reads: the parsed text. */
   text: string;
+  /** Its styling: parsed from the HTML, or as sent in `entities`. */
   entities: TelegramEntity[];
+  /** The parse mode, when the message was not sent with entities. */
   parseMode: string | undefined;
   buttons: { text: string; data: string }[];
   replyTo: number | undefined;
@@ -110,23 +113,24 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   }
 
   function content(payload: Record<string, unknown>) {
-    const html = String(payload.text ?? '');
+    const sent = String(payload.text ?? '');
     const parseMode = payload.parse_mode as string | undefined;
-    let parsed: { text: string; entities: TelegramEntity[] } = { text: html, entities: [] };
-    if (parseMode === 'HTML') {
-      try {
-        parsed = parseTelegramHtml(html);
-      } catch (err) {
-        if (err instanceof HtmlParseError) throw failure(400, err.message);
-        throw err;
-      }
-    } else if (parseMode !== undefined) throw failure(400, `Bad Request: unsupported parse_mode ${parseMode}`);
+    let parsed: { text: string; entities: TelegramEntity[] } = { text: sent, entities: [] };
+    if (parseMode !== undefined && payload.entities !== undefined) throw failure(400, 'Bad Request: parse_mode and entities can not be used together');
+    try {
+      if (parseMode === 'HTML') parsed = parseTelegramHtml(sent);
+      else if (parseMode !== undefined) throw failure(400, `Bad Request: unsupported parse_mode ${parseMode}`);
+      else if (payload.entities !== undefined) parsed = { text: sent, entities: checkTelegramEntities(sent, payload.entities) };
+    } catch (err) {
+      if (err instanceof HtmlParseError || err instanceof EntityError) throw failure(400, err.message);
+      throw err;
+    }
     if (parsed.text.trim() === '') throw failure(400, 'Bad Request: message text is empty');
     if (parsed.text.length > MAX_TEXT) throw failure(400, 'Bad Request: message is too long');
     const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
     const buttons = (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: 'callback_data' in b ? String(b.callback_data) : '' }));
     for (const b of buttons) if (b.data === '' || Buffer.byteLength(b.data) > 64) throw failure(400, 'Bad Request: BUTTON_DATA_INVALID');
-    return { html, text: parsed.text, entities: parsed.entities, parseMode, buttons, markup };
+    return { sent, text: parsed.text, entities: parsed.entities, parseMode, buttons, markup };
   }
 
   function asMessage(m: BotMessage, markup: InlineKeyboardMarkup | undefined): Message.TextMessage {
@@ -153,7 +157,7 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       const chat = chatOf(payload);
       const c = content(payload);
       const replyTo = (payload.reply_parameters as { message_id?: number } | undefined)?.message_id;
-      const m: BotMessage = { chatId: chat.id, messageId: nextMessageId++, html: c.html, text: c.text, entities: c.entities, parseMode: c.parseMode, buttons: c.buttons, replyTo, edits: 0 };
+      const m: BotMessage = { chatId: chat.id, messageId: nextMessageId++, sent: c.sent, text: c.text, entities: c.entities, parseMode: c.parseMode, buttons: c.buttons, replyTo, edits: 0 };
       messages.push(m);
       return asMessage(m, c.markup);
     },
@@ -162,10 +166,11 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       const m = messages.find((x) => x.chatId === chat.id && x.messageId === payload.message_id);
       if (!m) throw failure(400, 'Bad Request: message to edit not found');
       const c = content(payload);
-      if (c.html === m.html && JSON.stringify(c.buttons) === JSON.stringify(m.buttons)) {
+      const same = c.sent === m.sent && c.parseMode === m.parseMode && JSON.stringify(c.entities) === JSON.stringify(m.entities);
+      if (same && JSON.stringify(c.buttons) === JSON.stringify(m.buttons)) {
         throw failure(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
       }
-      Object.assign(m, { html: c.html, text: c.text, entities: c.entities, parseMode: c.parseMode, buttons: c.buttons, edits: m.edits + 1 });
+      Object.assign(m, { sent: c.sent, text: c.text, entities: c.entities, parseMode: c.parseMode, buttons: c.buttons, edits: m.edits + 1 });
       return asMessage(m, c.markup);
     },
     answerCallbackQuery(payload) {

@@ -170,7 +170,6 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   }
 
   function route(method: string, path: string, query: Record<string, string>, body: any, authorized: boolean): { status: number; json?: unknown } {
-    let m: RegExpMatchArray | null;
     const needAuth = () => {
       if (!authorized) throw new FormError(0, '401: Unauthorized', 401);
     };
@@ -178,7 +177,9 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       needAuth();
       return { status: 200, json: { url: `ws://127.0.0.1:${port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
-    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+    const commandsPath = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
+    if (commandsPath) {
+      const m = commandsPath;
       needAuth();
       if (m[1] !== applicationId) throw new FormError(50001, 'Missing Access', 403);
       const scope = m[2] ?? 'global';
@@ -202,7 +203,9 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
         return { status: 200, json: stored };
       }
     }
-    if (method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+    const callbackPath = method === 'POST' ? path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/) : null;
+    if (callbackPath) {
+      const m = callbackPath;
       const state = interactions.get(m[1]!);
       if (!state || state.token !== m[2] || Date.now() - state.dispatchedAt > windowMs) throw new FormError(10062, 'Unknown interaction', 404);
       if (state.callbacks.length > 0) throw new FormError(40060, 'Interaction has already been acknowledged.', 400);
@@ -224,7 +227,9 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       state.callbacks.push(body.type);
       return { status: 204 };
     }
-    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
+    const webhookPath = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/);
+    if (webhookPath) {
+      const m = webhookPath;
       check(m[1] === applicationId, 'webhook id');
       const state = interactionOf(m[2]!);
       const target = m[3] === '@original' ? state.original : m[3] ? messages.get(m[3]) ?? null : null;
@@ -245,7 +250,9 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       }
       if (method === 'GET') return { status: 200, json: target };
     }
-    if ((m = path.match(/^\/channels\/(\d+)(\/messages)?$/))) {
+    const channelPath = path.match(/^\/channels\/(\d+)(\/messages)?$/);
+    if (channelPath) {
+      const m = channelPath;
       needAuth();
       if (!channels.has(m[1]!)) throw new FormError(10003, 'Unknown Channel', 404);
       if (method === 'POST' && m[2]) {

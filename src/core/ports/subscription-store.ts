@@ -1,6 +1,6 @@
 import type { Locale } from '../commands/reply.js';
-import type { ArticleSummaryRow } from '../ports/article-index.js';
-import type { Platform } from '../ports/chat-delivery.js';
+import type { ArticleSummaryRow } from './article-index.js';
+import type { Platform } from './chat-delivery.js';
 
 /** What a digest does when nothing is new: post nothing, or a short note saying so. */
 export type WhenEmpty = 'skip' | 'note';
