@@ -123,7 +123,10 @@ export class ArticleMentions {
       const text = this.sentenceText(s)!;
       if (hint !== '' && !text.includes(hint)) continue;
       let found = this.read.get(s);
-      if (!found) this.read.set(s, (found = sentenceMentions(text, s)));
+      if (!found) {
+        found = sentenceMentions(text, s);
+        this.read.set(s, found);
+      }
       out.push(...found);
     }
     return out;

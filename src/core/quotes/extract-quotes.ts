@@ -86,12 +86,12 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     if (isLinkLine(items)) return;
     const quotes = sentenceQuotes(sentence.text, items, triggers, consumed, runsOn);
     for (const q of quotes) found.push({ ...q, sentenceIndex });
-    let focus: number | null = null;
     const active = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
+    // «وتطرق الدكتور الزهراني إلى …»: a sentence with no attribution may still put someone in focus.
+    const focus = active === null && triggers.length === 0 ? narratedSubject(sentence.text, items, speakers, sentenceIndex) : null;
     if (active !== null) last = { speaker: active, sentence: sentenceIndex, paragraph: sentence.paragraph };
-    else if (triggers.length === 0 && (focus = narratedSubject(sentence.text, items, speakers, sentenceIndex)) !== null) {
-      last = { speaker: focus, sentence: sentenceIndex, paragraph: sentence.paragraph }; // «وتطرق الدكتور الزهراني إلى …»
-    } else if (triggers.length === 0 && namesNewPerson(sentence.text, items, speakers, sentenceIndex)) {
+    else if (focus !== null) last = { speaker: focus, sentence: sentenceIndex, paragraph: sentence.paragraph };
+    else if (triggers.length === 0 && namesNewPerson(sentence.text, items, speakers, sentenceIndex)) {
       // «كان ديون فان دن بيرج دليلا …»: someone new is brought in; «ويضيف:» may be about them.
       speakers.unknownSpeaker();
       last = null;
