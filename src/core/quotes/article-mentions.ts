@@ -2,7 +2,7 @@ import { endsWithParent, isNamePart, nameKeys, nameWords } from '../people/perso
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
-import { COMPOUND_NAME_HEADS, isDefinite, isNameWord, withoutArticle } from './speaker-lexicon.js';
+import { COMPOUND_NAME_HEADS, isDefinite, isFamilyName, isNameWord, withoutArticle } from './speaker-lexicon.js';
 import { readSubjectAfter } from './subject-phrase.js';
 
 /**
@@ -108,12 +108,15 @@ function needle(word: string): string {
 /** The named people of one article; build one per article. */
 export class ArticleMentions {
   private readonly read = new Map<number, Mention[]>();
+  private readonly byHint = new Map<string, Mention[]>();
   private count = -1;
 
   constructor(private readonly sentenceText: (i: number) => string | undefined) {}
 
   /** The mentions of the sentences whose text contains `hint`, in sentence order. */
   private holding(hint: string): Mention[] {
+    const known = this.byHint.get(hint);
+    if (known) return known;
     if (this.count < 0) {
       this.count = 0;
       while (this.sentenceText(this.count) !== undefined) this.count++;
@@ -129,6 +132,7 @@ export class ArticleMentions {
       }
       out.push(...found);
     }
+    this.byHint.set(hint, out);
     return out;
   }
 
@@ -145,7 +149,8 @@ export class ArticleMentions {
    */
   byFamilyName(surface: string, sentence: number): Mention | null {
     const words = nameWords(surface);
-    if (words.length !== 1) return null;
+    // Only a word that can be a name is looked up («الحكومة»، «الدراسة» never are): most calls stop here.
+    if (words.length !== 1 || !(isFamilyName(words[0]!) || isNameWord(words[0]!))) return null;
     const key = nameKeys(surface)[0]!;
     const definite = isDefinite(words[0]!);
     const candidates = this.holding(needle(surface));
