@@ -1,13 +1,14 @@
 /**
  * Quote extraction speed alone, per sentence, on the 20,000 real articles:
  *
- *   node_modules/.bin/tsx scripts/bench/bench-extraction.ts [--src DIR] [--runs 3]
+ *   node_modules/.bin/tsx scripts/bench/bench-extraction.ts [--against DIR] [--runs 2]
  *
  * Parses every article and splits it into sentences first (not timed), then times
- * `extractQuotes` over all of them, `--runs` times, and prints µs per sentence. `--src`
- * points at another checkout's `src/` (e.g. `git archive HEAD src | tar -x -C /tmp/base`)
- * so a rule change can be compared with the code before it in the same session, on the
- * same machine load. Reads ../shared/bench in place; says so and exits 2 when it is absent.
+ * `extractQuotes` and prints µs per sentence. `--against` points at another checkout's
+ * `src/` (e.g. `git archive <commit> src | tar -x -C /tmp/base`): both versions then run
+ * interleaved, 500 articles at a time, in one process, so that the load of a shared machine
+ * falls on both alike and the ratio is fair. Reads ../shared/bench in place; says so and
+ * exits 2 when it is absent.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,9 +17,18 @@ import { pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { BENCH_CORPUS } from './bench-corpus.js';
 
-function option(name: string, fallback: string): string {
+/** Articles per timed slice when two versions are interleaved. */
+const SLICE = 500;
+
+type Extract = (sentences: unknown) => unknown[];
+
+function option(name: string): string | null {
   const at = process.argv.indexOf(name);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : null;
+}
+
+async function load(src: string, path: string): Promise<Record<string, unknown>> {
+  return import(pathToFileURL(resolve(src, path)).href);
 }
 
 async function main(): Promise<void> {
@@ -26,12 +36,14 @@ async function main(): Promise<void> {
     process.stderr.write(`bench-extraction: ${BENCH_CORPUS} is absent (../shared/bench); nothing to measure\n`);
     process.exit(2);
   }
-  const src = resolve(option('--src', new URL('../../src', import.meta.url).pathname));
-  const runs = Number(option('--runs', '3'));
-  const load = async (path: string) => import(pathToFileURL(resolve(src, path)).href);
-  const { parseRecord } = await load('core/corpus/parse-article.ts');
-  const { splitSentences } = await load('core/text/split-sentences.ts');
-  const { extractQuotes } = await load('core/quotes/extract-quotes.ts');
+  const here = new URL('../../src', import.meta.url).pathname;
+  const against = option('--against');
+  const runs = Number(option('--runs') ?? '2');
+  const { parseRecord } = (await load(here, 'core/corpus/parse-article.ts')) as { parseRecord: (r: unknown) => { body: string } };
+  const { splitSentences } = (await load(here, 'core/text/split-sentences.ts')) as { splitSentences: (t: string) => unknown[] };
+  const versions: { label: string; extract: Extract; ms: number; quotes: number }[] = [];
+  if (against) versions.push({ label: `before (${against})`, extract: (await load(against, 'core/quotes/extract-quotes.ts')).extractQuotes as Extract, ms: 0, quotes: 0 });
+  versions.push({ label: `this checkout (${here})`, extract: (await load(here, 'core/quotes/extract-quotes.ts')).extractQuotes as Extract, ms: 0, quotes: 0 });
   const articles: unknown[][] = [];
   let sentences = 0;
   const lines = createInterface({ input: createReadStream(BENCH_CORPUS).pipe(createGunzip()), crlfDelay: Infinity });
@@ -41,15 +53,22 @@ async function main(): Promise<void> {
     sentences += split.length;
     articles.push(split);
   }
-  const times: string[] = [];
-  let quotes = 0;
+  for (const v of versions) for (const a of articles.slice(0, 2000)) v.extract(a); // warm up
   for (let run = 0; run < runs; run++) {
-    quotes = 0;
-    const t0 = performance.now();
-    for (const a of articles) quotes += extractQuotes(a).length;
-    times.push(((performance.now() - t0) * 1000 / sentences).toFixed(1));
+    for (let i = 0; i < articles.length; i += SLICE) {
+      const slice = articles.slice(i, i + SLICE);
+      for (const v of versions) {
+        const t0 = performance.now();
+        for (const a of slice) v.quotes += v.extract(a).length;
+        v.ms += performance.now() - t0;
+      }
+    }
   }
-  console.log(`src ${src}: ${articles.length} articles, ${sentences} sentences, ${quotes} quotes; extractQuotes µs/sentence: ${times.join(', ')}`);
+  console.log(`${articles.length} articles, ${sentences} sentences, ${runs} run(s)${against ? ', interleaved' : ''}`);
+  for (const v of versions) {
+    console.log(`  ${v.label}: ${((v.ms * 1000) / (sentences * runs)).toFixed(1)} µs/sentence, ${v.quotes / runs} quotes`);
+  }
+  if (versions.length === 2) console.log(`  ratio after/before: ${(versions[1]!.ms / versions[0]!.ms).toFixed(3)}`);
 }
 
 await main();
