@@ -13,7 +13,9 @@ import { createDiscordBot } from './discord/create-discord-bot.js';
 import { createLogger } from './logging/create-logger.js';
 import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
+import { createSqliteHandedBackUpdates } from './store/create-sqlite-handed-back-updates.js';
 import { createSqliteSubscriptions } from './store/create-sqlite-subscriptions.js';
+import { STOP_LIMITS } from './core/lifecycle/stop-limits.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
 
 /** A running part that can be stopped on a signal. */
@@ -40,7 +42,11 @@ async function main(): Promise<void> {
   // The console shares the terminal with the logs: only warnings, unless LOG_LEVEL says otherwise.
   const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
   const started = Date.now();
-  const app = await openIndex({ corpus: config.corpusDir, db: config.db });
+  // Checked at start-up; later rescans analyze on a worker thread, so replies never wait on them.
+  // Another process indexing at start-up does not keep the bot down: it answers from the
+  // index as it stands, and the next rescan catches up.
+  const app = await openIndex({ corpus: config.corpusDir, db: config.db, mode: 'read', check: true, background: true, warn: (m) => logger.warn(m) });
+  if (app.stale) logger.warn({ reason: app.stale }, 'index not refreshed at start-up');
   const { report } = app;
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
   logger.info({ ...report, skipped: report.skipped.length, ms: Date.now() - started }, 'index ready');
@@ -63,6 +69,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'stopping');
+    // Whatever still runs, the process is gone within the budget (an index run cut off here
+    // is repaired by the next one; updates not answered were handed back).
+    setTimeout(() => {
+      logger.warn({ exitMs: STOP_LIMITS.exitMs }, 'stop took too long; exiting');
+      process.exit(code);
+    }, STOP_LIMITS.exitMs - 250).unref();
     for (const s of [...services].reverse()) {
       await s.stop().catch((err: unknown) => logger.error({ err, service: s.name }, 'stop failed'));
     }
@@ -73,7 +85,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   if (config.telegram) {
-    const telegram = createTelegramBot({ ...config.telegram, handler, logger: logger.child({ platform: 'telegram' }) });
+    const handedBack = createSqliteHandedBackUpdates(app.db);
+    const telegram = createTelegramBot({ ...config.telegram, handler, handedBack, logger: logger.child({ platform: 'telegram' }) });
     await telegram.start();
     services.push({ name: 'telegram', stop: () => telegram.stop() });
     deliveries.telegram = telegram;

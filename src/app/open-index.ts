@@ -1,43 +1,104 @@
 import { type IndexReport, indexCorpus } from '../core/indexing/index-corpus.js';
+import { NashraError } from '../core/errors/nashra-error.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
 import { createFileCorpusSource } from '../ingest/create-file-corpus-source.js';
 import { createLazyAnalyzer } from '../ingest/create-lazy-analyzer.js';
+import { quickCheck } from '../store/check-database.js';
 import { createSqliteArticleIndex } from '../store/create-sqlite-article-index.js';
 import { createSqliteIndexWriter } from '../store/create-sqlite-index-writer.js';
-import { type Db, openDatabase } from '../store/open-database.js';
+import { tryIndexLock } from '../store/index-lock.js';
+import { type Db, isReadOnlyPath, openDatabase } from '../store/open-database.js';
 
-/** An open, up-to-date index and the means to refresh it. */
+/** An open index and the means to refresh it. */
 export interface OpenIndex {
   readonly db: Db;
   readonly index: ArticleIndex;
-  /** The report of the index run done on opening. */
+  /** The report of the index run done on opening (all zero when none could run). */
   readonly report: IndexReport;
-  /** Re-runs the incremental indexer (corpus changes while running). */
+  /**
+   * Why the answers may not reflect the corpus (another process is indexing, the database
+   * is read-only), or null when the index was brought up to date on opening.
+   */
+  readonly stale: string | null;
+  /** Re-runs the incremental indexer (corpus changes while running); BUSY while another process indexes. */
   reindex(): Promise<IndexReport>;
   close(): void;
 }
 
+/** How `openIndex` treats the index. */
+export interface OpenIndexOptions {
+  readonly corpus: string;
+  readonly db: string;
+  readonly now?: () => Date;
+  /** Analyzer threads for large runs (default: one per core). */
+  readonly workers?: number;
+  /**
+   * `write` (`index`, the bot): indexing must happen; another run in progress is a BUSY
+   * error. `read` (search, summary, …): index when possible, else answer from the index as
+   * it stands and say so in `stale` — a reader never waits on a writer.
+   */
+  readonly mode?: 'write' | 'read';
+  /** Run `PRAGMA quick_check` on opening (start-up of the bot, `index`). Also run after a crash. */
+  readonly check?: boolean;
+  /** Remove articles gone from the corpus even past the safe-removal limit. */
+  readonly prune?: boolean;
+  /** Analyze on a worker thread from the first article of a rescan (a running bot). */
+  readonly background?: boolean;
+  /** Why removals were held back, and similar warnings. */
+  readonly warn?: (message: string) => void;
+}
+
+const EMPTY_REPORT: IndexReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], articles: 0 };
+
+/** Error for a second writer: another process holds the index lock. */
+export function indexBusy(db: string): NashraError {
+  return new NashraError('BUSY', `another nashra process is indexing ${db}; try again when it has finished`);
+}
+
 /**
  * Opens the database and brings it up to date with the corpus: wiring shared by the CLI
- * and the bot. Large runs analyze on `workers` threads (default: one per core).
+ * and the bot. Only the holder of the index lock writes; readers open the file as it is.
  */
-export async function openIndex(options: { corpus: string; db: string; now?: () => Date; workers?: number }): Promise<OpenIndex> {
-  const db = openDatabase(options.db);
+export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
+  const mode = options.mode ?? 'write';
+  const readonly = isReadOnlyPath(options.db);
+  if (readonly && mode === 'write') throw new NashraError('STORE', `database ${options.db} is read-only: it cannot be indexed here (read commands still work)`);
+  const db = openDatabase(options.db, { readonly });
   try {
+    const writer = readonly ? null : createSqliteIndexWriter(db, options.now);
+    // A run that died left derived work pending: the file may have been cut off mid-write too.
+    if (options.check || writer?.derivedPending()) quickCheck(db, options.db);
     const source = createFileCorpusSource(options.corpus);
-    const writer = createSqliteIndexWriter(db, options.now);
-    const reindex = async () => {
-      const analyzer = createLazyAnalyzer(options.workers);
+    let runs = 0;
+    const reindex = async (): Promise<IndexReport> => {
+      if (!writer) throw new NashraError('STORE', `database ${options.db} is read-only`);
+      const lock = tryIndexLock(options.db);
+      if (!lock) throw indexBusy(options.db);
+      const analyzer = createLazyAnalyzer(options.workers, options.background && runs > 0 ? 0 : undefined);
+      runs++;
       try {
-        return await indexCorpus({ source, writer, analyze: (a) => analyzer.analyze(a) });
+        return await indexCorpus({ source, writer, analyze: (a) => analyzer.analyze(a), prune: options.prune, warn: options.warn });
       } finally {
         await analyzer.close();
+        lock.release();
       }
     };
-    const report = await reindex();
-    return { db, index: createSqliteArticleIndex(db), report, reindex, close: () => db.close() };
+    let report = EMPTY_REPORT;
+    let stale: string | null = null;
+    if (readonly) stale = `database ${options.db} is read-only: answers come from the index as it stands`;
+    else {
+      try {
+        report = await reindex();
+      } catch (err) {
+        if (!(err instanceof NashraError && err.code === 'BUSY') || mode === 'write') throw err;
+        stale = 'another nashra process is indexing: answers come from the index as it stands and may miss its latest changes';
+      }
+    }
+    const index = createSqliteArticleIndex(db);
+    if (stale) report = { ...report, articles: index.countArticles() };
+    return { db, index, report, stale, reindex, close: () => db.close() };
   } catch (err) {
-    db.close();
+    if (db.open) db.close();
     throw err;
   }
 }

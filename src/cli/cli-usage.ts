@@ -3,7 +3,9 @@ export const CLI_USAGE = `nashra — Arabic news search, summaries and quotes
 
 usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FILE]
 
-  index                                  bring the index up to date with the corpus
+  index [--prune | --rebuild]            bring the index up to date with the corpus
+                                         --prune: also remove more than half the archive at once
+                                         --rebuild: rebuild it from the corpus, keeping subscriptions
   search <query…> [--limit N]            ranked articles:  search "كوريا الشمالية"
   summary <id or query…> [--sentences N | --words N]
                                          summary:          summary 003_3ddc96a2e226cfb4
@@ -12,6 +14,8 @@ usage: npm run -s cli -- <command> [args] [--json] [--corpus DIR|FILE] [--db FIL
   people [--limit N]                     most quoted first
   latest [--limit N]                     newest articles
   digest [--since ISO-8601] [--limit N]  articles indexed since a time
+  backup <file>                          online copy of the database (safe while the bot runs)
 
 --json prints exactly one JSON document on stdout. Exit codes: 0 ok (also "nothing
-found"), 2 bad usage, 1 failure. Set DEBUG=1 for stack traces.`;
+found"), 1 failure, 2 bad usage, 3 another process is indexing (index), 4 the database
+is damaged (the message says how to rebuild it). Set DEBUG=1 for stack traces.`;

@@ -1,13 +1,22 @@
+import { statSync } from 'node:fs';
 import { loadConfig } from '../config/load-config.js';
 import { loadEnvFile } from '../config/load-env-file.js';
 import { NashraError, isUsageError } from '../core/errors/nashra-error.js';
 import { openIndex } from '../app/open-index.js';
+import { rebuildDatabase } from '../app/rebuild-database.js';
+import { isDamageError, damagedDatabase } from '../store/check-database.js';
+import { openDatabase } from '../store/open-database.js';
 import { CLI_USAGE } from './cli-usage.js';
-import { parseCliArgs } from './parse-cli-args.js';
+import { type CliArgs, parseCliArgs } from './parse-cli-args.js';
 import { runCliCommand } from './run-cli-command.js';
 
 /** Exit codes of the CLI contract. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, busy: 3, damaged: 4 } as const;
+
+const note = (message: string) => process.stderr.write(`nashra: ${message}\n`);
+
+/** The database this run uses, once known: a damaged page met by any query is reported with its name. */
+let dbInUse: string | undefined;
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseCliArgs(argv);
@@ -17,12 +26,28 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   loadEnvFile();
   const config = loadConfig();
-  const app = await openIndex({ corpus: args.corpus ?? config.corpusDir, db: args.db ?? config.db });
+  const corpus = args.corpus ?? config.corpusDir;
+  const dbFile = args.db ?? config.db;
+  dbInUse = dbFile;
+  if (args.command === 'backup') return backup(dbFile, args);
+  if (args.command === 'index' && args.rebuild) {
+    const report = await rebuildDatabase({ corpus, db: dbFile, warn: note });
+    const kept = Object.entries(report.kept).map(([t, n]) => `${n} ${t}`).join(', ');
+    if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else {
+      process.stdout.write(`rebuilt: ${report.articles} articles; kept ${kept || 'nothing (no previous database)'}\n`);
+      if (report.previous) process.stdout.write(`the previous file is kept as ${report.previous}\n`);
+    }
+    return EXIT.ok;
+  }
+  const isIndex = args.command === 'index';
+  const app = await openIndex({ corpus, db: dbFile, mode: isIndex ? 'write' : 'read', check: isIndex, prune: args.prune, warn: note });
   try {
+    if (app.stale) note(app.stale);
     const output = runCliCommand(app.index, args, app.report);
     if (args.json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
     else {
-      if (args.command !== 'index') {
+      if (!isIndex) {
         const { added, updated, removed, skipped } = app.report;
         if (added + updated + removed > 0) process.stderr.write(`indexed: ${added} added, ${updated} updated, ${removed} removed\n`);
         for (const s of skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
@@ -35,19 +60,36 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** `backup FILE`: SQLite's online backup, consistent even while the bot or an index run writes. */
+async function backup(dbFile: string, args: CliArgs): Promise<number> {
+  const db = openDatabase(dbFile);
+  try {
+    const { totalPages } = await db.backup(args.text);
+    const bytes = statSync(args.text).size;
+    if (args.json) process.stdout.write(`${JSON.stringify({ backup: args.text, pages: totalPages, bytes })}\n`);
+    else process.stdout.write(`backed up ${dbFile} to ${args.text} (${bytes} bytes)\n`);
+    return EXIT.ok;
+  } finally {
+    db.close();
+  }
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
     if (isUsageError(err)) {
-      process.stderr.write(`nashra: ${err.message}\n`);
+      note(err.message);
       process.exitCode = EXIT.usage;
       return;
     }
-    const message = err instanceof NashraError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
-    process.stderr.write(`nashra: ${message}\n`);
+    const failure = isDamageError(err) ? damagedDatabase(dbInUse ?? 'in use', (err as Error).message, err) : err;
+    const message = failure instanceof NashraError ? failure.message : `unexpected failure: ${(failure as Error)?.message ?? String(failure)}`;
+    note(message);
     if (process.env.DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-    process.exitCode = EXIT.failure;
+    const code = failure instanceof NashraError ? failure.code : '';
+    process.exitCode = code === 'BUSY' ? EXIT.busy : code === 'CORRUPT' ? EXIT.damaged : EXIT.failure;
   },
 );
+

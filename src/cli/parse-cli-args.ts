@@ -2,18 +2,19 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors/nashra-error.js';
 
 /** The CLI's commands (DESIGN.md, "CLI contract"). */
-export const CLI_COMMANDS = ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'help'] as const;
+export const CLI_COMMANDS = ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'backup', 'help'] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 /** Which options each command accepts, beyond the global --json, --corpus, --db. */
 const COMMAND_OPTIONS: Readonly<Record<CliCommand, readonly string[]>> = {
-  index: [],
+  index: ['prune', 'rebuild'],
   search: ['limit'],
   summary: ['sentences', 'words', 'all'],
   quotes: ['limit'],
   people: ['limit'],
   latest: ['limit'],
   digest: ['since', 'limit'],
+  backup: [],
   help: [],
 };
 
@@ -35,6 +36,10 @@ export interface CliArgs {
   readonly words: number | undefined;
   readonly all: boolean;
   readonly since: string | undefined;
+  /** `index --prune`: remove articles gone from the corpus even past the safe-removal limit. */
+  readonly prune: boolean;
+  /** `index --rebuild`: rebuild everything derived from the corpus, keeping subscriptions. */
+  readonly rebuild: boolean;
 }
 
 function bounded(name: keyof typeof OPTION_BOUNDS, value: string | undefined): number | undefined {
@@ -63,6 +68,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         words: { type: 'string' },
         all: { type: 'boolean' },
         since: { type: 'string' },
+        prune: { type: 'boolean' },
+        rebuild: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,10 +81,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.help || first === undefined) return { ...emptyArgs(), command: 'help' };
   if (!(CLI_COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}" (try: ${CLI_COMMANDS.join(', ')})`);
   const command = first as CliCommand;
-  for (const name of ['limit', 'sentences', 'words', 'all', 'since'] as const) {
+  for (const name of ['limit', 'sentences', 'words', 'all', 'since', 'prune', 'rebuild'] as const) {
     if (values[name] !== undefined && !COMMAND_OPTIONS[command].includes(name)) throw new UsageError(`${command} does not take --${name}`);
   }
   const text = rest.join(' ').trim();
+  if (command === 'backup' && text === '') throw new UsageError('backup needs a file to write, e.g. npm run -s cli -- backup backups/nashra-2026-12-02.sqlite');
   if (['search', 'quotes'].includes(command) && text === '') throw new UsageError(`${command} needs ${command === 'search' ? 'a query' : 'a name'}, e.g. npm run -s cli -- ${command} ${command === 'search' ? '"كوريا الشمالية"' : 'بوتين'}`);
   if (command === 'summary' && text === '' && !values.all) throw new UsageError('summary needs an article id or a topic, or --all');
   if (command === 'summary' && text !== '' && values.all) throw new UsageError('summary takes an article id or topic, or --all, not both');
@@ -95,9 +103,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     words: bounded('words', values.words),
     all: values.all ?? false,
     since: values.since === undefined ? undefined : new Date(values.since).toISOString(),
+    prune: values.prune ?? false,
+    rebuild: values.rebuild ?? false,
   };
 }
 
 function emptyArgs(): Omit<CliArgs, 'command'> {
-  return { text: '', json: false, corpus: undefined, db: undefined, limit: undefined, sentences: undefined, words: undefined, all: false, since: undefined };
+  return { text: '', json: false, corpus: undefined, db: undefined, limit: undefined, sentences: undefined, words: undefined, all: false, since: undefined, prune: false, rebuild: false };
 }

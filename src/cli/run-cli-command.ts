@@ -30,10 +30,12 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
   const limit = args.limit ?? CLI_DEFAULT_LIMIT;
   switch (args.command) {
     case 'help':
-      return { json: { commands: ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest'] }, text: '' };
+    case 'backup': // run by main.ts: it needs the database itself, not the index
+      return { json: { commands: ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'backup'] }, text: '' };
     case 'index': {
       const skipped = report.skipped.map((s) => `  skipped ${s.file}: ${s.reason}`);
-      const text = [`${report.articles} articles: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged`, ...skipped].join('\n');
+      const held = report.held ? `, ${report.held} gone from the corpus but kept (index --prune removes them)` : '';
+      const text = [`${report.articles} articles: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged${held}`, ...skipped].join('\n');
       return { json: report, text };
     }
     case 'search': {

@@ -1,4 +1,6 @@
 import { Client, Events, GatewayIntentBits, type RateLimitData, REST, RESTEvents, Routes } from 'discord.js';
+import { createInFlight } from '../core/lifecycle/in-flight.js';
+import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
 import { COMMAND_SPECS } from '../core/commands/command-specs.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
@@ -39,8 +41,6 @@ export interface DiscordBot extends ChatDelivery {
  * scheduler retries later instead of blocking every other delivery behind it.
  */
 export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
-/** How long `stop()` waits for interactions already being answered. */
-export const STOP_GRACE_MS = 5_000;
 
 /**
  * Creates the Discord adapter: a discord.js client with only the Guilds intent (slash
@@ -65,14 +65,13 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   });
   const deliveryRest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 0, rejectOnRateLimit: rateLimit }).setToken(token);
   const onInteraction = createInteractionHandler({ handler, index, logger: log });
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = createInFlight();
   let stopping = false;
   let stopped: Promise<void> | null = null;
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const run = onInteraction(interaction).finally(() => inFlight.delete(run));
-    inFlight.add(run);
+    void inFlight.track(onInteraction(interaction));
   });
   client.on(Events.Error, (err) => log.error({ err: scrubError(err) }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
@@ -105,12 +104,7 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   async function stop(): Promise<void> {
     stopped ??= (async () => {
       stopping = true;
-      if (inFlight.size > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
-        await Promise.race([Promise.allSettled([...inFlight]), grace]);
-        clearTimeout(timer);
-      }
+      if (!(await inFlight.settle(STOP_LIMITS.graceMs))) log.warn({ inFlight: inFlight.size }, 'stopped with interactions still being answered');
       await client.destroy();
       log.info('discord bot stopped');
     })();

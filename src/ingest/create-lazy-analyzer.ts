@@ -14,16 +14,18 @@ export interface LazyAnalyzer {
 
 /**
  * Analyzes in-thread until a run proves large, then hands the rest to a worker pool: an
- * edit to one file costs no thread start-up, a bulk import uses every core.
+ * edit to one file costs no thread start-up, a bulk import uses every core. A running bot
+ * passes `inline: 0`: its rescans analyze on a worker even for one small file, so no
+ * article, however hostile, holds up a reply.
  */
-export function createLazyAnalyzer(workers = availableParallelism()): LazyAnalyzer {
+export function createLazyAnalyzer(workers = availableParallelism(), inline: number = INLINE_ANALYSES): LazyAnalyzer {
   let count = 0;
   let pool: AnalyzerPool | null = null;
   return {
     analyze(article) {
       count++;
-      if (workers <= 1 || count <= INLINE_ANALYSES) return analyzeArticle(article);
-      pool ??= createAnalyzerPool(workers);
+      if ((workers <= 1 && inline > 0) || count <= inline) return analyzeArticle(article);
+      pool ??= createAnalyzerPool(Math.max(1, workers));
       return pool.analyze(article);
     },
     async close() {

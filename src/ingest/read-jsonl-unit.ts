@@ -35,8 +35,10 @@ export function readJsonlUnit(path: string, stamp: string): CorpusUnit {
       const lines = createInterface({ input, crlfDelay: Infinity });
       let lineNo = 0;
       try {
-        for await (const line of lines) {
+        for await (const raw of lines) {
           lineNo++;
+          // A UTF-8 byte order mark (Windows editors write one) is not part of the first record.
+          const line = lineNo === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
           if (line.trim() === '') continue;
           const where = `${path}:${lineNo}`;
           if (line.length > MAX_ARTICLE_BYTES) {

@@ -1,3 +1,4 @@
+import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
 import type { IndexReport } from '../core/indexing/index-corpus.js';
 import type { Logger } from '../logging/create-logger.js';
 
@@ -12,7 +13,7 @@ export interface CorpusWatcherDeps {
 export interface CorpusWatcher {
   /** Starts rescanning every `intervalMs` (the first rescan after one interval). */
   start(): void;
-  /** Stops the timer and waits for a rescan in progress. */
+  /** Stops the timer and waits (at most `STOP_LIMITS.graceMs`) for a rescan in progress. */
   stop(): Promise<void>;
   /** Rescans now; while a rescan runs, returns that one instead of starting another. Null if it failed. */
   runOnce(): Promise<IndexReport | null>;
@@ -53,7 +54,9 @@ export function createCorpusWatcher(deps: CorpusWatcherDeps): CorpusWatcher {
         for (const s of report.skipped) log.debug({ file: s.file, reason: s.reason }, 'article skipped');
         return report;
       } catch (err) {
-        log.error({ err }, 'corpus rescan failed');
+        // Another process (`index` from the CLI) holding the index lock is normal: next time.
+        if ((err as { code?: string })?.code === 'BUSY') log.info({ reason: (err as Error).message }, 'corpus rescan skipped');
+        else log.error({ err }, 'corpus rescan failed');
         return null;
       } finally {
         current = null;
@@ -72,7 +75,8 @@ export function createCorpusWatcher(deps: CorpusWatcherDeps): CorpusWatcher {
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (current) await current;
+      // A rescan cut off by the exit is safe: the next run repairs what it left pending.
+      if (current) await Promise.race([current, new Promise((r) => setTimeout(r, STOP_LIMITS.graceMs).unref())]);
     },
     runOnce,
   };

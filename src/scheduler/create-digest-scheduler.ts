@@ -1,4 +1,6 @@
 import type { ArticleIndex } from '../core/ports/article-index.js';
+import { createInFlight } from '../core/lifecycle/in-flight.js';
+import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
 import type { ChatDelivery, DeliveryProgress, Platform } from '../core/ports/chat-delivery.js';
 import type { Clock } from '../core/schedule/clock.js';
 import { previousSlot } from '../core/schedule/cron.js';
@@ -26,7 +28,7 @@ export interface DigestSchedulerDeps {
   readonly retry?: Partial<RetryPolicy>;
   /** Default: node-cron. */
   readonly cron?: CronRunner;
-  /** How long `stop` waits for deliveries in flight; default 10 s. */
+  /** How long `stop` waits for deliveries in flight; default `STOP_LIMITS.graceMs`. */
   readonly stopTimeoutMs?: number;
 }
 
@@ -67,22 +69,18 @@ function errorText(err: unknown): string {
 export function createDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
   const { store, index, deliveries, clock, logger } = deps;
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
-  const stopTimeoutMs = deps.stopTimeoutMs ?? 10_000;
+  const stopTimeoutMs = deps.stopTimeoutMs ?? STOP_LIMITS.graceMs;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...deps.retry };
   const log = logger.child({ component: 'digest-scheduler' });
   const cron = deps.cron ?? createNodeCronRunner({ logger: log, missedToleranceMs: Math.min(graceMs, 10 * 60_000) });
   const jobs = new Map<number, { key: string; job: CronJob }>();
   const queues = new Map<number, Promise<unknown>>();
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = createInFlight();
   const abort = new AbortController();
   let started = false;
   let stopped = false;
 
-  function track<T>(p: Promise<T>): Promise<T> {
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p)).catch(() => undefined);
-    return p;
-  }
+  const track = <T>(p: Promise<T>): Promise<T> => inFlight.track(p);
 
   async function deliver(id: number, slot: Date): Promise<SlotOutcome> {
     const jobLog = logger.child({ job: 'digest', subscription: id, slot: slot.toISOString() });
@@ -251,14 +249,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       jobs.clear();
       abort.abort();
       // A send stuck in an adapter must not hang shutdown: wait a bounded time (real time).
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), stopTimeoutMs);
-        timer.unref?.();
-      });
-      const result = await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-      clearTimeout(timer);
-      if (result === 'timeout') log.warn({ inFlight: inFlight.size, stopTimeoutMs }, 'stopped with deliveries still in flight (their slots stay claimed)');
+      const settled = await inFlight.settle(stopTimeoutMs);
+      if (!settled) log.warn({ inFlight: inFlight.size, stopTimeoutMs }, 'stopped with deliveries still in flight (their slots stay claimed)');
     },
     runSlot,
   };

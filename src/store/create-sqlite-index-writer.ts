@@ -5,6 +5,7 @@ import type { IndexWriter, KnownUnit } from '../core/ports/index-writer.js';
 import type { Speaker, SpeakerKind } from '../core/quotes/quote.js';
 import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type { Db } from './open-database.js';
+import { crashPointFromEnv } from './crash-point.js';
 import { toSortDate } from './sort-date.js';
 
 /** Sentence spans as compact JSON: [[start, end, score], …], scores to 4 decimals. */
@@ -25,6 +26,10 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     saveUnit: db.prepare('INSERT INTO units (origin, stamp, skipped) VALUES (?, ?, ?) ON CONFLICT(origin) DO UPDATE SET stamp = excluded.stamp, skipped = excluded.skipped'),
     deleteUnit: db.prepare('DELETE FROM units WHERE origin = ?'),
     findArticle: db.prepare<[string], { num: number; indexed_at: string }>('SELECT num, indexed_at FROM articles WHERE id = ?'),
+    findTombstone: db.prepare<[string], { indexed_at: string }>('SELECT indexed_at FROM article_tombstones WHERE id = ?'),
+    saveTombstone: db.prepare(`INSERT INTO article_tombstones (id, indexed_at, removed_at) SELECT id, indexed_at, ? FROM articles WHERE num = ?
+      ON CONFLICT(id) DO UPDATE SET removed_at = excluded.removed_at`),
+    dropTombstone: db.prepare('DELETE FROM article_tombstones WHERE id = ?'),
     insertArticle: db.prepare(`INSERT INTO articles (num, id, origin, hash, title, date, sort_date, source, url, words, indexed_at, body, sentence_spans)
       VALUES (@num, @id, @origin, @hash, @title, @date, @sortDate, @source, @url, @words, @indexedAt, @body, @spans)`),
     deleteArticleRow: db.prepare('DELETE FROM articles WHERE num = ?'),
@@ -54,6 +59,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
    * `endRun`: checking a Set is what keeps the vocabulary from costing an insert per word.
    */
   let knownNameWords: Set<string> | null = null;
+  const crash = crashPointFromEnv();
 
   function removeDerived(num: number): void {
     s.deleteFts.run(num);
@@ -78,14 +84,19 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       }
       return units;
     },
+    derivedPending: () => s.getMeta.get('derived_pending')?.value === '1',
+    setDerivedPending: (pending) => void s.setMeta.run('derived_pending', pending ? '1' : '0'),
     saveUnit: (origin, stamp, skipped) => void s.saveUnit.run(origin, stamp, JSON.stringify(skipped)),
     deleteUnit: (origin) => void s.deleteUnit.run(origin),
 
     upsertArticle(origin, hash, analyzed: AnalyzedArticle) {
       const { article } = analyzed;
       const existing = s.findArticle.get(article.id);
-      // A changed article keeps its first indexed_at: editing a story is not news again.
-      const indexedAt = existing?.indexed_at ?? now().toISOString();
+      // A changed article keeps its first indexed_at: editing a story is not news again,
+      // nor is restoring one whose file was gone for a while.
+      const tombstone = existing ? undefined : s.findTombstone.get(article.id);
+      const indexedAt = existing?.indexed_at ?? tombstone?.indexed_at ?? now().toISOString();
+      if (tombstone) s.dropTombstone.run(article.id);
       if (existing) removeDerived(existing.num);
       const num = existing?.num ?? s.nextNum.get()!.n;
       s.insertArticle.run({
@@ -112,6 +123,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     deleteArticle(id) {
       const existing = s.findArticle.get(id);
       if (!existing) return false;
+      s.saveTombstone.run(now().toISOString(), existing.num);
       removeDerived(existing.num);
       return true;
     },
@@ -141,7 +153,15 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       });
       for (const [quoteNum, p] of personOfQuote) s.linkQuote.run(p + 1, quoteNum);
     },
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction<T>(fn: () => T): T {
+      const result = db.transaction(() => {
+        const r = fn();
+        crash.inside();
+        return r;
+      })();
+      crash.after();
+      return result;
+    },
     endRun() {
       knownNameWords = null;
     },

@@ -141,6 +141,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'tombstones: when a removed article was first indexed, so a restored one is not news again',
+    sql: `
+      CREATE TABLE article_tombstones (
+        id TEXT PRIMARY KEY,
+        indexed_at TEXT NOT NULL,
+        removed_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 4,
+    description: 'chat updates handed back by a graceful stop, answered after restart',
+    sql: `
+      CREATE TABLE handed_back_updates (
+        platform TEXT NOT NULL,
+        update_id INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (platform, update_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this build of nashra expects. */

@@ -2,6 +2,10 @@ import { type AutoRetryOptions, autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api, Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { createInFlight } from '../core/lifecycle/in-flight.js';
+import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
+import type { HandedBackUpdates } from '../core/ports/handed-back-updates.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
@@ -18,10 +22,6 @@ import { toDeliveryError } from './to-delivery-error.js';
 
 /** Long-polling timeout: Telegram holds an empty `getUpdates` this long. */
 export const POLL_TIMEOUT_SECONDS = 30;
-/** How long `stop()` lets in-flight updates finish before giving up on them. */
-export const STOP_GRACE_MS = 10_000;
-/** How long `stop()` tries to confirm the last update to Telegram. */
-const CONFIRM_TIMEOUT_MS = 5_000;
 /** The updates nashra reads; anything else Telegram need not send. */
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
 
@@ -53,13 +53,18 @@ export interface TelegramBotDeps {
   readonly throttle?: boolean;
   /** Long-polling timeout in seconds; default POLL_TIMEOUT_SECONDS. */
   readonly pollTimeoutSeconds?: number;
+  /** Where a stop keeps updates it could not answer, answered after restart (none: they are lost). */
+  readonly handedBack?: HandedBackUpdates;
 }
 
 /** The running adapter: polled for chat commands, and a ChatDelivery for scheduled digests. */
 export interface TelegramBot extends ChatDelivery {
   /** Resolves once the bot polls: after deleteWebhook, getMe and setMyCommands. */
   start(): Promise<void>;
-  /** Stops polling, lets in-flight updates finish, and confirms them to Telegram. */
+  /**
+   * Stops polling, lets updates being answered finish (for `STOP_LIMITS.graceMs`), hands
+   * back the rest, and confirms to Telegram only what was fetched.
+   */
   stop(): Promise<void>;
   readonly bot: Bot;
 }
@@ -85,11 +90,39 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   if (throttler) deliveryApi.config.use(throttler);
 
   const limiter = createRateLimiter({ ...USER_RATE_LIMIT, ...deps.rateLimit, ...(deps.now ? { now: deps.now } : {}) });
-  let lastUpdateId: number | undefined;
+  /** Updates handed to the bot and not yet answered, by id, with their payload. */
+  const unanswered = new Map<number, Update>();
+  /** Updates that arrived while stopping, or were replayed and not answered yet: kept, not answered now. */
+  const handedBack = new WeakSet<object>();
+  const inFlight = createInFlight();
+  let lastFetchedId: number | undefined;
+  let stopping = false;
 
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  // First: every update is recorded the moment the poller hands it over.
   bot.use(async (ctx, next) => {
-    lastUpdateId = Math.max(lastUpdateId ?? 0, ctx.update.update_id);
+    const id = ctx.update.update_id;
+    lastFetchedId = Math.max(lastFetchedId ?? 0, id);
+    unanswered.set(id, ctx.update);
+    await inFlight.track(
+      (async () => {
+        try {
+          await next();
+        } finally {
+          if (!handedBack.has(ctx.update)) {
+            unanswered.delete(id);
+            deps.handedBack?.remove('telegram', id);
+          }
+        }
+      })(),
+    );
+  });
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  // Once stopping, updates still waiting for their chat's turn are handed back, not started.
+  bot.use(async (ctx, next) => {
+    if (stopping) {
+      handedBack.add(ctx.update);
+      return;
+    }
     await next();
   });
   bot.on('callback_query', createPagePressHandler({ handler, limiter, logger }));
@@ -104,6 +137,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
 
     async start() {
       if (runner) return;
+      stopping = false;
       await bot.init();
       await bot.api.deleteWebhook();
       await registerCommands(bot.api);
@@ -113,23 +147,33 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       runner = handle;
       handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
       logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
+      const saved = deps.handedBack?.load('telegram') ?? [];
+      if (saved.length > 0) {
+        logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
+        for (const u of saved) void bot.handleUpdate(JSON.parse(u.payload) as Update).catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
+      }
     },
 
     async stop() {
       const handle = runner;
       runner = undefined;
       if (!handle) return;
-      try {
-        await handle.stop();
-      } catch (err) {
-        logger.warn({ err: scrubError(err) }, 'telegram polling ended with an error');
+      stopping = true;
+      // The poller's stop waits for room in its queue; never longer than the grace.
+      const polled = handle.stop().catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'telegram polling ended with an error'));
+      await inFlight.settle(STOP_LIMITS.graceMs);
+      await Promise.race([polled, new Promise((r) => setTimeout(r, 100).unref())]);
+      // One synchronous step: what is saved and what is confirmed are the same updates.
+      const confirmUpTo = lastFetchedId;
+      const left = [...unanswered.values()];
+      if (left.length > 0) {
+        if (deps.handedBack) deps.handedBack.save('telegram', left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })));
+        logger.info({ updates: left.length, kept: Boolean(deps.handedBack) }, 'telegram updates handed back for after the restart');
       }
-      const deadline = Date.now() + STOP_GRACE_MS;
-      while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      if (lastUpdateId !== undefined) {
-        // Like bot.stop(): tell Telegram what was handled, so a restart does not answer it again.
+      if (confirmUpTo !== undefined) {
+        // Everything fetched is either answered or kept: confirm it, so Telegram does not send it again.
         await bot.api
-          .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as Parameters<Bot['api']['getUpdates']>[1])
+          .getUpdates({ offset: confirmUpTo + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(STOP_LIMITS.confirmMs) as Parameters<Bot['api']['getUpdates']>[1])
           .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'could not confirm the last telegram update'));
       }
       logger.info('telegram bot stopped');

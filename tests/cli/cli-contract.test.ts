@@ -93,7 +93,7 @@ describe('CLI contract', () => {
     const digest = await json('digest', '--limit', '2');
     expect(digest.items).toHaveLength(2);
     expect(Object.keys(digest.items[0]).sort()).toEqual(['id', 'quote', 'summary', 'title']);
-  });
+  }, 60_000); // six CLI child processes, each a tsx start-up: over 20 s on a loaded 2-core machine
 
   it('prints for people without --json', async () => {
     const r = await cli('search', 'قمة بريكس');

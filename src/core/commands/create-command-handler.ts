@@ -2,6 +2,7 @@ import { isUsageError } from '../errors/nashra-error.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { buildDigest } from '../services/build-digest.js';
 import { summarize } from '../services/summarize.js';
+import { boundReply } from './bound-reply.js';
 import { type CommandName, isCommandName, MAX_ARGUMENT_CHARS } from './command-specs.js';
 import { listPage } from './list-pages.js';
 import { t } from './messages.js';
@@ -129,28 +130,36 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
 
   return {
     async run(ctx, rawName, rawArg) {
-      const name = rawName.toLowerCase();
-      const arg = rawArg.trim().slice(0, MAX_ARGUMENT_CHARS);
-      if (!isCommandName(name)) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'unknownCommand')] };
-      if (SUBSCRIPTION_COMMANDS.has(name) && deps.subscriptions && ctx.chat) {
-        return subscriptionCommand(ctx as CommandContext & { chat: ChatContext }, name as 'subscribe', arg);
-      }
-      try {
-        return dispatch(ctx, name, arg);
-      } catch (err) {
-        if (isUsageError(err)) {
-          const usage = USAGE[name];
-          return { locale: ctx.locale, notice: true, text: [usage ? t(ctx.locale, usage) : err.message] };
-        }
-        throw err;
-      }
+      return boundReply(await runCommand(ctx, rawName, rawArg));
     },
     page(ctx, token, page) {
-      const state = pages.load(token);
-      if (!state) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageExpired')] };
-      if (state.ownerId !== ctx.userId) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageNotYours')] };
-      return listPage(index, state, Math.max(0, Math.trunc(page)), token);
+      return boundReply(showPage(ctx, token, page));
     },
   };
+
+  async function runCommand(ctx: CommandContext, rawName: string, rawArg: string): Promise<Reply> {
+    const name = rawName.toLowerCase();
+    const arg = rawArg.trim().slice(0, MAX_ARGUMENT_CHARS);
+    if (!isCommandName(name)) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'unknownCommand')] };
+    if (SUBSCRIPTION_COMMANDS.has(name) && deps.subscriptions && ctx.chat) {
+      return subscriptionCommand(ctx as CommandContext & { chat: ChatContext }, name as 'subscribe', arg);
+    }
+    try {
+      return dispatch(ctx, name, arg);
+    } catch (err) {
+      if (isUsageError(err)) {
+        const usage = USAGE[name];
+        return { locale: ctx.locale, notice: true, text: [usage ? t(ctx.locale, usage) : err.message] };
+      }
+      throw err;
+    }
+  }
+
+  function showPage(ctx: CommandContext, token: string, page: number): Reply {
+    const state = pages.load(token);
+    if (!state) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageExpired')] };
+    if (state.ownerId !== ctx.userId) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageNotYours')] };
+    return listPage(index, state, Math.max(0, Math.trunc(page)), token);
+  }
 }
 

@@ -169,6 +169,10 @@ const MESSAGES = {
     ar: (n: number) => `ومقالات جديدة أخرى: ${n}. اكتب /latest لأحدث المقالات.`,
     en: (n: number) => `…and ${n} more new ${n === 1 ? 'article' : 'articles'}: send /latest to see the newest.`,
   },
+  moreNotShown: {
+    ar: (n: number) => `و${n} غيرها لم تتسع لها الرسالة`,
+    en: (n: number) => `${n} more not shown: the reply would be too long`,
+  },
   digestPreviewTitle: { ar: 'النشرة القادمة (معاينة)', en: 'Your next digest (preview)' },
   digestPreviewFooter: {
     ar: (w: string) => `موعدها: ${w}. المعاينة لا تُحسب إرسالا، فستصل هذه المقالات في موعدها.`,

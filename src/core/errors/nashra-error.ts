@@ -7,6 +7,10 @@ export type NashraErrorCode =
   | 'CONFIG'
   | 'CORPUS'
   | 'STORE'
+  /** Another process holds the index lock (a second `index` run). */
+  | 'BUSY'
+  /** The database file is damaged; the message names it and the way out. */
+  | 'CORRUPT'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'PLATFORM'

@@ -3,6 +3,7 @@ import type { ParsedArticle } from '../corpus/parse-article.js';
 import type { CorpusEntry, CorpusSource, SkippedEntry } from '../ports/corpus-source.js';
 import type { IndexWriter } from '../ports/index-writer.js';
 import { rebuildPeople } from './rebuild-people.js';
+import { REMOVAL_LIMITS, removalNeedsConfirmation } from './safe-removal.js';
 
 /** What an index run did; the CLI prints it as the `index` contract. */
 export interface IndexReport {
@@ -12,6 +13,11 @@ export interface IndexReport {
   unchanged: number;
   skipped: SkippedEntry[];
   articles: number;
+  /**
+   * Articles gone from the corpus but kept, because removing them needs `--prune`
+   * (see `REMOVAL_LIMITS`); present only when some were held back.
+   */
+  held?: number;
 }
 
 /**
@@ -22,6 +28,10 @@ export interface IndexCorpusDeps {
   readonly source: CorpusSource;
   readonly writer: IndexWriter;
   readonly analyze?: (article: ParsedArticle) => AnalyzedArticle | Promise<AnalyzedArticle>;
+  /** Remove articles gone from the corpus even past `REMOVAL_LIMITS` (`index --prune`). */
+  readonly prune?: boolean;
+  /** Told why removals were held back, for the log or stderr. */
+  readonly warn?: (message: string) => void;
 }
 
 /** Articles written per transaction: big enough to amortize commits, small enough to bound memory. */
@@ -77,7 +87,11 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
     if (batch.length === 0) return;
     const work = batch;
     batch = [];
-    writer.transaction(() => work.forEach((w) => w()));
+    writer.transaction(() => {
+      // Durable with the writes themselves: a crash before the people rebuild is seen next run.
+      writer.setDerivedPending(true);
+      work.forEach((w) => w());
+    });
   };
   const pending: PendingWrite[] = [];
   const drainOne = async () => {
@@ -151,10 +165,20 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
   flush();
 
   const origins = new Set(units.map((u) => u.origin));
+  const gone = [...knownHash.keys()].filter((id) => !seen.has(id));
+  const hold = !deps.prune && removalNeedsConfirmation(gone.length, knownHash.size);
+  if (hold) {
+    report.held = gone.length;
+    deps.warn?.(`${gone.length} of ${knownHash.size} articles are gone from the corpus; more than ${REMOVAL_LIMITS.maxFraction * 100}% at once looks like a missing folder, so nothing was removed (run \`index --prune\` to remove them)`);
+  }
   writer.transaction(() => {
-    for (const origin of known.keys()) if (!origins.has(origin)) writer.deleteUnit(origin);
-    for (const id of knownHash.keys()) if (!seen.has(id) && writer.deleteArticle(id)) report.removed++;
-    if (report.added + report.updated + report.removed > 0 || reanalyzeAll) rebuildPeople(writer);
+    if (!hold) {
+      for (const origin of known.keys()) if (!origins.has(origin)) writer.deleteUnit(origin);
+      for (const id of gone) if (writer.deleteArticle(id)) report.removed++;
+    }
+    const changed = report.added + report.updated + report.removed > 0;
+    if (changed || reanalyzeAll || writer.derivedPending()) rebuildPeople(writer);
+    writer.setDerivedPending(false);
     writer.setAnalyzerVersion(ANALYZER_VERSION);
   });
   report.articles = writer.articleCount();

@@ -21,13 +21,23 @@ export interface IndexWriter {
   analyzerVersion(): number;
   setAnalyzerVersion(version: number): void;
   knownUnits(): Map<string, KnownUnit>;
+  /**
+   * True while work derived from the whole archive (the people directory) is owed: set in
+   * the same transaction as any article change, cleared in the one that redoes it, so a
+   * crash between the two is repaired by the next run instead of reported as "unchanged".
+   */
+  derivedPending(): boolean;
+  setDerivedPending(pending: boolean): void;
   saveUnit(origin: string, stamp: string, skipped: readonly SkippedEntry[]): void;
   deleteUnit(origin: string): void;
   /** Inserts or replaces an article and all its derived rows. */
   upsertArticle(origin: string, hash: string, analyzed: AnalyzedArticle): void;
   /** Records that an unchanged article now comes from another unit (a file was renamed). */
   setArticleOrigin(id: string, origin: string): void;
-  /** Removes an article and all its derived rows; true when it existed. */
+  /**
+   * Removes an article and all its derived rows; true when it existed. When it was first
+   * indexed is kept, so the article restored later is not new to digests.
+   */
   deleteArticle(id: string): boolean;
   articleCount(): number;
   /** Every quote's speaker, in a stable order, for the people rebuild. */

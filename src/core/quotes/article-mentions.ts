@@ -29,6 +29,9 @@ export interface Mention {
   readonly sentence: number;
 }
 
+/** Items before a mention's opener that the subject reader may look back at. */
+const MENTION_LOOKBEHIND = 4;
+
 const profileOf = (text: string): string[] => nameWords(text).map(withoutArticle);
 
 /** Reads the named people of one sentence. */
@@ -43,7 +46,11 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
     const afterVerb = i === 1 && isWord(items[0]) && /^[وف]/.test(items[0].norm) && items[0].norm.length >= 4 && isNameWord(w.norm);
     const opens = isTitleWord(withoutClitic(w.norm)) || isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || afterVerb;
     if (!opens || (isWord(prev) && isTitleWord(withoutClitic(prev.norm)))) continue;
-    const read = readSubjectAfter(text, items.slice(0, nameEnd(items, i)), i, null);
+    // A window of the items (a few before the opener, up to the name's end): never a copy of
+    // the whole sentence per opener, which a sentence of thousands of titles would make quadratic.
+    const lo = Math.max(0, i - MENTION_LOOKBEHIND);
+    const window = items.slice(lo, nameEnd(items, i));
+    const read = readSubjectAfter(text, window, i - lo, null);
     const phrase = read.phrase;
     if (phrase?.kind === 'named') {
       const words = nameWords(phrase.name);
@@ -59,7 +66,7 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
         });
       }
     }
-    i = Math.max(i, read.end - 1);
+    i = Math.max(i, lo + read.end - 1);
   }
   return out;
 }
@@ -72,7 +79,7 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
 export function nameEnd(items: readonly SentenceItem[], from: number): number {
   let started = false;
   let plain = 0;
-  for (let k = from; k < items.length; k++) {
+  for (let k = from; k < items.length && k < from + MAX_MENTION_WORDS; k++) {
     const w = items[k];
     if (!isWord(w)) return k;
     const prev = items[k - 1];
@@ -89,8 +96,11 @@ export function nameEnd(items: readonly SentenceItem[], from: number): number {
     if (!isNameWord(w.norm) || isTitleWord(w.norm)) return k;
     plain++;
   }
-  return items.length;
+  return Math.min(items.length, from + MAX_MENTION_WORDS);
 }
+
+/** Longest title and name a mention reads, in words (a subject is at most 24). */
+const MAX_MENTION_WORDS = 16;
 
 /** «والرئيس»، «وللوزير» → «الرئيس»، «للوزير»: a leading و/ف is not part of the title. */
 const withoutClitic = (norm: string): string => (/^[وف]/.test(norm) && norm.length > 4 ? norm.slice(1) : norm);

@@ -127,13 +127,15 @@ export function namesNewPerson(text: string, items: readonly SentenceItem[], spe
  * attribution that opens with a verb and a titled or given name puts that person in focus;
  * a later «وأضاف:» is theirs. Returns the speaker id, or null when the sentence opens otherwise.
  */
-export function narratedSubject(text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number): number | null {
+export function narratedSubject(
+  text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number, limit = items.length,
+): number | null {
   const verb = items.findIndex(isWord);
   const verbWord = items[verb];
   const head = items[verb + 1];
   if (!isWord(verbWord) || !isWord(head) || !/^[وف]/.test(verbWord.norm) || verbWord.norm.length < 4) return null;
   if (!(head.norm.startsWith('ال') && isTitleWord(head.norm)) && !isGivenName(head.norm)) return null;
-  const end = nameEnd(items, verb + 1);
+  const end = Math.min(limit, nameEnd(items, verb + 1));
   const phrase = readSubjectAfter(text, items.slice(0, end), verb + 1, null).phrase;
   // «ورفع عزيز شعيب الشكر للقيادة»: a definite last word with more clause after it may be the object; unsure.
   const last = items[end - 1];
@@ -217,7 +219,7 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
   const before = !conjoined && i > 0 ? resolve(r, readSubjectBefore(r.text, items, i, known), cue) : null;
   if (before === null && namesOtherSubject(r, i)) {
     // «وقدم المهندس خالد محفوظ بحاح الشكر …، وقال:»: the person the sentence opened with, else nobody.
-    return { speaker: narratedSubject(r.text, items.slice(0, i), r.speakers, r.sentence), subjectEnd: subject.end };
+    return { speaker: narratedSubject(r.text, items, r.speakers, r.sentence, i), subjectEnd: subject.end };
   }
   return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
 }

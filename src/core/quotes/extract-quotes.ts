@@ -5,6 +5,8 @@ import type { ExtractedQuote, Speaker } from './quote.js';
 import { quoteRole } from './quote-role.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
 import { ArticleSpeakers } from './speaker-registry.js';
+import { QUOTE_LIMITS } from './quote-limits.js';
+import { cutAtWord } from '../text/cut-at-word.js';
 
 /**
  * Quote extraction with speaker attribution for one article, run once at index time.
@@ -77,26 +79,27 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
   const speakers = new ArticleSpeakers(() => sentences.map((s) => s.text).join('\n'), (i) => sentences[i]?.text);
   const found: (Found & { sentenceIndex: number })[] = [];
   let last: { speaker: number; sentence: number; paragraph: number } | null = null;
-  sentences.forEach((sentence, sentenceIndex) => {
-    const items = sentenceItems(sentence.text);
+  for (const [sentenceIndex, sentence] of sentences.entries()) {
+    if (found.length >= QUOTE_LIMITS.perArticle) break;
+    const { text, items } = boundedItems(sentence.text);
     const consumed = new Set<number>();
-    const triggers = findTriggers(sentence.text, items, speakers, sentenceIndex, consumed);
-    const runsOn = last !== null && (last.sentence === sentenceIndex - 1 || (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
+    const triggers = findTriggers(text, items, speakers, sentenceIndex, consumed);
+    const runsOn: number | null = last !== null && (last.sentence === sentenceIndex - 1 || (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
       ? last.speaker : null;
-    if (isLinkLine(items)) return;
-    const quotes = sentenceQuotes(sentence.text, items, triggers, consumed, runsOn);
+    if (isLinkLine(items)) continue;
+    const quotes: Found[] = sentenceQuotes(text, items, triggers, consumed, runsOn).slice(0, QUOTE_LIMITS.perSentence);
     for (const q of quotes) found.push({ ...q, sentenceIndex });
-    const active = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
+    const active: number | null = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
     // «وتطرق الدكتور الزهراني إلى …»: a sentence with no attribution may still put someone in focus.
-    const focus = active === null && triggers.length === 0 ? narratedSubject(sentence.text, items, speakers, sentenceIndex) : null;
+    const focus = active === null && triggers.length === 0 ? narratedSubject(text, items, speakers, sentenceIndex) : null;
     if (active !== null) last = { speaker: active, sentence: sentenceIndex, paragraph: sentence.paragraph };
     else if (focus !== null) last = { speaker: focus, sentence: sentenceIndex, paragraph: sentence.paragraph };
-    else if (triggers.length === 0 && namesNewPerson(sentence.text, items, speakers, sentenceIndex)) {
+    else if (triggers.length === 0 && namesNewPerson(text, items, speakers, sentenceIndex)) {
       // «كان ديون فان دن بيرج دليلا …»: someone new is brought in; «ويضيف:» may be about them.
       speakers.unknownSpeaker();
       last = null;
     }
-  });
+  }
   const built = new Map<number, Speaker>();
   const speakerOf = (id: number): Speaker => {
     let s = built.get(id);
@@ -107,5 +110,34 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     return s;
   };
   // Speakers named together («قال الجبير ولافروف») each get the quote.
-  return found.flatMap((f) => speakers.members(f.speaker).map((id) => ({ text: f.text, speaker: speakerOf(id), sentenceIndex: f.sentenceIndex })));
+  const quotes = found.flatMap((f) => speakers.members(f.speaker).map((id) => ({ text: f.text, speaker: speakerOf(id), sentenceIndex: f.sentenceIndex })));
+  return withinBudget(quotes, sentences.reduce((n, s) => n + s.text.length, 0));
+}
+
+/**
+ * The sentence as attribution reads it: at most `QUOTE_LIMITS.sentenceItems` items. A
+ * longer one is cut before the first item past the cap and read again, so every later
+ * step (colon clauses, spans running to the end) works on the bounded text only.
+ */
+function boundedItems(sentence: string): { text: string; items: SentenceItem[] } {
+  const items = sentenceItems(sentence);
+  if (items.length <= QUOTE_LIMITS.sentenceItems) return { text: sentence, items };
+  const text = sentence.slice(0, items[QUOTE_LIMITS.sentenceItems]!.start).trimEnd();
+  return { text, items: sentenceItems(text) };
+}
+
+/**
+ * Quotes cut to `QUOTE_LIMITS.quoteChars` at a word, and no more stored text in all than
+ * the article's size allows: later quotes past the budget are dropped.
+ */
+function withinBudget(quotes: readonly ExtractedQuote[], bodyChars: number): ExtractedQuote[] {
+  let budget = QUOTE_LIMITS.storedFloor + bodyChars * QUOTE_LIMITS.storedPerBodyChar;
+  const kept: ExtractedQuote[] = [];
+  for (const q of quotes.slice(0, QUOTE_LIMITS.perArticle)) {
+    const text = cutAtWord(q.text, QUOTE_LIMITS.quoteChars);
+    budget -= text.length;
+    if (budget < 0) break;
+    kept.push(text === q.text ? q : { ...q, text });
+  }
+  return kept;
 }

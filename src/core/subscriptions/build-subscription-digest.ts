@@ -1,4 +1,5 @@
 import { t } from '../commands/messages.js';
+import { boundReply } from '../commands/bound-reply.js';
 import type { Reply, ReplyItem } from '../commands/reply.js';
 import type { ArticleIndex } from '../ports/article-index.js';
 import { DEFAULT_DIGEST_LIMIT, type DigestItem, digestItems } from '../services/build-digest.js';
@@ -56,7 +57,8 @@ export function buildSubscriptionDigest(
   const items = digestItems(deps.index, pending.articles);
   const more = pending.moreIds.length;
   return {
-    reply: { locale, title, items: digestReplyItems(items), ...(more > 0 ? { footer: t(locale, 'digestMore')(more) } : {}) },
+    // Every sentence and quote cut to REPLY_LIMITS; no item dropped: each is recorded as received.
+    reply: boundReply({ locale, title, items: digestReplyItems(items), ...(more > 0 ? { footer: t(locale, 'digestMore')(more) } : {}) }, { dropItems: false }),
     shown: pending.articles.map((a) => a.id),
     more: pending.moreIds,
   };

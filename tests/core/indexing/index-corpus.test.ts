@@ -1,5 +1,6 @@
 import { appendFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../../src/core/analysis/analyze-article.js';
 import type { ParsedArticle } from '../../../src/core/corpus/parse-article.js';
@@ -88,6 +89,15 @@ describe('incremental indexing', () => {
     expect(report.added).toBe(2);
     expect(report.skipped.map((s) => s.file.split('/').pop())).toEqual(['bulk.jsonl:2', 'bulk.jsonl:3']);
     expect(ti.index.getArticle('j3')).toMatchObject({ title: 'خبر بلا عنوان عن الاقتصاد السعودي', date: '2015-07-21' });
+  });
+
+  it.each([['a .jsonl', 'bom.jsonl'], ['a gzipped .jsonl.gz', 'bom.jsonl.gz']])('reads the first line of %s that starts with a UTF-8 BOM', async (_name, file) => {
+    ti = await createTestIndex();
+    const text = `\uFEFF${JSON.stringify({ id: 'b1', title: 'خبر أول', body: 'قال الوزير إن القمة ناجحة.' })}\n`;
+    writeFileSync(join(ti.corpusDir, file), file.endsWith('.gz') ? gzipSync(text) : text);
+    const { report } = await reindexCounting(ti);
+    expect(report.skipped).toEqual([]);
+    expect(ti.index.getArticle('b1')).toMatchObject({ title: 'خبر أول' });
   });
 
   it('reports a duplicate article id instead of overwriting', async () => {
