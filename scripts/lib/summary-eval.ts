@@ -1,5 +1,5 @@
 import { rougeN } from '../../src/core/summary/rouge.js';
-import { selectSummary } from '../../src/core/summary/select-summary.js';
+import { type SummaryTuning, selectSummary } from '../../src/core/summary/select-summary.js';
 import type { SentenceSpan } from '../../src/core/text/split-sentences.js';
 import { seededRandom as mulberry32 } from './seeded-random.js';
 
@@ -13,6 +13,8 @@ export interface EvalArticle {
   readonly sentences: readonly SentenceSpan[];
   /** `summaryWords` of each sentence. */
   readonly sentenceWords: readonly (readonly string[])[];
+  /** Index-time `summarizable` of each sentence (roles), as nashra stores it; absent means all. */
+  readonly summarizable?: readonly boolean[];
   /** `summaryWords` of each human reference summary. */
   readonly references: readonly (readonly string[])[];
 }
@@ -21,10 +23,26 @@ export interface EvalArticle {
  * How a word budget turns a ranking into a summary.
  * - `fill`: add sentences best-first until the budget is reached; the last one may cross
  *   it. This is how the README's Lead figures were measured.
- * - `cap`: nashra's own `selectSummary`, which never exceeds the budget (it skips a
- *   sentence that would overflow and tries the next).
+ * - `cap`: never exceed the budget. How a system chooses under the cap is its
+ *   {@link CapPolicy}.
  */
 export type BudgetRule = 'fill' | 'cap';
+
+/**
+ * How sentences are chosen under the cap:
+ * - `best-first`: add sentences best-first, skipping any that would overflow and trying
+ *   the next (at least one). This is Lead under the cap, and what nashra did before it
+ *   filled budgets;
+ * - `nashra`: nashra's own `selectSummary` (the set that fills the budget best).
+ */
+export type CapPolicy = 'best-first' | 'nashra';
+
+/** Options of one evaluated system. */
+export interface SystemOptions {
+  readonly policy?: CapPolicy;
+  /** `selectSummary`'s tuning (cross-validation tries other score floors). */
+  readonly tuning?: SummaryTuning;
+}
 
 /** Mean ROUGE over article–reference pairs, plus per-article means for the bootstrap. */
 export interface EvalResult {
@@ -36,9 +54,10 @@ export interface EvalResult {
 }
 
 /** Sentence indices chosen for a word budget under a rule. */
-export function chooseSentences(article: EvalArticle, scores: readonly number[], budget: number, rule: BudgetRule): number[] {
-  if (rule === 'cap') {
-    return selectSummary(article.sentences.map((s, i) => ({ text: s.text, score: scores[i]! })), { words: budget });
+export function chooseSentences(article: EvalArticle, scores: readonly number[], budget: number, rule: BudgetRule, options: SystemOptions = {}): number[] {
+  if (rule === 'cap' && (options.policy ?? 'nashra') === 'nashra') {
+    const sentences = article.sentences.map((s, i) => ({ text: s.text, score: scores[i]!, summarizable: article.summarizable?.[i] ?? true }));
+    return selectSummary(sentences, { words: budget }, options.tuning);
   }
   const order = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen: number[] = [];
@@ -47,8 +66,13 @@ export function chooseSentences(article: EvalArticle, scores: readonly number[],
     if (used >= budget) break;
     const words = article.sentenceWords[index]!.length;
     if (words === 0) continue;
+    if (rule === 'cap' && used + words > budget) continue;
     chosen.push(index);
     used += words;
+  }
+  if (chosen.length === 0) {
+    const first = order.find(({ index }) => article.sentenceWords[index]!.length > 0);
+    if (first) chosen.push(first.index);
   }
   return chosen.sort((a, b) => a - b);
 }
@@ -58,6 +82,7 @@ export function evaluateScorer(
   articles: readonly EvalArticle[],
   score: (article: EvalArticle, index: number) => readonly number[],
   rule: BudgetRule,
+  options: SystemOptions = {},
 ): EvalResult {
   const sum = { p1: 0, r1: 0, f1: 0, p2: 0, r2: 0, f2: 0 };
   const perArticle: [number, number][] = [];
@@ -67,7 +92,7 @@ export function evaluateScorer(
     let f1 = 0;
     let f2 = 0;
     for (const reference of article.references) {
-      const chosen = chooseSentences(article, scores, reference.length, rule);
+      const chosen = chooseSentences(article, scores, reference.length, rule, options);
       const candidate = chosen.flatMap((i) => article.sentenceWords[i]!);
       const one = rougeN(candidate, reference, 1);
       const two = rougeN(candidate, reference, 2);

@@ -52,7 +52,10 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       }
       const s = summarize(index, args.text, budget(args));
       if (!s) return { json: { id: null, title: null, sentences: [] }, text: `no article matches "${args.text}"` };
-      return { json: { id: s.id, title: s.title, sentences: s.sentences }, text: `${s.id}  ${s.title}\n${bullet(s.sentences)}` };
+      // For people, a topic summary says what it is about and marks the topic's words as search does.
+      const lines = s.sentences.map((text, i) => renderSnippet({ text, highlights: s.marks[i] ?? [] }, '**', '**'));
+      const about = s.topic === null ? '' : `  (about: ${s.topic})`;
+      return { json: { id: s.id, title: s.title, sentences: s.sentences }, text: `${s.id}  ${s.title}${about}\n${bullet(lines)}` };
     }
     case 'quotes': {
       const page = findQuotes(index, args.text, { limit });

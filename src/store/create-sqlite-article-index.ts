@@ -93,7 +93,11 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     getSentences(id) {
       const row = s.sentences.get(id);
       if (!row) return [];
-      return (JSON.parse(row.spans) as [number, number, number][]).map(([start, end, score]) => ({ text: row.body.slice(start, end), score }));
+      return (JSON.parse(row.spans) as [number, number, number, number?][]).map(([start, end, score, summarizable]) => ({
+        text: row.body.slice(start, end),
+        score,
+        summarizable: summarizable !== 0,
+      }));
     },
     latest: (limit, offset) => s.latest.all(limit, offset),
     countArticles: () => s.countArticles.get()!.n,

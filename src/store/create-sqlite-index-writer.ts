@@ -8,9 +8,12 @@ import type { Db } from './open-database.js';
 import { crashPointFromEnv } from './crash-point.js';
 import { toSortDate } from './sort-date.js';
 
-/** Sentence spans as compact JSON: [[start, end, score], …], scores to 4 decimals. */
+/**
+ * Sentence spans as compact JSON: [[start, end, score, summarizable], …], scores to 4
+ * decimals, summarizable as 1/0 (rows written before it existed have three fields).
+ */
 function encodeSpans(sentences: AnalyzedArticle['sentences']): string {
-  return JSON.stringify(sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4]));
+  return JSON.stringify(sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4, x.summarizable ? 1 : 0]));
 }
 
 /** Clock for `indexed_at`; injected so digests of "new" articles can be tested. */

@@ -69,31 +69,43 @@ describe('CLI contract', () => {
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
-  // At most two CLI processes per test: each starts tsx and opens the index, seconds apiece on a
-  // loaded machine, and six in one test ran past the 20 s test timeout.
-  it('summary returns the contract shape, for one article and for all', async () => {
-    const summary = await json('summary', '003_3ddc96a2e226cfb4', '--sentences', '2');
-    expect(summary).toMatchObject({ id: '003_3ddc96a2e226cfb4', title: expect.any(String) });
-    expect(summary.sentences).toHaveLength(2);
-    const all = await json('summary', '--all');
-    expect(all.summaries).toHaveLength(5);
+  // One process per test: each CLI start costs seconds on a loaded machine, and six in one
+  // test outran its timeout there.
+  describe('summary, quotes, people, latest and digest return the contract shapes', () => {
+    it('summary', async () => {
+      const summary = await json('summary', '003_3ddc96a2e226cfb4', '--sentences', '2');
+      expect(summary).toMatchObject({ id: '003_3ddc96a2e226cfb4', title: expect.any(String) });
+      expect(summary.sentences).toHaveLength(2);
+    });
+    it('summary --all', async () => {
+      const all = await json('summary', '--all');
+      expect(all.summaries).toHaveLength(5);
+    });
+    it('quotes', async () => {
+      const quotes = await json('quotes', 'نيمو مجهول');
+      expect(quotes).toEqual({ query: 'نيمو مجهول', person: null, quotes: [] });
+    });
+    it('people', async () => {
+      const people = await json('people');
+      expect(Array.isArray(people.people)).toBe(true);
+    });
+    it('latest', async () => {
+      const latest = await json('latest', '--limit', '3');
+      expect(latest.articles).toHaveLength(3);
+      expect(Object.keys(latest.articles[0]).sort()).toEqual(['date', 'id', 'title']);
+    });
+    it('digest', async () => {
+      const digest = await json('digest', '--limit', '2');
+      expect(digest.items).toHaveLength(2);
+      expect(Object.keys(digest.items[0]).sort()).toEqual(['id', 'quote', 'summary', 'title']);
+    });
+    it('a topic summary keeps the contract shape and answers the topic', async () => {
+      const topic = await json('summary', 'معاهدة دفاعية');
+      expect(Object.keys(topic).sort()).toEqual(['id', 'sentences', 'title']);
+      expect(topic.id).toBe('003_3ddc96a2e226cfb4');
+      expect(topic.sentences.join(' ')).toContain('397');
+    });
   });
-
-  it('quotes and people return the contract shapes', async () => {
-    const quotes = await json('quotes', 'نيمو مجهول');
-    expect(quotes).toEqual({ query: 'نيمو مجهول', person: null, quotes: [] });
-    const people = await json('people');
-    expect(Array.isArray(people.people)).toBe(true);
-  });
-
-  it('latest and digest return the contract shapes', async () => {
-    const latest = await json('latest', '--limit', '3');
-    expect(latest.articles).toHaveLength(3);
-    expect(Object.keys(latest.articles[0]).sort()).toEqual(['date', 'id', 'title']);
-    const digest = await json('digest', '--limit', '2');
-    expect(digest.items).toHaveLength(2);
-    expect(Object.keys(digest.items[0]).sort()).toEqual(['id', 'quote', 'summary', 'title']);
-  }, 60_000); // six CLI child processes, each a tsx start-up: over 20 s on a loaded 2-core machine
 
   it('prints for people without --json', async () => {
     const r = await cli('search', 'قمة بريكس');

@@ -42,6 +42,15 @@ describe('npm start with no token runs the console', () => {
     expect(stdout).not.toContain('أحدث المقالات'); // nothing runs after /exit
   });
 
+  it('summarizes a topic at the prompt: the treaty sentences, the topic words marked, the article named', async () => {
+    const { code, stdout } = await runConsole(dir, '/summary معاهدة دفاعية\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('ملخص عن: معاهدة دفاعية');
+    expect(stdout).toContain('003_3ddc96a2e226cfb4');
+    expect(stdout).toContain('**معاهدة** **دفاعية**');
+    expect(stdout).toContain('بأغلبية 397 صوتًا');
+  });
+
   it('answers in English after /lang en, and explains a missing argument', async () => {
     const { stdout } = await runConsole(dir, '/lang en\n/quotes\nsearch\n/help\n');
     expect(stdout).toContain('Add a person’s name');

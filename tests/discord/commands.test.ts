@@ -63,6 +63,18 @@ describe('every command, in Arabic and in English', () => {
       ['summary', { 'article-or-topic': 'قمة بريكس' }, locale, (s) => {
         expect(seen(s)).toContain('003_3ddc96a2e226cfb4');
       }],
+      ['summary', { 'article-or-topic': 'معاهدة دفاعية' }, locale, (s, l) => {
+        expect(title(s)).toBe(t(l, 'summaryTopicTitle')('معاهدة دفاعية'));
+        const text = seen(s);
+        expect(text).toContain('003_3ddc96a2e226cfb4');
+        expect(text).toContain('صوّت البرلمان الروسي بالإجماع');
+        expect(text).toContain('بأغلبية 397 صوتًا');
+        expect(text).not.toContain('حسابات وهمية');
+        // The topic words are bold, as in search results.
+        const raw = [s.original, ...s.followUps].map((m) => (m ? visibleText(m) : '')).join('\n');
+        expect(raw).toContain('**معاهدة**');
+        expect(raw).toContain('**المعاهدة**');
+      }],
       ['quotes', { person: 'بوتين' }, locale, (s, l) => {
         expect(title(s).startsWith(t(l, 'quotesTitle')(''))).toBe(true);
         expect(seen(s)).toContain('«');

@@ -94,6 +94,24 @@ describe('every command, in Arabic and in English', () => {
     expect(seen(messages)).toMatch(/قمة المناخ \d: خلافات حول التمويل & الفحم · climate_\d · 2024-11-1\d/);
   });
 
+  it.each(['ar', 'en'] as const)('summarizes a topic: the treaty sentences of the article, the topic words in bold (%s)', async (locale) => {
+    const { messages } = await bot.em.ask('/summary معاهدة دفاعية', { user: userFor(locale) });
+    const text = seen(messages);
+    expect(text).toContain(t(locale, 'summaryTopicTitle')('معاهدة دفاعية'));
+    expect(text).toContain('003_3ddc96a2e226cfb4');
+    expect(text).toContain('صوّت البرلمان الروسي بالإجماع');
+    expect(text).toContain('بأغلبية 397 صوتًا');
+    expect(text).not.toContain('حسابات وهمية');
+    const bold = messages.flatMap((m) => m.entities.filter((e) => e.type === 'bold').map((e) => m.text.slice(e.offset, e.offset + e.length)));
+    expect(bold).toEqual(expect.arrayContaining(['معاهدة', 'دفاعية', 'المعاهدة']));
+  });
+
+  it('summarizes an article by id without its subheadings', async () => {
+    const text = seen((await bot.em.ask('/summary 003_3ddc96a2e226cfb4')).messages);
+    expect(text).toContain('قمة بريكس');
+    expect(text).not.toMatch(/^(معاهدة دفاعية مع بيونغيانغ|قلق غربي)$/m);
+  });
+
   it('links an article’s title to its web address', async () => {
     const [m] = (await bot.em.ask('/latest')).messages;
     expect(m!.entities.filter((e) => e.type === 'text_link').map((e) => e.url)).toContain('https://news.example/climate/8?lang=ar&src=test');

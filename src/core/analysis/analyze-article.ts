@@ -2,6 +2,7 @@ import type { ParsedArticle } from '../corpus/parse-article.js';
 import type { ExtractedQuote } from '../quotes/quote.js';
 import { extractQuotes } from '../quotes/extract-quotes.js';
 import { scoreSentences } from '../summary/score-sentences.js';
+import { isSummaryRole, sentenceRoles } from '../summary/sentence-role.js';
 import { splitSentences } from '../text/split-sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { type IndexText, nameWords, toIndexText } from './index-text.js';
@@ -16,6 +17,8 @@ export interface AnalyzedSentence {
   readonly end: number;
   /** Summary-worthiness, from `scoreSentences`; higher is better. */
   readonly score: number;
+  /** False for headings, captions, datelines, bylines, teasers and fragments (`sentenceRoles`): never a summary sentence. */
+  readonly summarizable: boolean;
 }
 
 /** Everything nashra needs of an article, computed once when it is indexed. */
@@ -41,10 +44,11 @@ export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
   const spans = splitSentences(article.body);
   // Tokenize each sentence once; the body's index text is their concatenation.
   const sentenceTokens = spans.map((s) => tokenize(s.text));
-  const scores = scoreSentences(spans, sentenceTokens);
+  const roles = sentenceRoles(spans, sentenceTokens);
+  const scores = scoreSentences(spans, sentenceTokens, roles);
   const bodyTokens = sentenceTokens.flat();
   const titleTokens = tokenize(article.title);
-  const sentences = spans.map((s, i) => ({ start: s.start, end: s.end, score: scores[i] ?? 0 }));
+  const sentences = spans.map((s, i) => ({ start: s.start, end: s.end, score: scores[i] ?? 0, summarizable: isSummaryRole(roles[i]!) }));
   return {
     article,
     sentences,

@@ -91,8 +91,14 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
       case 'summary': {
         const s = summarize(index, arg);
         if (!s) return { locale, text: [t(locale, 'summaryNone')(arg)] };
-        // The title heads the reply once; the sentences follow as paragraphs, the reference closes it.
         const ref = s.date ? `${s.id} · ${s.date}` : s.id;
+        if (s.topic !== null) {
+          // About a topic: the reply names the topic, then the article it summarizes (title,
+          // id, link) with the topic's words marked in its sentences, as search marks them.
+          const lines = s.sentences.map((text, i) => ({ text, marks: s.marks[i] ?? [] }));
+          return { locale, title: t(locale, 'summaryTopicTitle')(s.topic), items: [{ heading: s.title, ref, lines, ...(s.url ? { url: s.url } : {}) }] };
+        }
+        // The title heads the reply once; the sentences follow as paragraphs, the reference closes it.
         return { locale, title: s.title, text: s.sentences, footer: s.url ? `${ref} · ${s.url}` : ref };
       }
       case 'subscribe':

@@ -32,6 +32,7 @@ const MESSAGES = {
     ar: 'لا أجد في طلبك كلمة أبحث عنها. اكتب موضوعا بالكلمات، مثل: كوريا الشمالية',
     en: 'There is no word in that to search for. Type a topic in words, e.g. كوريا الشمالية',
   },
+  summaryTopicTitle: { ar: (q: string) => `ملخص عن: ${q}`, en: (q: string) => `Summary about: ${q}` },
   summaryNone: { ar: (q: string) => `لم أجد مقالا يطابق «${q}».`, en: (q: string) => `No article matches “${q}”.` },
   quotesTitle: { ar: (name: string) => `أقوال ${name}`, en: (name: string) => `Quotes by ${name}` },
   quotesNoPerson: {

@@ -19,6 +19,11 @@ export interface SearchHit extends ArticleSummaryRow {
 export interface StoredSentence {
   readonly text: string;
   readonly score: number;
+  /**
+   * False for a heading, caption, dateline, byline, teaser or fragment, decided at index
+   * time: such a sentence is never a summary sentence (it may still be a search snippet).
+   */
+  readonly summarizable: boolean;
 }
 
 /** A quote as stored, attributed to a speaker. */

@@ -15,7 +15,12 @@ function matches(term: QueryTerm, norm: string, stem: string): boolean {
   return norm === term.word || stem === term.stem || term.variants.includes(norm);
 }
 
-function markSentence(text: string, terms: readonly QueryTerm[], joined: Map<string, number>): { ranges: [number, number][]; distinct: number } {
+/**
+ * Marks a query's words in one sentence exactly as search matches them (word, stem, name
+ * variant, joined name) and counts the distinct query words found. Shared by snippets and
+ * topic summaries, so a summary marks the same words a search result does.
+ */
+export function markSentence(text: string, terms: readonly QueryTerm[], joined: ReadonlyMap<string, number>): { ranges: [number, number][]; distinct: number } {
   const ranges: [number, number][] = [];
   const hit = new Set<number>();
   for (const token of tokenize(text)) {

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors/nashra-error.js';
 import type { ArticleIndex } from '../ports/article-index.js';
-import { type QueryTerm, buildMatchQuery } from '../search/build-match-query.js';
+import { type MatchQuery, type QueryTerm, buildMatchQuery } from '../search/build-match-query.js';
 import { type Snippet, makeSnippet } from '../search/make-snippet.js';
 
 /** One search result as every surface shows it. */
@@ -29,6 +29,11 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 /** Spellings read per name key before the closest are chosen. */
 const MAX_VARIANT_ROWS = 200;
 
+/** A topic as a safe MATCH expression, with the corpus's spellings of its names: null when nothing in it is searchable. */
+export function topicQuery(index: ArticleIndex, text: string): MatchQuery | null {
+  return buildMatchQuery(text, (keys) => index.nameVariants(keys, MAX_VARIANT_ROWS));
+}
+
 /**
  * Topic lookup: ranked articles with a highlighted snippet. Empty text is a usage error;
  * text with nothing searchable in it (`"`, `*`, emoji) is a valid search that finds nothing.
@@ -36,7 +41,7 @@ const MAX_VARIANT_ROWS = 200;
 export function searchArticles(index: ArticleIndex, query: string, options: { limit?: number; offset?: number } = {}): SearchPage {
   const text = query.trim().slice(0, MAX_QUERY_CHARS);
   if (text === '') throw new UsageError('empty query');
-  const match = buildMatchQuery(text, (keys) => index.nameVariants(keys, MAX_VARIANT_ROWS));
+  const match = topicQuery(index, text);
   if (!match) return { query: text, terms: [], results: [], total: 0 };
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const offset = options.offset ?? 0;

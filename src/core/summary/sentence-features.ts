@@ -1,6 +1,7 @@
 import { type Token, tokenize } from '../text/tokenize.js';
 import { isStopword } from '../text/stopwords.js';
 import type { SentenceSpan } from '../text/split-sentences.js';
+import type { SentenceRole } from './sentence-role.js';
 
 /**
  * The per-sentence signals the summary scorer combines. Each uses only the article
@@ -76,7 +77,11 @@ function setCosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * stems that occur in only one: a word the article keeps returning to marks its topic,
  * a word used once does not.
  */
-export function sentenceFeatures(sentences: readonly SentenceSpan[], sentenceTokens?: readonly (readonly Token[])[]): SentenceFeatures[] {
+export function sentenceFeatures(
+  sentences: readonly SentenceSpan[],
+  sentenceTokens?: readonly (readonly Token[])[],
+  roles?: readonly SentenceRole[],
+): SentenceFeatures[] {
   const tokens = sentenceTokens ?? sentences.map((s) => tokenize(s.text));
   const terms = tokens.map((t) => contentTermsOf(t));
   const sets = terms.map((t) => new Set(t));
@@ -88,7 +93,8 @@ export function sentenceFeatures(sentences: readonly SentenceSpan[], sentenceTok
 
   const raw = terms.map((t) => cosine(countTerms(t), topic));
   const maxCentrality = Math.max(0, ...raw);
-  const lead = tokens.findIndex((t) => t.length >= FRAGMENT_WORDS);
+  // A heading or dateline above the lead is not the lead, though its words still count in `topic`.
+  const lead = tokens.findIndex((t, i) => t.length >= FRAGMENT_WORDS && (roles?.[i] ?? 'body') === 'body');
   const leadIndex = Math.max(lead, 0);
 
   return sentences.map((_, index) => ({
