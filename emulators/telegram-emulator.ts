@@ -62,7 +62,8 @@ export interface Exchange {
   readonly calls: ApiCall[];
 }
 
-export const EMULATOR_TOKEN = '123456:emulator-token';
+/** A made-up token of the real shape (digits, a colon, 30+ characters), which nashra's configuration checks. */
+export const EMULATOR_TOKEN = '123456:emulatorTokenOfTheRealShape_35chars';
 const OUTPUT_METHODS = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery']);
 const MAX_TEXT = 4096;
 /** How long the bot must stay quiet before its answer counts as complete: far above the gap between the parts of one answer. */

@@ -3,7 +3,7 @@
  * account. Start it, then start nashra against it in another terminal with the line it
  * prints, and type interactions here:
  *
- *   npx tsx scripts/discord-emulator.ts [--port 8080] [--token emulator-token]
+ *   npx tsx scripts/discord-emulator.ts [--port 8080] [--token MTAwMDAwMDAwMDAwMDAwMDAx.emulat.local-emulator-token-not-a-real-one]
  *
  *   /quotes person:تسوكرمان     a slash command (the option name may be left out: /quotes تسوكرمان)
  *   ?quotes تسو                  autocomplete of the command's option
@@ -23,7 +23,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const emulator = await startDiscordEmulator({ token: arg('token') ?? 'emulator-token', interactionWindowMs: 3000, heartbeatIntervalMs: 41_250, ...(arg('port') ? { port: Number(arg('port')) } : {}) });
+const emulator = await startDiscordEmulator({ token: arg('token') ?? 'MTAwMDAwMDAwMDAwMDAwMDAx.emulat.local-emulator-token-not-a-real-one', interactionWindowMs: 3000, heartbeatIntervalMs: 41_250, ...(arg('port') ? { port: Number(arg('port')) } : {}) });
 let locale = 'ar';
 let userId = '100000000000000001';
 const last: { withButtons: StoredMessage | null } = { withButtons: null };

@@ -2,8 +2,8 @@
  * Runs the test suite's Telegram Bot API emulator by hand, to see nashra answer on
  * "Telegram" with no account and no network:
  *
- *   npx tsx scripts/telegram-emulator.ts [--port 8081] [--token 123:abc] [--lang ar|en]
- *   TELEGRAM_BOT_TOKEN=123:abc TELEGRAM_API_ROOT=http://127.0.0.1:8081 npm start
+ *   npx tsx scripts/telegram-emulator.ts [--port 8081] [--token 1234567890:AAemulatorTokenForLocalUseOnly_123] [--lang ar|en]
+ *   TELEGRAM_BOT_TOKEN=1234567890:AAemulatorTokenForLocalUseOnly_123 TELEGRAM_API_ROOT=http://127.0.0.1:8081 npm start
  *
  * Each line typed here is sent to the bot as a user's message (`/quotes تسوكرمان`);
  * the bot's messages are printed as the user would read them. Lines starting with `:`
@@ -25,12 +25,14 @@ const { values } = parseArgs({
   options: { port: { type: 'string', default: '0' }, token: { type: 'string' }, lang: { type: 'string', default: 'ar' } },
 });
 
-const em = await startTelegramEmulator({ port: Number(values.port), ...(values.token ? { token: values.token } : {}) });
+/** A made-up token of the real shape, which nashra's configuration checks. */
+const DEFAULT_TOKEN = '1234567890:AAemulatorTokenForLocalUseOnly_123';
+const em = await startTelegramEmulator({ port: Number(values.port), token: values.token ?? DEFAULT_TOKEN });
 let user: User = values.lang === 'en' ? ENGLISH_USER : ARABIC_USER;
 const group: Chat = { id: -1001000, type: 'supergroup', title: 'nashra demo group' } as Chat;
 
 console.log(`Telegram Bot API emulator listening on ${em.apiRoot} (port ${em.port})`);
-console.log(`Start nashra against it:\n  TELEGRAM_BOT_TOKEN=${values.token ?? '123:abc'} TELEGRAM_API_ROOT=${em.apiRoot} npm start\n`);
+console.log(`Start nashra against it:\n  TELEGRAM_BOT_TOKEN=${values.token ?? DEFAULT_TOKEN} TELEGRAM_API_ROOT=${em.apiRoot} npm start\n`);
 console.log(HELP);
 
 function show(m: BotMessage, verb: string) {

@@ -1,8 +1,10 @@
 import { openIndex } from './app/open-index.js';
+import { waitForPlatform } from './app/wait-for-platform.js';
 import { type Config, loadConfig } from './config/load-config.js';
 import { loadEnvFile } from './config/load-env-file.js';
 import { createConsole } from './console/create-console.js';
 import { createConsoleDelivery } from './console/create-console-delivery.js';
+import { hasConsoleInput } from './console/has-console-input.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
 import { createMemoryPageStore } from './store/create-memory-page-store.js';
 import { NashraError } from './core/errors/nashra-error.js';
@@ -10,7 +12,14 @@ import type { ChatDelivery, Platform } from './core/ports/chat-delivery.js';
 import { systemClock } from './core/schedule/clock.js';
 import { createSubscriptionCommands } from './core/subscriptions/create-subscription-commands.js';
 import { createDiscordBot } from './discord/create-discord-bot.js';
-import { createLogger } from './logging/create-logger.js';
+import { discordTarget } from './discord/probe-discord.js';
+import { createHttpServer } from './http/create-http-server.js';
+import { mountOperations } from './http/mount-operations.js';
+import { consoleLogLevel, createLogger } from './logging/create-logger.js';
+import { scrubSecrets } from './logging/scrub-secrets.js';
+import { countDigests } from './metrics/count-digests.js';
+import { createMetrics } from './metrics/create-metrics.js';
+import { instrumentHandler } from './metrics/instrument-handler.js';
 import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
 import { createSqliteHandedBackUpdates } from './store/create-sqlite-handed-back-updates.js';
@@ -23,12 +32,17 @@ import { createSqliteIndexWriter } from './store/create-sqlite-index-writer.js';
 import { createSqliteStoryStore } from './store/create-sqlite-story-store.js';
 import { STOP_LIMITS } from './core/lifecycle/stop-limits.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
+import { telegramTarget } from './telegram/probe-telegram.js';
 
 /** A running part that can be stopped on a signal. */
 interface Service {
   readonly name: string;
   stop(): Promise<void>;
 }
+
+/** What a start with no token and no terminal says: the one line a `docker run -d` log shows. */
+const HEADLESS_NO_TOKEN =
+  'no bot token and no terminal: set TELEGRAM_BOT_TOKEN and/or DISCORD_TOKEN (e.g. docker run -e TELEGRAM_BOT_TOKEN=...), or start nashra in a terminal (docker run -it) to use the console';
 
 /**
  * The entry point: the only place that wires concrete parts. Indexes the corpus, then
@@ -45,8 +59,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const consoleMode = !config.telegram && !config.discord;
-  // The console shares the terminal with the logs: only warnings, unless LOG_LEVEL says otherwise.
-  const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+  if (consoleMode && !hasConsoleInput()) {
+    process.stderr.write(`nashra: ${HEADLESS_NO_TOKEN}\n`);
+    process.exit(2);
+  }
+  // The console shares the terminal with the chat: at most warnings there, whatever LOG_LEVEL says.
+  const logger = createLogger(consoleMode ? consoleLogLevel(config.logLevel) : config.logLevel);
   // Feeds: the file is read again on every pass, so a feed added to it is followed without a restart.
   const feedsFile = config.feeds;
   let reportedProblems = '';
@@ -69,6 +87,8 @@ async function main(): Promise<void> {
   const { report } = app;
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
   logger.info({ ...report, skipped: report.skipped.length, ms: Date.now() - started }, 'index ready');
+  const metrics = createMetrics({ index: app.index });
+  metrics.observeIndexing((Date.now() - started) / 1000);
 
   const subscriptionStore = createSqliteSubscriptions(app.db);
   let scheduler: DigestScheduler | undefined;
@@ -80,6 +100,7 @@ async function main(): Promise<void> {
     onChange: () => scheduler?.refresh(),
   });
   const handler = createCommandHandler({ index: app.index, pages: createMemoryPageStore(), subscriptions });
+  const handlerFor = (platform: Platform) => instrumentHandler(handler, metrics, platform);
   const services: Service[] = [];
   const deliveries: Partial<Record<Platform, ChatDelivery>> = {};
 
@@ -103,15 +124,27 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  if (config.httpPort !== null) {
+    const http = createHttpServer({ logger });
+    mountOperations(http, { metrics, health: app.index });
+    const port = await http.listen(config.httpPort);
+    services.push({ name: 'http', stop: () => http.close() });
+    logger.info({ port }, 'serving /healthz and /metrics');
+  }
+
+  // A wrong token fails here with one line; an unreachable API is retried, visibly, a bounded number of times.
+  if (config.telegram) await waitForPlatform(telegramTarget(config.telegram.token, config.telegram.apiRoot), { logger });
+  if (config.discord) await waitForPlatform(discordTarget(config.discord.token, config.discord.apiUrl), { logger });
+
   if (config.telegram) {
     const handedBack = createSqliteHandedBackUpdates(app.db);
-    const telegram = createTelegramBot({ ...config.telegram, handler, handedBack, logger: logger.child({ platform: 'telegram' }) });
+    const telegram = createTelegramBot({ ...config.telegram, handler: handlerFor('telegram'), handedBack, logger: logger.child({ platform: 'telegram' }) });
     await telegram.start();
     services.push({ name: 'telegram', stop: () => telegram.stop() });
     deliveries.telegram = telegram;
   }
   if (config.discord) {
-    const discord = createDiscordBot({ ...config.discord, handler, index: app.index, logger });
+    const discord = createDiscordBot({ ...config.discord, handler: handlerFor('discord'), index: app.index, logger });
     await discord.start();
     services.push({ name: 'discord', stop: () => discord.stop() });
     deliveries.discord = discord;
@@ -119,12 +152,20 @@ async function main(): Promise<void> {
   if (consoleMode) deliveries.console = createConsoleDelivery();
 
   // Started after the platforms and so stopped before them: no digest is cut off mid-send.
-  scheduler = createDigestScheduler({ store: subscriptionStore, index: app.index, deliveries, clock: systemClock, logger });
+  scheduler = createDigestScheduler({ store: countDigests(subscriptionStore, metrics), index: app.index, deliveries, clock: systemClock, logger });
   services.push({ name: 'scheduler', stop: () => scheduler!.stop() });
   scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 
   if (config.rescanSeconds > 0) {
-    const watcher = createCorpusWatcher({ reindex: app.reindex, intervalMs: config.rescanSeconds * 1000, logger });
+    const reindex = async () => {
+      const at = performance.now();
+      try {
+        return await app.reindex();
+      } finally {
+        metrics.observeIndexing((performance.now() - at) / 1000);
+      }
+    };
+    const watcher = createCorpusWatcher({ reindex, intervalMs: config.rescanSeconds * 1000, logger });
     watcher.start();
     services.push({ name: 'corpus-watcher', stop: () => watcher.stop() });
   }
@@ -149,13 +190,15 @@ async function main(): Promise<void> {
   logger.info({ feeds: initialFeeds.length, file: feedsFile.file, minutes: config.feedMinutes }, 'following feeds');
 
   if (consoleMode) {
-    await createConsole({ handler, logger }).run();
+    await createConsole({ handler: handlerFor('console'), logger }).run();
     await stop('console closed');
   }
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof NashraError ? err.message : ((err as Error)?.stack ?? String(err));
-  process.stderr.write(`nashra: ${message}\n`);
+  // One line, tokens scrubbed; the stack only when asked for (DEBUG=1).
+  const message =
+    err instanceof NashraError ? err.message : process.env.DEBUG ? ((err as Error)?.stack ?? String(err)) : `${(err as Error)?.message ?? String(err)} (DEBUG=1 shows the stack trace)`;
+  process.stderr.write(`nashra: ${scrubSecrets(message)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
+import { t } from '../core/commands/messages.js';
 import type { Locale, Reply } from '../core/commands/reply.js';
 import type { Logger } from '../logging/create-logger.js';
 import { PIPE_STYLE, type PlainStyle, TERMINAL_STYLE, renderPlain } from './render-plain.js';
@@ -23,6 +24,12 @@ const CONSOLE_HELP = {
   ar: 'أوامر الطرفية: /next و /prev للتنقل بين الصفحات، /lang en للإنجليزية، /exit للخروج.',
   en: 'Console extras: /next and /prev to page, /lang ar for Arabic, /exit to quit.',
 } as const satisfies Record<Locale, string>;
+
+/** Language names a user may type after /lang, by what they select. */
+const LANG_NAMES: Readonly<Record<string, Locale>> = {
+  ar: 'ar', arabic: 'ar', 'عربي': 'ar', 'العربية': 'ar', 'عربية': 'ar',
+  en: 'en', english: 'en', 'انجليزي': 'en', 'الإنجليزية': 'en', 'إنجليزي': 'en', 'الانجليزية': 'en',
+};
 
 /**
  * The console surface: the same commands and replies as a chat, typed at a prompt, so
@@ -48,15 +55,28 @@ export function createConsole(deps: ConsoleDeps) {
     const arg = m[2]!;
     if (name === 'exit' || name === 'quit') return false;
     if (name === 'lang') {
-      locale = arg.trim() === 'en' ? 'en' : 'ar';
-      output.write(`${CONSOLE_HELP[locale]}\n\n`);
+      const asked = arg.trim().toLowerCase();
+      if (asked === '') {
+        output.write(`${t(locale, 'langCurrent')}\n\n`);
+        return true;
+      }
+      const chosen = LANG_NAMES[asked] ?? LANG_NAMES[asked.split(/[-_]/)[0]!];
+      if (!chosen) {
+        output.write(`${t(locale, 'langUnknown')(asked.slice(0, 40).replace(/\p{Cc}/gu, ''))}\n\n`);
+        return true;
+      }
+      locale = chosen;
+      output.write(`${t(locale, 'langSwitched')}\n${CONSOLE_HELP[locale]}\n\n`);
       return true;
     }
     const ctx = { locale, userId: CONSOLE_USER, chat: CONSOLE_CHAT };
     try {
       if (name === 'next' || name === 'prev') {
-        if (!pager) output.write(`${locale === 'ar' ? 'لا توجد قائمة مفتوحة.' : 'No list is open.'}\n\n`);
-        else show(deps.handler.page(ctx, pager.token, Math.min(pager.pages - 1, Math.max(0, pager.page + (name === 'next' ? 1 : -1)))));
+        const target = pager ? pager.page + (name === 'next' ? 1 : -1) : 0;
+        if (!pager) output.write(`${t(locale, 'noOpenList')}\n\n`);
+        else if (target >= pager.pages) output.write(`${t(locale, 'lastPage')} (/prev)\n\n`);
+        else if (target < 0) output.write(`${t(locale, 'firstPage')} (/next)\n\n`);
+        else show(deps.handler.page(ctx, pager.token, target));
         return true;
       }
       show(await deps.handler.run(ctx, name, arg));

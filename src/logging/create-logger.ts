@@ -12,6 +12,23 @@ export const REDACT_PATHS = [
   'err.config.headers.authorization',
 ] as const;
 
+/** Log levels from the quietest; `silent` logs nothing. */
+const LEVEL_ORDER = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+/** The most the console logs: its terminal is the chat, so only problems are shown there. */
+export const CONSOLE_MAX_LOG_LEVEL = 'warn';
+
+/**
+ * The level the console runs at: LOG_LEVEL when it is quieter than `warn` (error, fatal,
+ * silent), else `warn`. So the `LOG_LEVEL=info` of a copied `.env.example` does not print
+ * JSON lines into the chat; info and debug logs are for the bots, which have no prompt.
+ */
+export function consoleLogLevel(level: string): string {
+  const at = LEVEL_ORDER.indexOf(level as (typeof LEVEL_ORDER)[number]);
+  const max = LEVEL_ORDER.indexOf(CONSOLE_MAX_LOG_LEVEL);
+  return at >= 0 && at < max ? level : CONSOLE_MAX_LOG_LEVEL;
+}
+
 /**
  * The process logger: JSON lines on stderr (stdout belongs to the CLI's JSON and the
  * console). Adapters take a child per update or job so every line carries its ids.

@@ -30,7 +30,8 @@ const json = async (...args: string[]) => {
   return JSON.parse(r.stdout);
 };
 
-describe('CLI contract', () => {
+// Every case starts the CLI through tsx, one process per command: a few seconds each on a loaded machine.
+describe('CLI contract', { timeout: 60_000 }, () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-cli-'));
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 
+/** Made-up tokens of the real shapes (no real bot has them). */
+const TELEGRAM_TOKEN = '1234567890:AAFakeFakeFakeFakeFakeFakeFakeFake_';
+const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GfakeA.fakefakefakefakefakefakefakefakefake12';
+
 describe('loadConfig', () => {
   it('has working defaults with an empty environment', () => {
     expect(loadConfig({})).toEqual({
@@ -12,6 +16,7 @@ describe('loadConfig', () => {
       rescanSeconds: 60,
       feeds: { file: 'data/feeds.txt', explicit: false },
       feedMinutes: 15,
+      httpPort: null,
       logLevel: 'info',
     });
   });
@@ -26,17 +31,36 @@ describe('loadConfig', () => {
 
   it('reads every platform setting', () => {
     const config = loadConfig({
-      TELEGRAM_BOT_TOKEN: '123:abc',
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
       TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
-      DISCORD_TOKEN: 'x',
+      DISCORD_TOKEN: DISCORD_TOKEN,
       DISCORD_API_URL: 'http://127.0.0.1:8080/api',
       DISCORD_GUILD_ID: '123456789012345678',
       NASHRA_TIMEZONE: 'Asia/Riyadh',
+      NASHRA_HTTP_PORT: '9464',
       LOG_LEVEL: 'debug',
     });
-    expect(config.telegram).toEqual({ token: '123:abc', apiRoot: 'http://127.0.0.1:8081' });
-    expect(config.discord).toEqual({ token: 'x', apiUrl: 'http://127.0.0.1:8080/api', guildId: '123456789012345678' });
-    expect(config).toMatchObject({ timezone: 'Asia/Riyadh', logLevel: 'debug' });
+    expect(config.telegram).toEqual({ token: TELEGRAM_TOKEN, apiRoot: 'http://127.0.0.1:8081' });
+    expect(config.discord).toEqual({ token: DISCORD_TOKEN, apiUrl: 'http://127.0.0.1:8080/api', guildId: '123456789012345678' });
+    expect(config).toMatchObject({ timezone: 'Asia/Riyadh', logLevel: 'debug', httpPort: 9464 });
+  });
+
+  it.each([
+    ['TELEGRAM_BOT_TOKEN', '123456:ABC-def'],
+    ['TELEGRAM_BOT_TOKEN', '<your token>'],
+    ['TELEGRAM_BOT_TOKEN', '…'],
+    ['DISCORD_TOKEN', '…'],
+    ['DISCORD_TOKEN', 'your-discord-token'],
+    ['DISCORD_TOKEN', TELEGRAM_TOKEN],
+    ['NASHRA_HTTP_PORT', '80000'],
+    ['NASHRA_HTTP_PORT', 'http'],
+  ])('refuses %s=%j at start-up, naming the variable and not the value', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+    try {
+      loadConfig({ [name]: value });
+    } catch (err) {
+      expect((err as Error).message).not.toContain(value);
+    }
   });
 
   it('lists every problem at once, without echoing secrets', () => {

@@ -24,7 +24,7 @@ function runConsole(dir: string, input: string): Promise<{ code: number | null; 
   });
 }
 
-describe('npm start with no token runs the console', () => {
+describe('npm start with no token runs the console', { timeout: 60_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-console-'));
@@ -56,6 +56,28 @@ describe('npm start with no token runs the console', () => {
     expect(stdout).toContain('Add a person’s name');
     expect(stdout).toContain('Add a topic after the command');
     expect(stdout).toContain('/people');
+  });
+
+  it('answers /lang: a switch is confirmed, an unknown language is explained', async () => {
+    const { stdout } = await runConsole(dir, '/lang en\n/lang fr\n/lang\n/lang ar\n/lang fr\n');
+    expect(stdout).toContain('I will answer in English from now on.');
+    expect(stdout).toContain('I can’t answer in “fr”. I answer in Arabic (/lang ar) or English (/lang en).');
+    expect(stdout).toContain('I am answering in English.');
+    expect(stdout).toContain('سأجيب بالعربية من الآن.');
+    expect(stdout).toContain('لا أجيب بـ«fr». اللغتان المتاحتان: العربية (/lang ar) والإنجليزية (/lang en).');
+  });
+
+  it('numbers page 2 from 11, and says so when /next is pressed on the last page', async () => {
+    const { stdout } = await runConsole(dir, '/people\n/next\n/next\n/prev\n/prev\n/prev\n');
+    const pages = stdout.split('nashra> ').filter((p) => p.includes('الأشخاص الأكثر اقتباسا'));
+    expect(pages).toHaveLength(3); // page 1, page 2, page 1 again
+    expect(pages[0]).toMatch(/^1\. /m);
+    expect(pages[0]).toMatch(/^10\. /m);
+    expect(pages[1]).toMatch(/^11\. /m);
+    expect(pages[1]).not.toMatch(/^1\. /m);
+    expect(pages[1]).toMatch(/صفحة 2 من 2/);
+    expect(stdout).toContain('هذه آخر صفحة في القائمة.');
+    expect(stdout).toContain('هذه أول صفحة في القائمة.');
   });
 
   it('survives hostile input', async () => {

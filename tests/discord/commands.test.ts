@@ -55,7 +55,7 @@ describe('every command, in Arabic and in English', () => {
       }],
       ['search', { topic: 'كوريا الشمالية' }, locale, (s, l) => {
         expect(title(s)).toBe(t(l, 'searchTitle')('كوريا الشمالية'));
-        expect(s.original!.embeds[0]!.footer!.text).toBe(t(l, 'pageFooter')(1, 3, String(14)));
+        expect(s.original!.embeds[0]!.footer!.text).toBe(t(l, 'pageFooter')(1, 3, 14));
       }],
       ['summary', { 'article-or-topic': '003_3ddc96a2e226cfb4' }, locale, (s) => {
         expect(title(s)).toBe(test.index.getArticle('003_3ddc96a2e226cfb4')!.title);
@@ -175,14 +175,14 @@ describe('pagination by buttons', () => {
   it('turns pages for the person who asked, and refuses anyone else', async () => {
     const s = await h.answered(h.emulator.command('search', { topic: 'كوريا' }, { userId: owner, locale: 'en-US' }));
     const list = s.original!;
-    expect(list.embeds[0].footer.text).toBe(t('en', 'pageFooter')(1, 3, '14'));
+    expect(list.embeds[0].footer.text).toBe(t('en', 'pageFooter')(1, 3, 14));
     const next = buttons(s).find((b) => b.label === 'Next')!;
     expect(next.disabled).toBe(false);
     expect(buttons(s).find((b) => b.label === 'Previous')!.disabled).toBe(true);
 
     const press = await h.answered(h.emulator.click(list, next.custom_id, { userId: owner, locale: 'en-US' }));
     expect(press.callbacks).toEqual([6]);
-    expect(list.embeds[0].footer.text).toBe(t('en', 'pageFooter')(2, 3, '14'));
+    expect(list.embeds[0].footer.text).toBe(t('en', 'pageFooter')(2, 3, 14));
     expect(press.followUps).toHaveLength(0);
 
     const before = JSON.stringify(list.embeds);

@@ -1,6 +1,7 @@
 import type { ArticleIndex } from '../ports/article-index.js';
 import { findQuotes } from '../services/find-quotes.js';
 import { MAX_COUNTED_MATCHES, searchArticles } from '../services/search-articles.js';
+import { informativeAliases } from './informative-aliases.js';
 import { t } from './messages.js';
 import type { PageState } from '../ports/page-store.js';
 import type { Locale, Reply, ReplyItem } from './reply.js';
@@ -10,7 +11,7 @@ export const PAGE_SIZE = { search: 5, quotes: 5, people: 10, latest: 8 } as cons
 
 function pageFooter(locale: Locale, page: number, total: number, size: number): string | undefined {
   const pages = Math.max(1, Math.ceil(total / size));
-  return pages > 1 ? t(locale, 'pageFooter')(page + 1, pages, total >= MAX_COUNTED_MATCHES ? `${MAX_COUNTED_MATCHES}+` : String(total)) : undefined;
+  return pages > 1 ? t(locale, 'pageFooter')(page + 1, pages, Math.min(total, MAX_COUNTED_MATCHES), total >= MAX_COUNTED_MATCHES) : undefined;
 }
 
 /** The list's pager token, or a way to make one: a list is only remembered once it has a second page. */
@@ -35,6 +36,8 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
   const { locale, arg } = state;
   const size = PAGE_SIZE[state.command];
   const offset = page * size;
+  // Page 2 of a ten-per-page list numbers its items 11, 12, …
+  const numberFrom = offset + 1;
   switch (state.command) {
     case 'search': {
       const result = searchArticles(index, arg, { limit: size, offset });
@@ -46,7 +49,7 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         lines: [{ text: r.snippet.text, marks: r.snippet.highlights }],
         ...(r.url ? { url: r.url } : {}),
       }));
-      return { locale, title: t(locale, 'searchTitle')(result.query), items, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
+      return { locale, title: t(locale, 'searchTitle')(result.query), items, numberFrom, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
     }
     case 'quotes': {
       const result = findQuotes(index, arg, { limit: size, offset });
@@ -59,18 +62,22 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         lines: [],
         quote: { speaker: q.speaker, text: q.text },
       }));
-      const text = person.aliases.length > 0 ? [t(locale, 'alsoKnownAs')(person.aliases.join('، '))] : undefined;
-      return { locale, title: t(locale, 'quotesTitle')(person.name), text, items, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
+      const aliases = informativeAliases(person.name, person.aliases, arg);
+      const text = aliases.length > 0 ? [t(locale, 'alsoKnownAs')(aliases.join('، '))] : undefined;
+      return { locale, title: t(locale, 'quotesTitle')(person.name), text, items, numberFrom, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
     }
     case 'people': {
       const total = index.countPeople();
       if (total === 0) return { locale, text: [t(locale, 'peopleNone')] };
-      const items: ReplyItem[] = index.people(size, offset).map((p) => ({
-        heading: p.name,
-        ref: p.kind === 'person' ? t(locale, 'quoteCount')(p.quotes) : `${t(locale, p.kind === 'organization' ? 'organization' : 'unnamedSource')} · ${t(locale, 'quoteCount')(p.quotes)}`,
-        lines: p.aliases.length > 0 ? [{ text: p.aliases.join('، ') }] : [],
-      }));
-      return { locale, title: t(locale, 'peopleTitle'), items, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
+      const items: ReplyItem[] = index.people(size, offset).map((p) => {
+        const aliases = informativeAliases(p.name, p.aliases);
+        return {
+          heading: p.name,
+          ref: p.kind === 'person' ? t(locale, 'quoteCount')(p.quotes) : `${t(locale, p.kind === 'organization' ? 'organization' : 'unnamedSource')} · ${t(locale, 'quoteCount')(p.quotes)}`,
+          lines: aliases.length > 0 ? [{ text: aliases.join('، ') }] : [],
+        };
+      });
+      return { locale, title: t(locale, 'peopleTitle'), items, numberFrom, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
     }
     case 'latest': {
       const total = index.countArticles();
@@ -81,7 +88,7 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         lines: [],
         ...(a.url ? { url: a.url } : {}),
       }));
-      return { locale, title: t(locale, 'latestTitle'), items, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
+      return { locale, title: t(locale, 'latestTitle'), items, numberFrom, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { SOURCE_FORMS, arabicCount } from './arabic-count.js';
+import { countPhrase } from './count-phrase.js';
 import type { Locale } from './reply.js';
 
 /**
@@ -44,8 +44,8 @@ const MESSAGES = {
   alsoKnownAs: { ar: (names: string) => `ويُكتب أيضا: ${names}`, en: (names: string) => `Also written: ${names}` },
   peopleTitle: { ar: 'الأشخاص الأكثر اقتباسا', en: 'Most quoted people' },
   peopleNone: { ar: 'لا يوجد أشخاص مقتبسون بعد.', en: 'Nobody is quoted yet.' },
-  storySources: { ar: (n: number) => arabicCount(n, SOURCE_FORMS), en: (n: number) => (n === 1 ? '1 source' : `${n} sources`) },
-  quoteCount: { ar: (n: number) => `${n} اقتباس`, en: (n: number) => (n === 1 ? '1 quote' : `${n} quotes`) },
+  storySources: { ar: (n: number) => countPhrase('ar', n, 'source'), en: (n: number) => countPhrase('en', n, 'source') },
+  quoteCount: { ar: (n: number) => countPhrase('ar', n, 'quote'), en: (n: number) => countPhrase('en', n, 'quote') },
   organization: { ar: 'جهة', en: 'organization' },
   pagePrevious: { ar: 'السابق', en: 'Previous' },
   pageNext: { ar: 'التالي', en: 'Next' },
@@ -55,9 +55,19 @@ const MESSAGES = {
   digestTitle: { ar: 'نشرة الأخبار', en: 'News digest' },
   digestNone: { ar: 'لا جديد منذ النشرة السابقة.', en: 'Nothing new since the last digest.' },
   pageFooter: {
-    ar: (page: number, pages: number, total: string) => `صفحة ${page} من ${pages} · ${total} نتيجة`,
-    en: (page: number, pages: number, total: string) => `page ${page} of ${pages} · ${total} results`,
+    ar: (page: number, pages: number, total: number, atLeast = false) => `صفحة ${page} من ${pages} · ${countPhrase('ar', total, 'result', { atLeast })}`,
+    en: (page: number, pages: number, total: number, atLeast = false) => `page ${page} of ${pages} · ${countPhrase('en', total, 'result', { atLeast })}`,
   },
+  lastPage: { ar: 'هذه آخر صفحة في القائمة.', en: 'This is the last page of the list.' },
+  firstPage: { ar: 'هذه أول صفحة في القائمة.', en: 'This is the first page of the list.' },
+  noOpenList: { ar: 'لا توجد قائمة مفتوحة.', en: 'No list is open.' },
+  // The console's /lang: a switch is confirmed in the new language, anything else explained in the current one.
+  langSwitched: { ar: 'سأجيب بالعربية من الآن.', en: 'I will answer in English from now on.' },
+  langUnknown: {
+    ar: (asked: string) => `لا أجيب بـ«${asked}». اللغتان المتاحتان: العربية (/lang ar) والإنجليزية (/lang en).`,
+    en: (asked: string) => `I can’t answer in “${asked}”. I answer in Arabic (/lang ar) or English (/lang en).`,
+  },
+  langCurrent: { ar: 'أجيب الآن بالعربية. للإنجليزية: /lang en', en: 'I am answering in English. For Arabic: /lang ar' },
   pageExpired: {
     ar: 'انتهت صلاحية هذه القائمة. أعد إرسال الأمر لعرضها من جديد.',
     en: 'This list has expired. Send the command again to see it.',
@@ -131,8 +141,12 @@ const MESSAGES = {
     en: { minute: 'minute', hour: 'hour', dayOfMonth: 'day of month', month: 'month', weekday: 'weekday' },
   },
   zoneUnknown: {
-    ar: (z: string) => `لا أعرف المنطقة الزمنية «${z}». اكتبها باسمها الدولي، مثل Asia/Riyadh أو Africa/Cairo أو Europe/Berlin.`,
+    ar: (z: string) => `لا أعرف المنطقة الزمنية «${z}». اكتبها باسمها الدولي، مثل Asia/Riyadh أو Africa/Cairo أو Europe/Berlin، أو باسم عاصمة عربية مثل الرياض أو القاهرة.`,
     en: (z: string) => `I don’t know the time zone “${z}”. Use its IANA name, e.g. Asia/Riyadh, Africa/Cairo or Europe/Berlin.`,
+  },
+  zoneLeaveOut: {
+    ar: (command: string, zone: string) => `أو اتركها لتكون بتوقيت ${zone}: ${command}`,
+    en: (command: string, zone: string) => `Or leave it out for ${zone} time: ${command}`,
   },
   zoneDidYouMean: { ar: (list: string) => `هل تقصد: ${list}؟`, en: (list: string) => `Did you mean: ${list}?` },
   subscribeAdminsOnly: {
@@ -157,8 +171,8 @@ const MESSAGES = {
   },
   subscriptionsTitle: { ar: 'نشرة هذه المحادثة', en: 'This chat’s digest' },
   subscriptionLastSent: {
-    ar: (w: string, n: number) => `آخر نشرة: ${w} (المقالات: ${n})`,
-    en: (w: string, n: number) => `Last digest: ${w} (${n === 1 ? '1 article' : `${n} articles`})`,
+    ar: (w: string, n: number) => `آخر نشرة: ${w} (${countPhrase('ar', n, 'article')})`,
+    en: (w: string, n: number) => `Last digest: ${w} (${countPhrase('en', n, 'article')})`,
   },
   subscriptionLastSkipped: { ar: (w: string) => `آخر موعد: ${w} (لا جديد، فلم أرسل شيئا)`, en: (w: string) => `Last slot: ${w} (nothing new, no post)` },
   subscriptionLastFailed: { ar: (w: string) => `آخر موعد: ${w} (تعذّر الإرسال)`, en: (w: string) => `Last slot: ${w} (could not post)` },

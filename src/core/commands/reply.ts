@@ -44,6 +44,8 @@ export interface Reply {
   /** Paragraphs before the items. */
   readonly text?: readonly string[];
   readonly items?: readonly ReplyItem[];
+  /** The number of the first item where items are numbered: 11 on page 2 of a ten-per-page list. Default 1. */
+  readonly numberFrom?: number;
   /** A closing line: "page 2 of 5 · 43 results", a usage hint. */
   readonly footer?: string;
   readonly pager?: Pager;

@@ -3,7 +3,7 @@ import { normalizeArabic } from '../text/normalize-arabic.js';
 import type { Speaker, SpeakerKind } from '../quotes/quote.js';
 import type { Person } from './person.js';
 import { organizationCore, personKeys, runKey } from './person-keys.js';
-import { isNamePart, nameKeys } from './person-name-keys.js';
+import { articlesAgree, isNamePart, nameKeys } from './person-name-keys.js';
 
 /**
  * The people directory: speakers from every article merged into one entry per real person
@@ -18,6 +18,8 @@ import { isNamePart, nameKeys } from './person-name-keys.js';
 
 interface Group {
   readonly kind: SpeakerKind;
+  /** The name the group was made for. */
+  readonly name: string;
   /** Phonetic keys of the group's name (all its speakers share them). */
   readonly keys: readonly string[];
   /** Run keys of every form seen (names and aliases). */
@@ -52,7 +54,8 @@ function attachShortNames(groups: readonly Group[]): void {
     const hosts = new Set<Group>();
     for (const long of byLastKey.get(short.keys.at(-1)!) ?? []) {
       if (long.keys.length <= short.keys.length) continue;
-      const suffix = isNamePart(short.keys, long.keys) && short.keys.at(-1) === long.keys.at(-1);
+      // «بوتين» never joins «عبدالعزيز سعود البابطين»: same keys, but one has the article.
+      const suffix = isNamePart(short.keys, long.keys) && short.keys.at(-1) === long.keys.at(-1) && articlesAgree(short.name, long.name);
       if (suffix || long.formKeys.has(runKey(short.keys))) hosts.add(root(long));
     }
     if (hosts.size === 1) {
@@ -87,7 +90,7 @@ export function mergePeople(speakers: readonly Speaker[]): { people: Person[]; p
     const key = groupKey(speaker);
     let g = byKey.get(key);
     if (!g) {
-      g = { kind: speaker.kind, keys: nameKeys(speaker.name), formKeys: new Set(), parent: null };
+      g = { kind: speaker.kind, name: speaker.name, keys: nameKeys(speaker.name), formKeys: new Set(), parent: null };
       byKey.set(key, g);
     }
     for (const form of [speaker.name, ...speaker.aliases]) g.formKeys.add(runKey(nameKeys(form)));

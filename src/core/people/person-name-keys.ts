@@ -34,5 +34,32 @@ export function isNamePart(part: readonly string[], whole: readonly string[]): b
   if (part.length === 0 || part.length > whole.length) return false;
   const prefix = part.every((k, i) => whole[i] === k);
   const offset = whole.length - part.length;
+  // «سلمان» is not «محمد بن سلمان»: the words after بن name the father, not the person.
+  if (!prefix && offset > 0 && SON_OF.has(whole[offset - 1]!)) return false;
   return prefix || part.every((k, i) => whole[offset + i] === k);
+}
+
+/** True when the last word of a name is a parent's name («سلمان» of «محمد بن سلمان»). */
+export const endsWithParent = (keys: readonly string[]): boolean => keys.length >= 2 && SON_OF.has(keys[keys.length - 2]!);
+
+/** Keys of «بن», «ابن», «بنت»: what follows them is a parent's name. */
+const SON_OF: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت'].map(nameKey));
+
+const definite = (word: string): boolean => word.length >= 4 && word.startsWith('ال');
+
+/**
+ * Do the aligned words of a short name and a longer one agree on the article? Phonetic
+ * keys drop it (and the vowels), so «بوتين» and «البابطين» share a key; a foreign name
+ * never carries the article, an Arab family name nearly always does. `part` must already
+ * be a name part of `whole` by keys (`isNamePart`).
+ */
+export function articlesAgree(part: string, whole: string): boolean {
+  const p = nameWords(part);
+  const w = nameWords(whole);
+  if (p.length === 0 || p.length > w.length) return false;
+  const pk = p.map(nameKey);
+  const wk = w.map(nameKey);
+  const prefix = pk.every((k, i) => wk[i] === k);
+  const offset = prefix ? 0 : w.length - p.length;
+  return p.every((word, i) => definite(word) === definite(w[offset + i]!));
 }

@@ -1,6 +1,8 @@
 import { attributionCue, vocalizedCue, type AttributionCue } from './reporting-verbs.js';
 import { isWord, type SentenceItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
+import { isTitleWord } from './name-run.js';
+import { nameEnd } from './article-mentions.js';
 import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES } from './speaker-lexicon.js';
 import { looksLikeName } from './speaker-registry.js';
 import type { ArticleSpeakers } from './speaker-registry.js';
@@ -120,6 +122,28 @@ export function namesNewPerson(text: string, items: readonly SentenceItem[], spe
   return namesOtherSubject(r, k);
 }
 
+/**
+ * «وتطرق الدكتور الزهراني إلى …»، «واستقبل الرئيس عبد الفتاح السيسي …»: a sentence with no
+ * attribution that opens with a verb and a titled or given name puts that person in focus;
+ * a later «وأضاف:» is theirs. Returns the speaker id, or null when the sentence opens otherwise.
+ */
+export function narratedSubject(
+  text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number, limit = items.length,
+): number | null {
+  const verb = items.findIndex(isWord);
+  const verbWord = items[verb];
+  const head = items[verb + 1];
+  if (!isWord(verbWord) || !isWord(head) || !/^[وف]/.test(verbWord.norm) || verbWord.norm.length < 4) return null;
+  if (!(head.norm.startsWith('ال') && isTitleWord(head.norm)) && !isGivenName(head.norm)) return null;
+  const end = Math.min(limit, nameEnd(items, verb + 1));
+  const phrase = readSubjectAfter(text, items.slice(0, end), verb + 1, null).phrase;
+  // «ورفع عزيز شعيب الشكر للقيادة»: a definite last word with more clause after it may be the object; unsure.
+  const last = items[end - 1];
+  const next = items[end];
+  if (isWord(last) && last.norm.startsWith('ال') && isWord(next) && !COMPLEMENTIZERS.has(next.norm) && !PREPOSITIONS.has(next.norm)) return null;
+  return phrase?.kind === 'named' ? speakers.resolve(phrase, null, sentence) : null;
+}
+
 /** «نقلت وكالة … عن مسؤول حكومي قوله:» — the source after «عن»; «على حد قوله» — the subject. */
 function quotedFromSpeaker(r: Reading, i: number, cue: AttributionCue): number | null {
   const prev = r.items[i - 1];
@@ -183,15 +207,20 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
     return { speaker, subjectEnd: subject.end };
   }
   if (subject.words > 0) {
-    // «وقال الجبير»: an unrecognized subject still counts when it is a name seen before.
+    // «وقال الجبير»: an unrecognized subject still counts when it is a name seen before, or the
+    // family name of someone the article names in full («وقال السيسي» after «الرئيس عبد الفتاح السيسي»).
     const first = items[i + 1];
     const name: SubjectPhrase | null = isWord(first) ? { kind: 'named', name: first.surface, description: null, plural: false, feminine: null } : null;
-    return { speaker: name && known(name) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
+    const family = name !== null && subject.words === 1 && r.speakers.namesInFull(name.name, r.sentence);
+    return { speaker: name && (known(name) || family) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
   }
   // «ووصفها بأنها»: a verb joined by و/ف shares the subject of the clause before it.
   const conjoined = /^[وف]/.test(verb.norm) && attributionCue(verb.norm.slice(1)) !== null;
   const before = !conjoined && i > 0 ? resolve(r, readSubjectBefore(r.text, items, i, known), cue) : null;
-  if (before === null && namesOtherSubject(r, i)) return { speaker: null, subjectEnd: subject.end };
+  if (before === null && namesOtherSubject(r, i)) {
+    // «وقدم المهندس خالد محفوظ بحاح الشكر …، وقال:»: the person the sentence opened with, else nobody.
+    return { speaker: narratedSubject(r.text, items, r.speakers, r.sentence, i), subjectEnd: subject.end };
+  }
   return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
 }
 
@@ -217,6 +246,16 @@ function colonClause(r: Reading, from: number): Trigger['colonClause'] {
 }
 
 /**
+ * «وبين الدكتور راشد الزهراني أن …»: unvocalized «بين» is the verb بيّن (not the preposition)
+ * when it opens its clause with و and a title or a given name follows.
+ */
+function bayyanaBeforeName(item: SentenceItem, next: SentenceItem | undefined): AttributionCue | null {
+  if (!isWord(item) || item.norm !== 'وبين' || !isWord(next)) return null;
+  if (!(next.norm.startsWith('ال') && isTitleWord(next.norm)) && !isGivenName(next.norm)) return null;
+  return { lemma: 'بين', kind: 'verb', gender: 'm', plural: false, takesObject: false };
+}
+
+/**
  * The attribution words of one sentence with their speakers. Quote items read as part of a
  * subject («ورجحت "بلومبرغ"»، a nickname) or of a colon clause are added to `consumed`.
  */
@@ -226,7 +265,7 @@ export function findTriggers(
   const r: Reading = { text, items, speakers, sentence, consumed };
   const triggers: Trigger[] = [];
   items.forEach((item, i) => {
-    const cue = isWord(item) ? attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) : null;
+    const cue = isWord(item) ? attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(item, items[i + 1]) : null;
     if (!cue) return;
     if (cue.kind === 'verb') {
       const found = verbSpeaker(r, i, cue);

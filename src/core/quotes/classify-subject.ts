@@ -32,6 +32,9 @@ export interface SubjectPhrase {
  * «خبير أميركي يتابع …» (a verb, not a name), but «وزير الدفاع كيم …». */
 const ANONYMOUS_CAPABLE = new Set([...ANONYMOUS_HEADS, 'خبير', 'خبيره', 'محلل', 'محلله', 'باحث', 'باحثه', 'ناشط', 'ناشطه', 'ضابط']);
 
+/** Ranks that are common nouns too («الفريق» the team): titles only when a name follows. */
+const RANKS_BEFORE_NAMES: ReadonlySet<string> = new Set(['فريق']);
+
 /** «نفس المصدر»، «ذات المسؤول»: the same one as before. */
 const SAME = new Set(['نفس', 'ذات']);
 
@@ -84,7 +87,9 @@ export function classifySubject(text: string, segs: readonly (readonly PhrasePar
   if (!isDefinite(head.norm) && has(ANONYMOUS_CAPABLE) && !(second?.kind === 'word' && isDefinite(second.norm))) {
     return { kind: 'anonymous', name: joinParts(first), description: null, plural, feminine: head.norm.endsWith('ه') && !plural };
   }
-  if (isDefinite(head.norm) && !has(PERSON_TITLES) && !has(ANONYMOUS_HEADS) && !has(ORGANIZATION_HEADS) && !isPlace(head.norm)) {
+  // «الفريق أول عبد الفتاح البرهان»: a rank that is also a common noun is a title only before a name.
+  const rank = has(RANKS_BEFORE_NAMES) && segs.some((s) => nameRun(s) !== null);
+  if (isDefinite(head.norm) && !has(PERSON_TITLES) && !rank && !has(ANONYMOUS_HEADS) && !has(ORGANIZATION_HEADS) && !isPlace(head.norm)) {
     return null; // «قالت الدراسة»، «حسب الاحتياطيات …»: not a speaker this module can name
   }
   if (has(ORGANIZATION_HEADS) || isPlace(head.norm)) return organization(organizationName(first.slice(first.indexOf(head))));
@@ -97,7 +102,13 @@ export function classifySubject(text: string, segs: readonly (readonly PhrasePar
   if (run) {
     const seg = segs[nameSeg]!;
     const names = seg.slice(run[0], run[1]).filter(isWord);
-    if (isPlace(names[0]!.norm)) return organization(organizationName(seg.slice(run[0])));
+    // «ولي عهد أبوظبي»: a place after a title is the title's genitive, the phrase still a title.
+    if (isPlace(names[0]!.norm) && has(PERSON_TITLES) && names.length === 1) run = null;
+    else if (isPlace(names[0]!.norm)) return organization(organizationName(seg.slice(run[0])));
+  }
+  if (run) {
+    const seg = segs[nameSeg]!;
+    const names = seg.slice(run[0], run[1]).filter(isWord);
     let description: string | null = text.slice(first[0]!.start, names[0]!.start).replace(/[\s،,]+$/u, '').trim() || null;
     if (!description && segs.length > postFrom) {
       description = segs.slice(postFrom).map((s) => joinParts(s).replace(/^(?:وهو|وهي)\s+/u, '')).join('، ') || null;

@@ -1,5 +1,6 @@
 import type { SentenceSpan } from '../text/split-sentences.js';
-import { findTriggers, namesNewPerson, type Trigger } from './attribution-triggers.js';
+import { findTriggers, namesNewPerson, narratedSubject, type Trigger } from './attribution-triggers.js';
+import { isDenial } from './reporting-verbs.js';
 import type { ExtractedQuote, Speaker } from './quote.js';
 import { quoteRole } from './quote-role.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
@@ -47,7 +48,7 @@ function attribute(items: readonly SentenceItem[], index: number, triggers: read
 }
 
 /** The quotations of one sentence with their speakers, in sentence order. */
-function sentenceQuotes(items: readonly SentenceItem[], triggers: readonly Trigger[], consumed: ReadonlySet<number>, runsOn: number | null): Found[] {
+function sentenceQuotes(sentence: string, items: readonly SentenceItem[], triggers: readonly Trigger[], consumed: ReadonlySet<number>, runsOn: number | null): Found[] {
   const verbs = new Set(triggers.filter((t) => t.cue.kind === 'verb').map((t) => t.at));
   const found: Found[] = [];
   items.forEach((item, i) => {
@@ -56,7 +57,13 @@ function sentenceQuotes(items: readonly SentenceItem[], triggers: readonly Trigg
     if (isWord(after) && HADITH_SOURCES.has(after.norm)) return;
     const opensSentence = !items.slice(0, i).some((it) => isWord(it) && it.norm !== 'و');
     const speaker = attribute(items, i, triggers, opensSentence) ?? (opensSentence ? runsOn : null);
-    if (speaker !== null) found.push({ text: item.span.text, speaker, at: item.start });
+    if (speaker === null) return;
+    // «استبعد أن تكون الإمدادات "حاسمة …"»: the quote keeps the denial that frames it.
+    const governing = triggers.findLast((t) => t.at < i);
+    const framed = governing && governing.speaker === speaker && isDenial(governing.cue)
+      && !items.slice(governing.at + 1, i).some((it) => it.surface === ':' || it.kind === 'quote');
+    const text = framed ? sentence.slice(items[governing.at]!.start, item.end) : item.span.text;
+    found.push({ text, speaker, at: framed ? items[governing.at]!.start : item.start });
   });
   for (const t of triggers) {
     if (t.colonClause && t.speaker !== null) found.push({ text: t.colonClause.text, speaker: t.speaker, at: t.colonClause.start });
@@ -80,10 +87,13 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     const runsOn: number | null = last !== null && (last.sentence === sentenceIndex - 1 || (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
       ? last.speaker : null;
     if (isLinkLine(items)) continue;
-    const quotes: Found[] = sentenceQuotes(items, triggers, consumed, runsOn).slice(0, QUOTE_LIMITS.perSentence);
+    const quotes: Found[] = sentenceQuotes(text, items, triggers, consumed, runsOn).slice(0, QUOTE_LIMITS.perSentence);
     for (const q of quotes) found.push({ ...q, sentenceIndex });
     const active: number | null = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
+    // «وتطرق الدكتور الزهراني إلى …»: a sentence with no attribution may still put someone in focus.
+    const focus = active === null && triggers.length === 0 ? narratedSubject(text, items, speakers, sentenceIndex) : null;
     if (active !== null) last = { speaker: active, sentence: sentenceIndex, paragraph: sentence.paragraph };
+    else if (focus !== null) last = { speaker: focus, sentence: sentenceIndex, paragraph: sentence.paragraph };
     else if (triggers.length === 0 && namesNewPerson(text, items, speakers, sentenceIndex)) {
       // «كان ديون فان دن بيرج دليلا …»: someone new is brought in; «ويضيف:» may be about them.
       speakers.unknownSpeaker();

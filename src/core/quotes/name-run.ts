@@ -1,6 +1,8 @@
 import type { QuoteItem, WordItem } from './sentence-items.js';
+import { isGivenName } from './name-lexicon.js';
 import {
-  COMPOUND_NAME_HEADS, NAMING_NOUNS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord, withoutArticle,
+  COMPOUND_NAME_HEADS, NAMING_NOUNS, ORGANIZATION_HEADS, PERSON_TITLES, PLACES_AND_OUTLETS, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord,
+  isNisba, withoutArticle,
 } from './speaker-lexicon.js';
 
 /**
@@ -24,7 +26,10 @@ export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName
   if (/^(?:الدين|الله)$/.test(w.norm) && before?.kind === 'word' && !isDefinite(before.norm) && !PREPOSITIONS.has(before.norm)) return true;
   if (!beforeInName || before?.kind !== 'word' || !w.norm.startsWith('ال')) return false;
   if (COMPOUND_NAME_HEADS.has(before.norm)) return true;
-  return family && isFamilyName(w.norm) && !before.norm.startsWith('ل');
+  if (!family || before.norm.startsWith('ل')) return false;
+  // «محمد شياع السوداني»: a nisba after a plain name word (not a place: «كوريا الجنوبية») is a family name.
+  const nisbaFamily = isNisba(w.norm) && w.norm.startsWith('ال') && !w.norm.startsWith('لل') && isNameWord(before.norm) && !inLexicon(PLACES_AND_OUTLETS, before.norm);
+  return isFamilyName(w.norm) || nisbaFamily;
 }
 
 /** A title word with at most the bare article: «العقيد»، «وزير» (not «بالرئيس»). */
@@ -68,13 +73,21 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
     start = k;
   }
   if (start >= end) return null;
+  // «رئيس القسم العلمي في ناسا جون جرونسفيلد»: after a preposition, the first word of a long run is its object.
+  const runWords = (): number => seg.slice(start, end).filter((p) => p.kind === 'word').length;
+  if (isPreposition(seg[start - 1]) && runWords() >= 3 && seg[start]!.kind === 'word' && !isGivenName((seg[start] as WordItem).norm)) start++;
+  while (start < end && seg[start]!.kind === 'quote') start++;
+  if (start >= end) return null;
   const first = seg[start] as WordItem;
-  const words = seg.slice(start, end).filter((p) => p.kind === 'word').length;
+  const words = runWords();
   if (isPreposition(seg[start - 1])) return null;
   if (words === 1 && seg.slice(0, start).some(isPreposition)) return null;
   const head = seg[0];
   if (words === 1 && start === 1 && head?.kind === 'word' && !isDefinite(head.norm) && inLexicon(PERSON_TITLES, head.norm)) return null;
   if (start > 0 && first.norm.startsWith('ل')) return null;
+  // «كبير الصيادين بفرضة القطيف»: ب and a noun with a definite genitive is a place, not a name.
+  const second = seg[start + 1];
+  if (start > 0 && first.norm.startsWith('ب') && !isGivenName(first.norm) && second?.kind === 'word' && isDefinite(second.norm)) return null;
   const before = seg[start - 1];
   if (words === 1 && before?.kind === 'word' && PLACE_NOUNS.has(withoutArticle(before.norm))) return null; // «أمير منطقة نجران»
   // «مستشار محافظ أسيوط»، «الناطق باسم مستشفى سوروكا»: one word after an indefinite title or an
@@ -84,7 +97,8 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   // «لمركز الملك سلمان للإغاثة»، «جامعة الملك سعود»: a name inside an institution's name.
   const title = seg[start - 1];
   const institution = seg[start - 2];
-  if (title?.kind === 'word' && isTitleWord(title.norm) && institution?.kind === 'word'
+  // (A definite noun takes no genitive: «المتحدث الرسمي للهيئة الشيخ فهد العمري» is a description and a name.)
+  if (title?.kind === 'word' && isTitleWord(title.norm) && institution?.kind === 'word' && !isDefinite(institution.norm)
     && (inLexicon(ORGANIZATION_HEADS, institution.norm) || inLexicon(NAMING_NOUNS, institution.norm)
       || (/^[لب]/.test(institution.norm) && (inLexicon(ORGANIZATION_HEADS, institution.norm.slice(1)) || inLexicon(NAMING_NOUNS, institution.norm.slice(1)))))) {
     return null;

@@ -35,6 +35,24 @@ function afterSaying(items: readonly SentenceItem[], index: number): boolean {
   return false;
 }
 
+/** Verbs of where something takes place: «الذي يقام في "…"»، «تعقد في "…"». */
+const VENUE_VERBS = new Set(['يقام', 'تقام', 'اقيم', 'اقيمت', 'يعقد', 'تعقد', 'عقد', 'عقدت', 'يقع', 'تقع', 'الواقع', 'الواقعه', 'الكائن', 'الكائنه', 'ينظم', 'تنظم', 'نظم', 'نظمت', 'يستضيف', 'تستضيف', 'افتتح', 'افتتحت'].map((w) => normalizeArabic(w)));
+/** Words naming a place of business or a venue inside a quoted name: «بانوراما مول التجاري». */
+const VENUE_WORDS = new Set(['مول', 'فندق', 'قاعه', 'مجمع', 'برج', 'سوق', 'اسواق', 'منتجع', 'صاله', 'بلازا', 'سنتر', 'ستي', 'مركز', 'جاليري', 'ملعب', 'حديقه', 'مسرح', 'ارض'].map((w) => normalizeArabic(w)));
+
+/**
+ * A short quoted span that names a place, not anyone's words: after «يقام في»/«تعقد في»
+ * (the verb before «في»), or after «في»/«إلى» when it holds a venue word («مول»، «فندق»).
+ */
+function namesPlace(items: readonly SentenceItem[], index: number): boolean {
+  const prev = items[index - 1];
+  if (prev?.kind !== 'word' || !['في', 'الي', 'بفندق', 'بمول'].includes(prev.norm)) return false;
+  const verb = items[index - 2];
+  if (verb?.kind === 'word' && VENUE_VERBS.has(verb.norm.replace(/^[وف]/, ''))) return true;
+  const item = items[index] as Extract<SentenceItem, { kind: 'quote' }>;
+  return item.span.text.split(/\s+/).some((w) => VENUE_WORDS.has(normalizeArabic(w).replace(/^ال/, '')));
+}
+
 /** Longest span (in words) that is a term unless a speaker is introduced right before it. */
 export const MAX_TERM_WORDS = 2;
 /** Longest span read as an institution's name when it opens with «مركز»، «وزارة» … */
@@ -64,11 +82,15 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   const prev = items[index - 1];
   const next = items[index + 1];
   const prevWord = prev?.kind === 'word' ? prev : null;
-  if (prevWord && (namesNext(prevWord.norm) || /^لـ?$/.test(prevWord.surface))) return 'name'; // لـ"بلومبرغ"
-  if (/^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
+  // «وكالة "يونهاب"»، لـ"بلومبرغ"; not «إن الحكومة "قد وافقت …"», where a definite noun is the clause's subject.
+  const naming = prevWord && namesNext(prevWord.norm) && !(isDefinite(prevWord.norm) && item.words > MAX_LISTED_WORDS);
+  if (prevWord && (naming || /^لـ?$/.test(prevWord.surface))) return 'name';
+  if (/^(?:https?:\/\/|www\.|[a-z0-9-]+\.[a-z.]{2,}(?:\/|\s|$))\S*|^\S+@\S+\.\S+$/i.test(item.span.text)) return 'name'; // a web or mail address
+  if (/^\d/.test(item.span.text) && item.words <= MAX_QUOTED_SUBJECT_WORDS) return 'term'; // «32 و35 كيلو»: a figure
   if (item.words <= MAX_LISTED_WORDS && inList(items, index)) return 'name'; // «رعاة الفيفا: «فيزا»، و«كوكاكولا»»
   // «حل "اف سي ايه"»: a span of short letter names is a transliterated acronym, a company's name.
   if (item.words >= 3 && item.words <= 4 && item.span.text.split(/\s+/).every((w) => w.length <= 3 && !/\d/.test(w))) return 'name';
+  if (item.words <= MAX_NAME_WORDS && namesPlace(items, index)) return 'name'; // «الذي يقام في "بانوراما مول"»
   if (afterSaying(items, index)) return 'saying';
   const afterVerb = prevWord !== null && isVerbAt(index - 1);
   const afterComplementizer = prevWord !== null && COMPLEMENTIZERS.has(prevWord.norm);

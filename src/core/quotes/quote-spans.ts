@@ -38,6 +38,10 @@ function roleOf(text: string, i: number, isOpen: boolean): Role {
   const boundaryAfter = BOUNDARY_AFTER.test(next) || MARKS.has(next);
   if (boundaryBefore && !boundaryAfter) return 'open';
   if (!boundaryBefore && boundaryAfter) return 'close';
+  // «قولها :” إن …»: a mark standing alone after a colon opens, whatever its glyph.
+  if (!isOpen && /:\s*$/.test(text.slice(Math.max(0, i - 3), i))) return 'open';
+  // «… رجال الشرطة “.»: with a quote open, a mark standing alone before the full stop closes it.
+  if (isOpen && (i + 1 >= text.length || /[.!?؟…،]/.test(text.slice(i + 1).trimStart()[0] ?? '.'))) return 'close';
   if (ch === '”') return 'close';
   if (ch === '"') return isOpen ? 'close' : 'open';
   return 'open'; // “ „ ‟

@@ -98,6 +98,7 @@ const PARTICIPLES: readonly (readonly [string, string, 'm' | 'f', boolean])[] = 
       ['نوه', 'منوها'], ['استشهد', 'مستشهدا'], ['أعرب', 'معربا'], ['كشف', 'كاشفا'], ['بين', 'مبينا'],
       ['دعا', 'داعيا'], ['طالب', 'مطالبا'], ['أشاد', 'مشيدا'], ['أعلن', 'معلنا'], ['رحب', 'مرحبا'],
       ['استنكر', 'مستنكرا'], ['نبه', 'منبها'], ['اختتم', 'مختتما'], ['استطرد', 'مستطردا'],
+      ['نفى', 'نافيا'], ['استبعد', 'مستبعدا'], ['رفض', 'رافضا'],
     ] as const
   ).flatMap(([lemma, ms]) => {
     const stem = ms.slice(0, -1);
@@ -107,6 +108,16 @@ const PARTICIPLES: readonly (readonly [string, string, 'm' | 'f', boolean])[] = 
     ] as const;
   }),
 ];
+
+/**
+ * Verbs whose complement is what the speaker denies, rules out or rejects («استبعد أن تكون
+ * الإمدادات "حاسمة"»): a quote inside it says the opposite of the speaker's view when shown
+ * alone, so extraction keeps the framing verb with it.
+ */
+const DENIAL_LEMMAS = new Set(['نفى', 'استبعد', 'رفض'].map((w) => normalizeArabic(w)));
+
+/** True for a cue that denies what follows it (نفى، نفت، استبعد، رفض، نافيا …). */
+export const isDenial = (cue: AttributionCue): boolean => DENIAL_LEMMAS.has(cue.lemma);
 
 /** Markers that name their source right after them: «بحسب X»، «وفقًا لـX»، «نقلًا عن X». */
 const MARKERS = ['بحسب', 'حسب', 'وفق', 'وفقا', 'طبقا', 'نقلا'] as const;

@@ -1,4 +1,4 @@
-import { isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
+import { articlesAgree, isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
 import { normalizeArabic } from '../text/normalize-arabic.js';
 import type { Speaker, SpeakerKind } from './quote.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
@@ -11,6 +11,7 @@ import type { SubjectPhrase } from './subject-phrase.js';
 import { organizationName } from './classify-subject.js';
 import type { PhrasePart } from './name-run.js';
 import { isWord, sentenceItems, type WordItem } from './sentence-items.js';
+import { ArticleMentions, type Mention } from './article-mentions.js';
 
 /**
  * The speakers of one article, in the order the text brings them up. It answers the two
@@ -113,22 +114,27 @@ export class ArticleSpeakers {
   private unknownLatest = false;
 
   private readonly mentions = new Map<string, string | null>();
+  /** People the article names anywhere (not only speakers), read only when needed. */
+  private readonly named: ArticleMentions;
 
   /**
    * `articleText` gives the whole article, read only when a lone unknown name needs checking;
    * `sentenceText(i)` one sentence of it, read only when a generic organization noun needs its name.
    */
-  constructor(private readonly articleText: () => string = () => '', private readonly sentenceText: (i: number) => string | undefined = () => undefined) {}
+  constructor(private readonly articleText: () => string = () => '', private readonly sentenceText: (i: number) => string | undefined = () => undefined) {
+    this.named = new ArticleMentions(sentenceText);
+  }
 
   /** The speaker a subject phrase stands for (created when new), or null when it cannot tell. */
   resolve(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
-    if (phrase.kind === 'pronoun') return cue ? this.anaphor(cue, sentence) : null;
+    if (phrase.kind === 'pronoun') return this.honorific(phrase.name, cue, sentence) ?? (cue ? this.anaphor(cue, sentence) : null);
     if (phrase.kind === 'title') return this.title(phrase, cue, sentence);
     if (phrase.also) return this.group(phrase, cue, sentence);
     const keys = nameKeys(phrase.name);
     if (keys.length === 0) return null;
     const kind: SpeakerKind = phrase.kind === 'named' ? 'person' : phrase.kind;
-    let id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys))
+    let id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys)
+      && (kind !== 'person' || this.sameArticles(phrase.name, fullest(e).surface)))
       ?? (kind === 'organization' ? this.organizationByHead(phrase.name) : null);
     if (id === null && kind === 'organization') {
       // «وقالت الشركة» where the article named «شركة بيرسون» (and no other شركة) before: that company.
@@ -138,6 +144,16 @@ export class ArticleSpeakers {
         this.addForm(this.entities[id]!, phrase.name, keys);
         return id;
       }
+    }
+    if (id === null && kind === 'person' && isDefinite(nameWords(phrase.name)[0] ?? '')) {
+      // «وقال الحلف» after «أعلن حلف شمال الأطلسي»: the organization, not a person.
+      const body = this.latest((e) => e.kind === 'organization' && e.forms.some((f) => isNamePart(keys, f.keys)));
+      if (body !== null) return this.touch(body, sentence);
+    }
+    if (id === null && (kind === 'person' || (kind === 'organization' && nameWords(phrase.name).length === 1))) {
+      // «وقال السيسي» / «وقال الرئيس السيسي» after «استقبل الرئيس عبد الفتاح السيسي …»: the full name.
+      const mention = this.named.byFamilyName(phrase.name, sentence);
+      if (mention) return this.fromMention(mention, phrase.name, phrase.description, cue, sentence);
     }
     if (id === null) {
       if (kind === 'person' && !plausiblePerson(phrase, (w) => this.introduced(w))) return null;
@@ -184,6 +200,37 @@ export class ArticleSpeakers {
     if (id === null) return false;
     const key = nameKeys(norm.replace(/^عليي$/, 'علي'))[0];
     return key !== undefined && this.entities[id]!.forms.some((f) => f.keys.includes(key));
+  }
+
+  /**
+   * «وقال معاليه» after «رفع معالي وزير الخدمة المدنية خالد العرج …»: an honorific pronoun
+   * stands for the latest person given that honorific title, a speaker or anyone the article names.
+   */
+  private honorific(surface: string, cue: AttributionCue | null, sentence: number): number | null {
+    const title = HONORIFIC_TITLES.get(normalizeArabic(surface).replace(/^[وف]/, ''));
+    if (!title) return null;
+    const known = this.described(title, cue);
+    if (known !== null) return this.touch(known, sentence);
+    const mention = this.named.byTitle(title, sentence, () => false);
+    return mention ? this.fromMention(mention, null, null, cue, sentence) : null;
+  }
+
+  /** Does the article name someone in full whose family name this lone word is («السنين» of «سامي السنين»)? */
+  namesInFull(surface: string, sentence: number): boolean {
+    return this.named.byFamilyName(surface, sentence) !== null;
+  }
+
+  /** The speaker for a person the article named outside any attribution, with the short form or title used here. */
+  private fromMention(m: Mention, short: string | null, description: string | null, cue: AttributionCue | null, sentence: number): number {
+    const keys = nameKeys(m.name);
+    const known = this.latest((e) => e.kind === 'person' && !e.members && this.sameName('person', keys, fullest(e).keys));
+    const id = known ?? this.create('person', { kind: 'named', name: m.name, description: null, plural: false, feminine: null }, cue, sentence);
+    const entity = this.entities[id]!;
+    if (known !== null) this.addForm(entity, m.name, keys);
+    if (short && nameWords(short).length > 0) this.addForm(entity, short, nameKeys(short));
+    if (!entity.description && (m.description ?? description)) this.describe(entity, (m.description ?? description)!);
+    entity.gender ??= cue && !cue.plural ? cue.gender : null;
+    return this.touch(id, sentence);
   }
 
   /** The speakers an id stands for: itself, or each of a group named together. */
@@ -275,6 +322,11 @@ export class ArticleSpeakers {
     return this.touch(this.entities.length - 1, sentence);
   }
 
+  /** «بوتين» is not the «البابطين» of «عبدالعزيز سعود البابطين», though their keys agree. */
+  private sameArticles(a: string, b: string): boolean {
+    return nameWords(a).length <= nameWords(b).length ? articlesAgree(a, b) : articlesAgree(b, a);
+  }
+
   private sameName(kind: SpeakerKind, a: readonly string[], b: readonly string[]): boolean {
     if (kind === 'anonymous') return a.length === b.length && isNamePart(a, b);
     return isNamePart(a, b) || isNamePart(b, a);
@@ -283,6 +335,9 @@ export class ArticleSpeakers {
   private title(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
     const described = this.described(phrase.name, cue);
     if (described !== null) return this.touch(described, sentence);
+    // «وقال الوزير» after «التقى وزير الخارجية المصري سامح شكري …»: the person the title named.
+    const mention = this.named.byTitle(phrase.name, sentence, (w) => PREPOSITIONS.has(w) || w === 'باسم');
+    if (mention) return this.fromMention(mention, null, phrase.name, cue, sentence);
     const head = profileWords(phrase.name)[0] ?? '';
     if (PERSON_TITLES.has(head)) {
       // «قال فولوديمير زيلينسكي …» then «وقال الرئيس الأوكراني: …» — the title names him.
@@ -341,6 +396,12 @@ export class ArticleSpeakers {
     return id;
   }
 }
+
+/** Honorific pronouns and the title they stand for: «معاليه» is the «معالي …» named before. */
+const HONORIFIC_TITLES: ReadonlyMap<string, string> = new Map(
+  [['معاليه', 'معالي'], ['سموه', 'سمو'], ['سموها', 'سمو'], ['سعادته', 'سعادة'], ['جلالته', 'جلالة'], ['فخامته', 'فخامة'], ['سماحته', 'سماحة']]
+    .map(([pronoun, title]) => [normalizeArabic(pronoun!), title!] as const),
+);
 
 /** Organization heads whose bare definite form («الشركة») stands for one the article named. */
 const GENERIC_ORGANIZATION_HEADS = new Set([

@@ -65,7 +65,9 @@ function endsSubject(items: readonly SentenceItem[], i: number, nameSeen: boolea
   const next = items[i + 1];
   // «ويضيف فان دن بيرج»: right after the verb «فان» opens a name, not the clause «فإن».
   const vanName = atStart && norm === 'فان' && w.surface === 'فان' && isWord(next) && !COMPLEMENTIZERS.has(next.norm);
-  if ((COMPLEMENTIZERS.has(norm) && !vanName) || SUBJECT_ENDERS.has(norm) || MANNER_ADVERBS.has(norm) || /^\d/.test(norm)) return true;
+  // «مدير الأمن العام اللواء …»: after a definite genitive «العام» is "general", not "the year".
+  const general = (norm === 'العام' || norm === 'العامه') && isWord(items[i - 1]) && isDefinite((items[i - 1] as WordItem).norm);
+  if ((COMPLEMENTIZERS.has(norm) && !vanName) || (SUBJECT_ENDERS.has(norm) && !general) || MANNER_ADVERBS.has(norm) || /^\d/.test(norm)) return true;
   const cue = attributionCue(norm);
   if (cue) return true; // «وأضاف المصدر - حسب الوكالة - أن»: a marker ends the subject too
   // «وأضاف في كل مراحل التاريخ …»: a verb followed by «في» has no subject there.
@@ -133,8 +135,11 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
     if (post && seg.length === 0 && (it.norm === 'وهو' || it.norm === 'وهي')) continue;
     const last: PhrasePart | undefined = seg[seg.length - 1];
     // After a name, a word in ة or with a pronoun («أكد محلب أهمية …») is what was said, not more name.
-    const object: boolean = runActive && /ه$/.test(it.norm) && !/(?:الله|اه|زاده)$/.test(it.norm) && it.norm.length >= 4
-      && !(last?.kind === 'word' && COMPOUND_NAME_HEADS.has(last.norm));
+    // «عبد الحميد الدبيبة إن»: a definite word in ة ending the subject is a family name, not an object.
+    const familyInH = isDefinite(it.norm) && isFamilyName(it.norm) && endsClause(next);
+    // After «قال» (no object) «عادل باناعمة» is a name; after «أكد محلب أهمية …» the object.
+    const object: boolean = runActive && cue?.takesObject !== false && /ه$/.test(it.norm) && !/(?:الله|اه|زاده)$/.test(it.norm) && it.norm.length >= 4
+      && !(last?.kind === 'word' && COMPOUND_NAME_HEADS.has(last.norm)) && !familyInH;
     // «رفض عادل الجبير التعليق»: after a verb that takes an object, a definite word after a first
     // name is still the family name when the object comes after it (or it is a nisba family name).
     const family = !cue?.takesObject || familyBeforeObject(it, next);
@@ -231,10 +236,16 @@ function describesAfterName(w: WordItem, next: SentenceItem | undefined): boolea
   return agentNoun && /^ال../.test(next.norm) && !isFamilyName(next.norm) && !isNisba(next.norm);
 }
 
+/** Does the subject end right here: a colon, a comma, a quote, أن/إن, or the end? */
+function endsClause(next: SentenceItem | undefined): boolean {
+  return !next || next.kind === 'quote' || (next.kind === 'punct' && next.surface !== '(') || (isWord(next) && COMPLEMENTIZERS.has(next.norm));
+}
+
 /** After «رفض عادل» a definite word is his family name when it ends in ي («الدوسري») or the
  * object follows it («الجبير التعليق»، «الجبير:»; not «وصف أوباما الخيار بأنه»), and it is no feminine noun. */
 function familyBeforeObject(w: WordItem, next: SentenceItem | undefined): boolean {
-  if (w.surface.endsWith('ة') || !isFamilyName(w.norm)) return false;
+  if (!isFamilyName(w.norm)) return false;
+  if (w.surface.endsWith('ة')) return endsClause(next); // «وأكد عبد الحميد الدبيبة أن»
   if (w.norm.endsWith('ي')) return true;
   if (!isWord(next)) return true;
   return isDefinite(next.norm) && !isNisba(next.norm) && !isAdjective(next.norm);

@@ -100,35 +100,35 @@ function knownZones(): Map<string, string> {
 }
 
 /**
- * Arab capitals and large cities by their Arabic names (normalized: أ→ا, ة→ه), so
- * «الرياض» works where «Asia/Riyadh» is expected. Only unambiguous names.
+ * Arab capitals and large cities by their Arabic names, so «الرياض» works where
+ * «Asia/Riyadh» is expected. Only unambiguous names; looked up folded (أ→ا, ة→ه).
  */
-const ARABIC_CITY_ZONES: Readonly<Record<string, string>> = {
-  الرياض: 'Asia/Riyadh',
-  جده: 'Asia/Riyadh',
-  مكه: 'Asia/Riyadh',
-  القاهره: 'Africa/Cairo',
-  الاسكندريه: 'Africa/Cairo',
-  دبي: 'Asia/Dubai',
-  ابوظبي: 'Asia/Dubai',
-  الدوحه: 'Asia/Qatar',
-  الكويت: 'Asia/Kuwait',
-  المنامه: 'Asia/Bahrain',
-  مسقط: 'Asia/Muscat',
-  بغداد: 'Asia/Baghdad',
-  دمشق: 'Asia/Damascus',
-  بيروت: 'Asia/Beirut',
-  صنعاء: 'Asia/Aden',
-  الخرطوم: 'Africa/Khartoum',
-  طرابلس: 'Africa/Tripoli',
-  تونس: 'Africa/Tunis',
-  الجزائر: 'Africa/Algiers',
-  الرباط: 'Africa/Casablanca',
-  الدار_البيضاء: 'Africa/Casablanca',
-  نواكشوط: 'Africa/Nouakchott',
-  برلين: 'Europe/Berlin',
-  لندن: 'Europe/London',
-  باريس: 'Europe/Paris',
+const ARABIC_CITIES: Readonly<Record<string, string>> = {
+  'الرياض': 'Asia/Riyadh',
+  'جدة': 'Asia/Riyadh',
+  'مكة': 'Asia/Riyadh',
+  'القاهرة': 'Africa/Cairo',
+  'الإسكندرية': 'Africa/Cairo',
+  'دبي': 'Asia/Dubai',
+  'أبوظبي': 'Asia/Dubai',
+  'الدوحة': 'Asia/Qatar',
+  'الكويت': 'Asia/Kuwait',
+  'المنامة': 'Asia/Bahrain',
+  'مسقط': 'Asia/Muscat',
+  'بغداد': 'Asia/Baghdad',
+  'دمشق': 'Asia/Damascus',
+  'بيروت': 'Asia/Beirut',
+  'صنعاء': 'Asia/Aden',
+  'الخرطوم': 'Africa/Khartoum',
+  'طرابلس': 'Africa/Tripoli',
+  'تونس': 'Africa/Tunis',
+  'الجزائر': 'Africa/Algiers',
+  'الرباط': 'Africa/Casablanca',
+  'الدار البيضاء': 'Africa/Casablanca',
+  'نواكشوط': 'Africa/Nouakchott',
+  'برلين': 'Europe/Berlin',
+  'لندن': 'Europe/London',
+  'باريس': 'Europe/Paris',
 };
 
 /** Folds Arabic letter variants the way the rest of nashra does, for matching city names. */
@@ -141,6 +141,11 @@ function foldArabic(text: string): string {
     .replace(/\u0629/g, '\u0647');
 }
 
+/** The cities above by folded name, spaces as underscores: what user input is matched against. */
+const ARABIC_CITY_ZONES: ReadonlyMap<string, { readonly city: string; readonly zone: string }> = new Map(
+  Object.entries(ARABIC_CITIES).map(([city, zone]) => [foldArabic(city).replace(/\s+/g, '_'), { city, zone }]),
+);
+
 /**
  * The canonical IANA name of a zone typed by a user, case-insensitively (`asia/riyadh`
  * → `Asia/Riyadh`), or an Arab city's zone by its Arabic name; null when unknown. Fixed
@@ -149,8 +154,8 @@ function foldArabic(text: string): string {
 export function canonicalTimeZone(input: string): string | null {
   const text = input.trim();
   if (text === '') return null;
-  const city = ARABIC_CITY_ZONES[foldArabic(text).replace(/\s+/g, '_')];
-  if (city) return city;
+  const city = ARABIC_CITY_ZONES.get(foldArabic(text).replace(/\s+/g, '_'));
+  if (city) return city.zone;
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(text)) return null;
   const known = knownZones().get(text.toLowerCase());
   if (known) return known;
@@ -169,7 +174,7 @@ export function isTimeZone(zone: string): boolean {
 
 /** True for text that looks like an attempt at a zone name (`Asia/Ryadh`, `UTC+3`, `الرياض`). */
 export function looksLikeTimeZone(token: string): boolean {
-  if (ARABIC_CITY_ZONES[foldArabic(token)] !== undefined) return true;
+  if (ARABIC_CITY_ZONES.has(foldArabic(token))) return true;
   return /^[A-Za-z][A-Za-z_+-]*\/[A-Za-z0-9_+\-/]+$/.test(token) || /^(utc|gmt)([+-]\d{1,2}(:?\d{2})?)?$/i.test(token);
 }
 
@@ -187,11 +192,31 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** The largest edit distance still worth suggesting for a typed name of `length` letters: one per four. */
+function closeEnough(length: number): number {
+  return Math.max(1, Math.floor(Math.min(length, 12) / 4));
+}
+
+/** Arabic city names a few letters away from an Arabic word («الرياص» → «الرياض»), as the user would type them. */
+function suggestArabicCities(input: string, max: number): string[] {
+  const text = foldArabic(input.trim()).replace(/\s+/g, '_');
+  if (text.length < 3) return [];
+  const limit = closeEnough(text.length);
+  return [...ARABIC_CITY_ZONES]
+    .map(([folded, { city }]) => ({ city, score: editDistance(text, folded) }))
+    .filter((c) => c.score <= limit)
+    .sort((a, b) => a.score - b.score || a.city.localeCompare(b.city))
+    .slice(0, max)
+    .map((c) => c.city);
+}
+
 /**
- * Zones a mistyped name probably meant: the same city (`Riyadh` → `Asia/Riyadh`), or a
- * name a few letters away (`Asia/Ryadh`). At most `max`, closest first.
+ * Zones a mistyped name probably meant: the same city (`Riyadh` → `Asia/Riyadh`), a
+ * name a few letters away (`Asia/Ryadh`), or for Arabic input an Arab city's Arabic name
+ * («الرياص» → «الرياض»). At most `max`, closest first.
  */
 export function suggestTimeZones(input: string, max = 3): string[] {
+  if (/\p{Script=Arabic}/u.test(input)) return suggestArabicCities(input, max);
   const text = input.trim().toLowerCase().replace(/\s+/g, '_');
   if (text.length < 3) return [];
   const scored: { zone: string; score: number }[] = [];
@@ -200,8 +225,7 @@ export function suggestTimeZones(input: string, max = 3): string[] {
     const whole = editDistance(text, lower);
     const cityOnly = text.includes('/') ? Infinity : editDistance(text, city);
     const score = Math.min(whole, cityOnly);
-    const limit = Math.max(1, Math.floor(Math.min(text.length, 12) / 4));
-    if (score <= limit) scored.push({ zone, score });
+    if (score <= closeEnough(text.length)) scored.push({ zone, score });
   }
   return scored.sort((a, b) => a.score - b.score || a.zone.localeCompare(b.zone)).slice(0, max).map((s) => s.zone);
 }

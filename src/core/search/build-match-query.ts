@@ -1,9 +1,10 @@
+import { latinToArabic } from '../people/latin-to-arabic.js';
 import { isArabicWord } from '../text/arabic-letter.js';
 import { isStopword } from '../text/stopwords.js';
 import { nameKey } from '../text/name-key.js';
 import { isSpellingVariant } from '../text/spelling-variant.js';
 import { stemArabic } from '../text/stem-arabic.js';
-import { tokenize } from '../text/tokenize.js';
+import { normalizeWord, tokenize } from '../text/tokenize.js';
 
 /** One searchable word of a query, in each form the index holds. */
 export interface QueryTerm {
@@ -43,6 +44,32 @@ const STEMS = '{title_words title_stems body_words body_stems}';
 /** Quotes an FTS5 string; our tokens hold no `"`, but escaping keeps that from mattering. */
 function str(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A Latin-script word that may be a name («putin», «zelensky»): letters only, long enough to transliterate. */
+const LATIN_NAME_WORD = /^[a-z]{3,}$/;
+
+/** The Arabic spelling a Latin word is transliterated to, normalized like the index, or null for other words. */
+function arabicSpelling(word: string): string | null {
+  if (!LATIN_NAME_WORD.test(word)) return null;
+  const arabic = normalizeWord(latinToArabic(word));
+  return isArabicWord(arabic) ? arabic : null;
+}
+
+/**
+ * A Latin-script name read as the corpus spells it in Arabic: «putin» becomes the term
+ * بوتين with its other spellings (بوتن) and the Latin word itself as variants, so
+ * `/search Putin` finds the articles `/quotes Putin` quotes. Only names the corpus has a
+ * spelling for are turned; any other Latin word stays as typed.
+ */
+function fromLatin(term: { surface: string; word: string; stem: string }, lookup: ReadonlyMap<string, readonly string[]>): QueryTerm | null {
+  const arabic = arabicSpelling(term.word);
+  if (!arabic) return null;
+  const spellings = corpusSpellings(arabic, lookup, MAX_NAME_VARIANTS);
+  if (spellings.length === 0) return null;
+  const word = spellings.includes(arabic) ? arabic : spellings[0]!;
+  const variants = [...spellings.filter((v) => v !== word && stemArabic(v) !== stemArabic(word)), term.word];
+  return { surface: term.surface, word, stem: stemArabic(word), variants };
 }
 
 /**
@@ -117,12 +144,14 @@ export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = ()
   const keysWanted = new Set<string>();
   chosen.forEach((t, i) => {
     keysWanted.add(nameKey(t.word));
+    const arabic = arabicSpelling(t.word);
+    if (arabic) keysWanted.add(nameKey(arabic));
     for (const k of splitKeys(t.word)) keysWanted.add(k);
     const next = chosen[i + 1];
     if (next) keysWanted.add(nameKey(t.word + next.word));
   });
   const lookup = variantsOf([...keysWanted].filter((k) => isArabicWord(k)));
-  const terms: QueryTerm[] = chosen.map((t) => ({ ...t, variants: closest(t.word, lookup.get(nameKey(t.word))) }));
+  const terms: QueryTerm[] = chosen.map((t) => fromLatin(t, lookup) ?? { ...t, variants: closest(t.word, lookup.get(nameKey(t.word))) });
 
   const groups: string[] = [];
   const joined: { word: string; first: number }[] = [];

@@ -62,7 +62,8 @@ export function subscriptionSpec(sub: Subscription): CronSpec | null {
  * `subscribe`, `unsubscribe`, `subscriptions` and `digest`, platform-neutral.
  * - `subscribe <schedule> [zone] [quiet|note]` creates or replaces the chat's one
  *   subscription; in a group only admins may (so `unsubscribe`). Re-subscribing changes
- *   the schedule and keeps what the chat has received.
+ *   the schedule, keeps the chat's time zone unless a new one is named, and keeps what
+ *   the chat has received.
  * - `subscriptions` says what this chat gets and when next, in its time zone; anyone may ask.
  * - `digest` shows what the chat's next digest would carry, now, and marks nothing as
  *   delivered: the scheduled post still carries those articles, so one member's preview
@@ -77,13 +78,15 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     return [t(locale, 'subscribeExamplesIntro'), ...t(locale, 'subscribeExamples'), t(locale, 'subscribeZoneHint')(defaultTimezone), t(locale, 'subscribeEmptyHint')];
   }
 
-  function problemReply(locale: Locale, problem: SubscribeProblem): Reply {
+  /** `zone`: the one a subscription without a zone would get (the chat's, else the default). */
+  function problemReply(locale: Locale, problem: SubscribeProblem, zone: string): Reply {
     switch (problem.kind) {
       case 'usage':
         return notice(locale, usage(locale));
       case 'zone': {
         const lines = [t(locale, 'zoneUnknown')(problem.input)];
         if (problem.suggestions.length > 0) lines.push(t(locale, 'zoneDidYouMean')(problem.suggestions.join(locale === 'ar' ? '، ' : ', ')));
+        if (problem.schedule !== undefined) lines.push(t(locale, 'zoneLeaveOut')(`/subscribe ${problem.schedule}`, zone));
         return notice(locale, lines);
       }
       case 'schedule': {
@@ -144,8 +147,11 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
   function subscribe(ctx: SubscriptionContext, arg: string): Reply {
     const { locale } = ctx;
     if (ctx.isGroup && !ctx.canManage) return notice(locale, [t(locale, 'subscribeAdminsOnly')]);
-    const parsed = parseSubscribeArgs(arg, defaultTimezone);
-    if (!parsed.ok) return problemReply(locale, parsed.problem);
+    // Re-subscribing changes the schedule; the chat's time zone stays unless a new one is given.
+    const current = store.byChat(ctx.platform, ctx.chatId);
+    const zone = current && current.status !== 'cancelled' ? current.timezone : defaultTimezone;
+    const parsed = parseSubscribeArgs(arg, zone);
+    if (!parsed.ok) return problemReply(locale, parsed.problem, zone);
     const { subscription: sub, created } = store.subscribe(
       { platform: ctx.platform, chatId: ctx.chatId, schedule: parsed.spec.expression, timezone: parsed.zone, locale, whenEmpty: parsed.whenEmpty, userId: ctx.userId, topics: parsed.topics },
       clock.now(),

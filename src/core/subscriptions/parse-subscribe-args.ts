@@ -9,8 +9,9 @@ import { parseTopics } from './parse-topics.js';
  * `subscribe <schedule> [time zone] [quiet|note] [topics…]`: the time zone and the
  * "nothing new" choice are recognised after the schedule, in either order, so the schedule
  * keeps every other word; whatever follows the longest part that reads as a schedule is
- * topics (comma-separated, see `parseTopics`). The zone is an IANA name in any case (`asia/riyadh`), `UTC`, or an Arab capital's
- * Arabic name («الرياض»); the default zone is the configured one.
+ * topics (comma-separated, see `parseTopics`). The zone is an IANA name in any case
+ * (`asia/riyadh`), `UTC`, or an Arab capital's Arabic name («الرياض»); without one,
+ * `defaultZone` (the chat's current zone, else the configured one).
  */
 export type SubscribeArgs =
   | { readonly ok: true; readonly spec: CronSpec; readonly zone: string; readonly whenEmpty: WhenEmpty; readonly topics: readonly string[] }
@@ -18,7 +19,8 @@ export type SubscribeArgs =
 
 export type SubscribeProblem =
   | { readonly kind: 'usage' }
-  | { readonly kind: 'zone'; readonly input: string; readonly suggestions: readonly string[] }
+  /** `schedule`: the rest of the command, when it reads as a schedule without the unknown zone. */
+  | { readonly kind: 'zone'; readonly input: string; readonly suggestions: readonly string[]; readonly schedule?: string }
   | { readonly kind: 'schedule'; readonly input: string; readonly problem: ScheduleProblem };
 
 /** "Nothing new" choices, normalized (تنبيه, ملاحظة → ملاحظه, إشعار → اشعار). */
@@ -26,6 +28,9 @@ const WHEN_EMPTY: Readonly<Record<string, WhenEmpty>> = {
   quiet: 'skip', skip: 'skip', silent: 'skip', صامت: 'skip', صامته: 'skip', بصمت: 'skip', تخطي: 'skip', هدوء: 'skip',
   note: 'note', notify: 'note', tell: 'note', تنبيه: 'note', ملاحظه: 'note', اشعار: 'note', نبهني: 'note',
 };
+
+/** A word that can only have been meant as a place: letters (any script) and `_`, no digits. */
+const ZONE_LIKE_WORD = /^[\p{L}_]{3,}$/u;
 
 /** The default when the subscriber does not say: no post when nothing is new. */
 export const DEFAULT_WHEN_EMPTY: WhenEmpty = 'skip';
@@ -74,12 +79,13 @@ function parseScheduleArgs(arg: string, defaultZone: string): SubscribeArgs {
   const effectiveZone = zone ?? defaultZone;
   const parsed = parseSchedule(input, effectiveZone);
   if (parsed.ok) return { ok: true, spec: parsed.spec, zone: effectiveZone, whenEmpty: whenEmpty ?? DEFAULT_WHEN_EMPTY, topics: [] };
-  // "daily 08:00 Riyadh": the schedule reads without its last word, which names a city.
+  // "daily 08:00 Riyadh", «يوميا 08:00 المريخ»: the schedule reads without its last word,
+  // so that word was meant as a time zone, and one nashra does not know.
   const last = tokens[tokens.length - 1]!;
-  if (!zone && tokens.length > 1 && /^[A-Za-z_]{3,}$/.test(last)) {
-    const suggestions = suggestTimeZones(last);
-    if (suggestions.length > 0 && parseSchedule(tokens.slice(0, -1).join(' '), defaultZone).ok) {
-      return { ok: false, problem: { kind: 'zone', input: last, suggestions } };
+  if (!zone && tokens.length > 1 && ZONE_LIKE_WORD.test(last)) {
+    const schedule = tokens.slice(0, -1).join(' ');
+    if (parseSchedule(schedule, defaultZone).ok) {
+      return { ok: false, problem: { kind: 'zone', input: last, suggestions: suggestTimeZones(last), schedule } };
     }
   }
   return { ok: false, problem: { kind: 'schedule', input, problem: parsed.problem } };

@@ -36,6 +36,16 @@ describe('mergePeople over the seed corpus', () => {
 });
 
 describe('mergePeople rules', () => {
+  it.each([
+    ['a foreign name and an Arab family name with the same letters', ['عبدالعزيز سعود البابطين', 'بوتين'], ['عبدالعزيز سعود البابطين', 'بوتين']],
+    ['the same, with the full foreign name present', ['عبدالعزيز سعود البابطين', 'فلاديمير بوتين', 'بوتين'], ['عبدالعزيز سعود البابطين', 'فلاديمير بوتين', 'فلاديمير بوتين']],
+    ['a father\'s name after «بن» is not the person', ['محمد بن سلمان', 'سلمان'], ['محمد بن سلمان', 'سلمان']],
+    ['a family name with the article joins its full name', ['عبد الفتاح السيسي', 'السيسي'], ['عبد الفتاح السيسي', 'عبد الفتاح السيسي']],
+  ])('%s', (_case, names, expected) => {
+    const { people, personOf } = mergePeople(names.map((n) => speaker(n)));
+    expect(personOf.map((i) => people[i]!.name)).toEqual(expected);
+  });
+
   it('merges spelling variants and short forms into the fullest name', () => {
     const { people, personOf } = mergePeople([speaker('بوتن'), speaker('فلاديمير بوتين', ['بوتين']), speaker('فلاديمير بوتن')]);
     expect(people).toHaveLength(1);

@@ -19,8 +19,21 @@ describe('search over the seed corpus', () => {
     ['Pyongyang joined', 'بيونغيانغ'],
     ['Putin without ya', 'بوتن'],
     ['Putin with ya', 'بوتين'],
+    ['Putin in Latin script', 'Putin'],
+    ['Putin in Latin script, lower case, with his first name', 'vladimir putin'],
   ])('%s (%s) finds all five articles, each spelling it differently', (_name, query) => {
     expect(ids(ti, query).sort()).toEqual(ALL_FIVE);
+  });
+
+  it('a Latin-script name finds the same articles as its Arabic spelling, with the Arabic word highlighted', () => {
+    expect(ids(ti, 'Putin')).toEqual(ids(ti, 'بوتين'));
+    expect(ids(ti, 'Zelensky')).toEqual(ids(ti, 'زيلينسكي'));
+    const [first] = searchArticles(ti.index, 'Putin').results;
+    expect(renderSnippet(first!.snippet, '**', '**')).toMatch(/\*\*(بوتين|بوتن)\*\*/);
+  });
+
+  it('a Latin word that is no name in the corpus still finds nothing', () => {
+    expect(ids(ti, 'weather')).toEqual([]);
   });
 
   it('ignores diacritics in the query and ranks the vote article first', () => {

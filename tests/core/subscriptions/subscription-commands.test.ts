@@ -67,6 +67,28 @@ describe('subscription commands', () => {
     expect(store.byChat('telegram', '1001')).toMatchObject({ id, schedule: '0 * * * *', timezone: 'UTC' });
   });
 
+  it('keeps the chat’s time zone when it subscribes again without naming one', () => {
+    commands.run(privateChat(), 'subscribe', 'daily 08:00 Europe/Berlin');
+    const reply = commands.run(privateChat(), 'subscribe', 'weekdays 07:00');
+    expect(text(reply)).toContain('Time zone: Europe/Berlin');
+    // Weekdays follow the kept zone: Monday–Friday in Berlin, not Riyadh's Sunday–Thursday.
+    expect(store.byChat('telegram', '1001')).toMatchObject({ schedule: '0 7 * * 1-5', timezone: 'Europe/Berlin' });
+    commands.run(privateChat(), 'subscribe', 'hourly Africa/Cairo');
+    expect(store.byChat('telegram', '1001')).toMatchObject({ timezone: 'Africa/Cairo' });
+  });
+
+  it.each([
+    ['ar', 'يوميا 08:00 المريخ', ['لا أعرف المنطقة الزمنية «المريخ».', 'Asia/Riyadh', 'الرياض', 'أو اتركها لتكون بتوقيت Asia/Riyadh: /subscribe يوميا 08:00']],
+    ['ar', 'يوميا 08:00 الرياص', ['لا أعرف المنطقة الزمنية «الرياص».', 'هل تقصد: الرياض؟']],
+    ['en', 'daily 08:00 Mars', ['I don’t know the time zone “Mars”.', 'Or leave it out for Asia/Riyadh time: /subscribe daily 08:00']],
+  ] as const)('an unknown time zone (%s %j) is answered as one, with a suggestion, not as an unreadable schedule', (locale, arg, expected) => {
+    const reply = commands.run(privateChat({ locale }), 'subscribe', arg);
+    expect(reply).toMatchObject({ notice: true, locale });
+    for (const part of expected) expect(text(reply)).toContain(part);
+    expect(text(reply)).not.toMatch(/لم أفهم|can’t read/);
+    expect(store.byChat('telegram', '1001')).toBeNull();
+  });
+
   it('refuses a non-admin in a group politely, in their language, and changes nothing', () => {
     const en = commands.run(group(false), 'subscribe', 'daily 08:00');
     expect(en).toMatchObject({ notice: true, locale: 'en' });
