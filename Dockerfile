@@ -25,8 +25,8 @@ COPY package.json ./
 COPY data/corpus /app/seed-corpus
 COPY data/feeds.txt /app/seed-feeds.txt
 COPY docker-entrypoint.sh /usr/local/bin/nashra-entrypoint
-RUN chmod 755 /usr/local/bin/nashra-entrypoint dist/cli/nashra.js \
-    && ln -s /app/dist/cli/nashra.js /usr/local/bin/nashra \
+RUN chmod 755 /usr/local/bin/nashra-entrypoint dist/bundle/nashra.js \
+    && ln -s /app/dist/bundle/nashra.js /usr/local/bin/nashra \
     && mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 EXPOSE 8080
