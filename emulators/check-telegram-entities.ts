@@ -12,8 +12,25 @@ import type { TelegramEntity } from './parse-telegram-html.js';
 export class EntityError extends Error {}
 
 const TYPES = new Set([
-  'mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline',
-  'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji',
+  'mention',
+  'hashtag',
+  'cashtag',
+  'bot_command',
+  'url',
+  'email',
+  'phone_number',
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'spoiler',
+  'blockquote',
+  'expandable_blockquote',
+  'code',
+  'pre',
+  'text_link',
+  'text_mention',
+  'custom_emoji',
 ]);
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
@@ -30,9 +47,14 @@ export function checkTelegramEntities(text: string, raw: unknown): TelegramEntit
     if (!entity || typeof entity !== 'object') fail(`entity ${i} is not an object`);
     const { type, offset, length, url } = entity;
     if (typeof type !== 'string' || !TYPES.has(type)) fail(`entity ${i} has unsupported type ${String(type)}`);
-    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset! < 0 || length! <= 0) fail(`entity ${i} has a bad offset or length`);
-    if (offset! + length! > text.length) fail(`entity ${i} ends after the text (${offset! + length!} > ${text.length} UTF-16 units)`);
-    if (isLowSurrogate(text.charCodeAt(offset!)) || (offset! + length! < text.length && isLowSurrogate(text.charCodeAt(offset! + length!)))) {
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset! < 0 || length! <= 0)
+      fail(`entity ${i} has a bad offset or length`);
+    if (offset! + length! > text.length)
+      fail(`entity ${i} ends after the text (${offset! + length!} > ${text.length} UTF-16 units)`);
+    if (
+      isLowSurrogate(text.charCodeAt(offset!)) ||
+      (offset! + length! < text.length && isLowSurrogate(text.charCodeAt(offset! + length!)))
+    ) {
       fail(`entity ${i} cuts a surrogate pair`);
     }
     if (type === 'text_link') {

@@ -5,7 +5,40 @@
  * and the "what a user sees" view of a message.
  */
 /** Locales Discord accepts in localization maps. */
-export const DISCORD_LOCALES = new Set(['id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko']);
+export const DISCORD_LOCALES = new Set([
+  'id',
+  'da',
+  'de',
+  'en-GB',
+  'en-US',
+  'es-ES',
+  'es-419',
+  'fr',
+  'hr',
+  'it',
+  'lt',
+  'hu',
+  'nl',
+  'no',
+  'pl',
+  'pt-BR',
+  'ro',
+  'fi',
+  'sv-SE',
+  'vi',
+  'tr',
+  'cs',
+  'el',
+  'bg',
+  'ru',
+  'uk',
+  'hi',
+  'th',
+  'zh-CN',
+  'ja',
+  'zh-TW',
+  'ko',
+]);
 const COMMAND_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const EPOCH = 1420070400000n;
 let counter = 0n;
@@ -18,7 +51,11 @@ export function snowflake(): string {
 
 /** An API error as Discord returns it: a JSON code and an HTTP status. */
 export class FormError extends Error {
-  constructor(readonly code: number, message: string, readonly status = 400) {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }
@@ -41,17 +78,27 @@ export function validateMessage(body: any, requireContent = true): void {
     check((e.description ?? '').length <= 4096, 'embeds.description: Must be 4096 or fewer in length.');
     check((e.footer?.text ?? '').length <= 2048, 'embeds.footer.text: Must be 2048 or fewer in length.');
     check((e.fields ?? []).length <= 25, 'embeds.fields: Must be 25 or fewer in length.');
-    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
+    total +=
+      (e.title ?? '').length +
+      (e.description ?? '').length +
+      (e.footer?.text ?? '').length +
+      (e.author?.name ?? '').length;
     for (const f of e.fields ?? []) total += f.name.length + f.value.length;
   }
   check(total <= 6000, 'embeds: Embed size exceeds maximum size of 6000');
   check(rows.length <= 5, 'components: Must be 5 or fewer in length.');
   const ids = new Set<string>();
   for (const row of rows) {
-    check(row.type === 1 && Array.isArray(row.components) && row.components.length >= 1 && row.components.length <= 5, 'components: invalid action row');
+    check(
+      row.type === 1 && Array.isArray(row.components) && row.components.length >= 1 && row.components.length <= 5,
+      'components: invalid action row',
+    );
     for (const c of row.components) {
       check(c.type === 2, 'components.type: only buttons here');
-      check(typeof c.custom_id === 'string' && c.custom_id.length >= 1 && c.custom_id.length <= 100, 'custom_id: Must be between 1 and 100 in length.');
+      check(
+        typeof c.custom_id === 'string' && c.custom_id.length >= 1 && c.custom_id.length <= 100,
+        'custom_id: Must be between 1 and 100 in length.',
+      );
       check(!ids.has(c.custom_id), 'custom_id: Component custom id cannot be duplicated');
       ids.add(c.custom_id);
       check((c.label ?? '').length <= 80, 'label: Must be 80 or fewer in length.');
@@ -86,8 +133,15 @@ export function validateCommands(commands: any): void {
     for (const o of c.options ?? []) {
       check(validName(o.name) && validDescription(o.description ?? ''), `${c.name}.options.${o.name}: invalid`);
       validateLocalizations(o.name_localizations, `${c.name}.options.name_localizations`, validName);
-      validateLocalizations(o.description_localizations, `${c.name}.options.description_localizations`, validDescription);
-      check(!(o.required && optional), `${c.name}.options: Required options must be placed before non-required options`);
+      validateLocalizations(
+        o.description_localizations,
+        `${c.name}.options.description_localizations`,
+        validDescription,
+      );
+      check(
+        !(o.required && optional),
+        `${c.name}.options: Required options must be placed before non-required options`,
+      );
       if (!o.required) optional = true;
       check(o.max_length === undefined || (o.max_length >= 1 && o.max_length <= 6000), 'max_length: out of range');
       check(!(o.autocomplete && o.choices), 'autocomplete: Autocomplete cannot be set with choices');
@@ -96,7 +150,9 @@ export function validateCommands(commands: any): void {
 }
 
 /** The text a user sees in a message: content, embed titles, descriptions, footers, button labels. */
-export function visibleText(message: { content?: string; embeds?: readonly any[]; components?: readonly any[] } | null | undefined): string {
+export function visibleText(
+  message: { content?: string; embeds?: readonly any[]; components?: readonly any[] } | null | undefined,
+): string {
   if (!message) return '';
   const parts = [message.content ?? ''];
   for (const e of message.embeds ?? []) parts.push(e.title ?? '', e.description ?? '', e.footer?.text ?? '');

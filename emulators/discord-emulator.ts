@@ -140,13 +140,35 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   const messages = new Map<string, StoredMessage>();
   const interactions = new Map<string, InteractionState>();
   const byToken = new Map<string, InteractionState>();
-  const botUser = { id: botUserId, username: 'nashra', discriminator: '0000', global_name: null, avatar: null, bot: true };
+  const botUser = {
+    id: botUserId,
+    username: 'nashra',
+    discriminator: '0000',
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
 
   function storeMessage(channel: string, body: any, extra: Partial<StoredMessage> = {}): StoredMessage {
     const m: StoredMessage = {
-      id: snowflake(), channel_id: channel, type: 0, author: botUser, content: body?.content ?? '', embeds: body?.embeds ?? [],
-      components: body?.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false,
-      tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: body?.flags ?? 0, loading: false, deleted: false,
+      id: snowflake(),
+      channel_id: channel,
+      type: 0,
+      author: botUser,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+      loading: false,
+      deleted: false,
       ...extra,
     };
     messages.set(m.id, m);
@@ -169,13 +191,26 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     return state;
   }
 
-  function route(method: string, path: string, query: Record<string, string>, body: any, authorized: boolean): { status: number; json?: unknown } {
+  function route(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: any,
+    authorized: boolean,
+  ): { status: number; json?: unknown } {
     const needAuth = () => {
       if (!authorized) throw new FormError(0, '401: Unauthorized', 401);
     };
     if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
       needAuth();
-      return { status: 200, json: { url: `ws://127.0.0.1:${port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        json: {
+          url: `ws://127.0.0.1:${port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      };
     }
     const commandsPath = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
     if (commandsPath) {
@@ -188,16 +223,30 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
         const list = (commandSets.get(scope) ?? []).map((c) => {
           if (full) return c;
           const { name_localizations: _n, description_localizations: _d, ...rest } = c;
-          return { ...rest, options: (c.options ?? []).map(({ name_localizations: _a, description_localizations: _b, ...o }: any) => o) };
+          return {
+            ...rest,
+            options: (c.options ?? []).map(({ name_localizations: _a, description_localizations: _b, ...o }: any) => o),
+          };
         });
         return { status: 200, json: list };
       }
       if (method === 'PUT') {
         validateCommands(body);
         const stored = (body as any[]).map((c) => ({
-          id: commandSets.get(scope)?.find((o) => o.name === c.name)?.id ?? snowflake(), application_id: applicationId, version: snowflake(),
-          default_member_permissions: null, type: 1, nsfw: false, integration_types: [0], contexts: null, ...(m![2] ? { guild_id: m![2] } : {}),
-          ...c, options: (c.options ?? []).map((o: any) => { const { required, ...rest } = o; return required ? { ...rest, required } : rest; }),
+          id: commandSets.get(scope)?.find((o) => o.name === c.name)?.id ?? snowflake(),
+          application_id: applicationId,
+          version: snowflake(),
+          default_member_permissions: null,
+          type: 1,
+          nsfw: false,
+          integration_types: [0],
+          contexts: null,
+          ...(m![2] ? { guild_id: m![2] } : {}),
+          ...c,
+          options: (c.options ?? []).map((o: any) => {
+            const { required, ...rest } = o;
+            return required ? { ...rest, required } : rest;
+          }),
         }));
         commandSets.set(scope, stored);
         return { status: 200, json: stored };
@@ -207,22 +256,37 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     if (callbackPath) {
       const m = callbackPath;
       const state = interactions.get(m[1]!);
-      if (!state || state.token !== m[2] || Date.now() - state.dispatchedAt > windowMs) throw new FormError(10062, 'Unknown interaction', 404);
+      if (!state || state.token !== m[2] || Date.now() - state.dispatchedAt > windowMs)
+        throw new FormError(10062, 'Unknown interaction', 404);
       if (state.callbacks.length > 0) throw new FormError(40060, 'Interaction has already been acknowledged.', 400);
       const data = body?.data ?? {};
       switch (body?.type) {
-        case 4: validateMessage(data); state.original = storeMessage(channelId, data, { type: 20 }); break;
-        case 5: state.original = storeMessage(channelId, { flags: data.flags ?? 0 }, { type: 20, loading: true }); break;
-        case 6: break;
-        case 7: validateMessage(data, false); if (state.original) edit(state.original, data); break;
+        case 4:
+          validateMessage(data);
+          state.original = storeMessage(channelId, data, { type: 20 });
+          break;
+        case 5:
+          state.original = storeMessage(channelId, { flags: data.flags ?? 0 }, { type: 20, loading: true });
+          break;
+        case 6:
+          break;
+        case 7:
+          validateMessage(data, false);
+          if (state.original) edit(state.original, data);
+          break;
         case 8: {
           const choices: any[] = data.choices ?? [];
           check(choices.length <= 25, 'choices: Must be 25 or fewer in length.');
-          for (const c of choices) check(c.name.length >= 1 && c.name.length <= 100 && String(c.value).length <= 100, 'choices: name/value must be 1-100 characters');
+          for (const c of choices)
+            check(
+              c.name.length >= 1 && c.name.length <= 100 && String(c.value).length <= 100,
+              'choices: name/value must be 1-100 characters',
+            );
           state.choices = choices;
           break;
         }
-        default: check(false, `type: unsupported callback type ${body?.type}`);
+        default:
+          check(false, `type: unsupported callback type ${body?.type}`);
       }
       state.callbacks.push(body.type);
       return { status: 204 };
@@ -232,7 +296,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       const m = webhookPath;
       check(m[1] === applicationId, 'webhook id');
       const state = interactionOf(m[2]!);
-      const target = m[3] === '@original' ? state.original : m[3] ? messages.get(m[3]) ?? null : null;
+      const target = m[3] === '@original' ? state.original : m[3] ? (messages.get(m[3]) ?? null) : null;
       if (method === 'POST' && !m[3]) {
         validateMessage(body);
         const msg = storeMessage(channelId, body, { webhook_id: applicationId });
@@ -259,7 +323,8 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
         validateMessage(body);
         return { status: 200, json: storeMessage(m[1]!, body) };
       }
-      if (method === 'GET' && !m[2]) return { status: 200, json: { id: m[1], type: 0, guild_id: guildId, name: 'news' } };
+      if (method === 'GET' && !m[2])
+        return { status: 200, json: { id: m[1], type: 0, guild_id: guildId, name: 'news' } };
     }
     throw new FormError(0, '404: Not Found', 404);
   }
@@ -298,11 +363,20 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       if (f.status === 429) {
         const after = String(f.retryAfter ?? 1);
         const headers: Record<string, string> = {
-          'retry-after': after, 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': after,
-          'x-ratelimit-bucket': 'emulated', 'x-ratelimit-scope': f.global ? 'global' : 'user',
+          'retry-after': after,
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': after,
+          'x-ratelimit-bucket': 'emulated',
+          'x-ratelimit-scope': f.global ? 'global' : 'user',
           ...(f.global ? { 'x-ratelimit-global': 'true' } : {}),
         };
-        respond(res, 429, { message: 'You are being rate limited.', retry_after: f.retryAfter ?? 1, global: f.global ?? false }, headers);
+        respond(
+          res,
+          429,
+          { message: 'You are being rate limited.', retry_after: f.retryAfter ?? 1, global: f.global ?? false },
+          headers,
+        );
       } else if (f.status >= 500) respond(res, f.status, { message: 'Internal Server Error', code: 0 });
       else respond(res, f.status, { message: f.message ?? 'Error', code: f.code ?? 0 });
       return;
@@ -341,20 +415,35 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: heartbeatIntervalMs } }));
     socket.on('message', (data) => {
       const payload = JSON.parse(String(data));
-      const d = payload.d && typeof payload.d === 'object' && 'token' in payload.d ? { ...payload.d, token: '[token]' } : payload.d;
+      const d =
+        payload.d && typeof payload.d === 'object' && 'token' in payload.d
+          ? { ...payload.d, token: '[token]' }
+          : payload.d;
       const entry = { op: payload.op as number, d, at: Date.now() };
       gatewayReceived.push(entry);
       events.emit('gateway', entry);
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
       else if (payload.op === 2) {
         if (payload.d?.token !== token) return void socket.close(4004, 'Authentication failed.');
-        Object.assign(session, { id: randomBytes(16).toString('hex'), seq: 0, events: [], live: true, intents: payload.d.intents });
+        Object.assign(session, {
+          id: randomBytes(16).toString('hex'),
+          seq: 0,
+          events: [],
+          live: true,
+          intents: payload.d.intents,
+        });
         dispatch('READY', {
-          v: 10, user: botUser, guilds: [], session_id: session.id, resume_gateway_url: `ws://127.0.0.1:${port}`,
-          shard: payload.d.shard ?? [0, 1], application: { id: applicationId, flags: 0 },
+          v: 10,
+          user: botUser,
+          guilds: [],
+          session_id: session.id,
+          resume_gateway_url: `ws://127.0.0.1:${port}`,
+          shard: payload.d.shard ?? [0, 1],
+          application: { id: applicationId, flags: 0 },
         });
       } else if (payload.op === 6) {
-        if (payload.d?.token !== token || payload.d?.session_id !== session.id) return void socket.send(JSON.stringify({ op: 9, d: false }));
+        if (payload.d?.token !== token || payload.d?.session_id !== session.id)
+          return void socket.send(JSON.stringify({ op: 9, d: false }));
         session.live = true;
         for (const event of session.events) if (event.s > payload.d.seq) sendEvent(event);
         dispatch('RESUMED', {});
@@ -374,53 +463,117 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   const port = (server.address() as AddressInfo).port;
 
   function member(userId: string, permissions = MEMBER_PERMISSIONS) {
-    return { user: { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions };
+    return {
+      user: { id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', global_name: null, avatar: null },
+      roles: [],
+      joined_at: new Date(0).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions,
+    };
   }
 
-  function interact(type: number, data: any, opts: InteractionOptions = {}, extra: Record<string, unknown> = {}): InteractionState {
+  function interact(
+    type: number,
+    data: any,
+    opts: InteractionOptions = {},
+    extra: Record<string, unknown> = {},
+  ): InteractionState {
     const id = snowflake();
     const interactionToken = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString('base64url')}`;
     const userId = opts.userId ?? '100000000000000001';
     const guild = opts.guildId === undefined ? guildId : opts.guildId;
     const channel = opts.channelId ?? channelId;
-    const state: InteractionState = { id, token: interactionToken, type, dispatchedAt: Date.now(), callbacks: [], original: null, followUps: [], choices: null };
+    const state: InteractionState = {
+      id,
+      token: interactionToken,
+      type,
+      dispatchedAt: Date.now(),
+      callbacks: [],
+      original: null,
+      followUps: [],
+      choices: null,
+    };
     interactions.set(id, state);
     byToken.set(interactionToken, state);
     dispatch('INTERACTION_CREATE', {
-      id, application_id: applicationId, type, data, token: interactionToken, version: 1, locale: opts.locale ?? 'ar',
-      app_permissions: '2248473465835073', entitlements: [], attachment_size_limit: 10485760,
+      id,
+      application_id: applicationId,
+      type,
+      data,
+      token: interactionToken,
+      version: 1,
+      locale: opts.locale ?? 'ar',
+      app_permissions: '2248473465835073',
+      entitlements: [],
+      attachment_size_limit: 10485760,
       channel_id: channel,
       ...(guild
-        ? { guild_id: guild, guild_locale: 'ar', member: member(userId, opts.permissions), channel: { id: channel, type: 0, guild_id: guild, name: 'news' }, authorizing_integration_owners: { '0': guild }, context: 0 }
-        : { user: member(userId).user, channel: { id: channel, type: 1 }, authorizing_integration_owners: { '1': userId }, context: 1 }),
+        ? {
+            guild_id: guild,
+            guild_locale: 'ar',
+            member: member(userId, opts.permissions),
+            channel: { id: channel, type: 0, guild_id: guild, name: 'news' },
+            authorizing_integration_owners: { '0': guild },
+            context: 0,
+          }
+        : {
+            user: member(userId).user,
+            channel: { id: channel, type: 1 },
+            authorizing_integration_owners: { '1': userId },
+            context: 1,
+          }),
       ...extra,
     });
     return state;
   }
 
   function commandData(name: string, opts: InteractionOptions) {
-    const scope = opts.guildId === null ? 'global' : commandSets.has(opts.guildId ?? guildId) ? (opts.guildId ?? guildId) : 'global';
+    const scope =
+      opts.guildId === null
+        ? 'global'
+        : commandSets.has(opts.guildId ?? guildId)
+          ? (opts.guildId ?? guildId)
+          : 'global';
     const registered = commandSets.get(scope)?.find((c) => c.name === name);
     return { id: registered?.id ?? snowflake(), name, type: 1, ...(scope !== 'global' ? { guild_id: scope } : {}) };
   }
 
   const emulator: DiscordEmulator = {
-    port, apiUrl: `http://127.0.0.1:${port}/api`, token, applicationId, botUserId, guildId, channelId, calls, gatewayReceived, gatewayCloses, events,
+    port,
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    token,
+    applicationId,
+    botUserId,
+    guildId,
+    channelId,
+    calls,
+    gatewayReceived,
+    gatewayCloses,
+    events,
     fail(method, path, fault, times = 1) {
       faults.push({ method, path, fault, left: times });
     },
     commands: (g) => commandSets.get(g ?? 'global') ?? [],
     addChannel: (id) => void channels.add(id),
-    channelMessages: (id) => [...messages.values()].filter((m) => m.channel_id === id && !m.deleted && m.type === 0 && !m.webhook_id),
+    channelMessages: (id) =>
+      [...messages.values()].filter((m) => m.channel_id === id && !m.deleted && m.type === 0 && !m.webhook_id),
     command(name, options = {}, opts = {}) {
       const list = Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value }));
       return interact(2, { ...commandData(name, opts), ...(list.length > 0 ? { options: list } : {}) }, opts);
     },
     autocomplete(name, option, value, opts = {}) {
-      return interact(4, { ...commandData(name, opts), options: [{ name: option, type: 3, value, focused: true }] }, opts);
+      return interact(
+        4,
+        { ...commandData(name, opts), options: [{ name: option, type: 3, value, focused: true }] },
+        opts,
+      );
     },
     click(message, customId, opts = {}) {
-      const state = interact(3, { custom_id: customId, component_type: 2 }, opts, { message: { ...message, loading: undefined, deleted: undefined } });
+      const state = interact(3, { custom_id: customId, component_type: 2 }, opts, {
+        message: { ...message, loading: undefined, deleted: undefined },
+      });
       state.original = message;
       return state;
     },

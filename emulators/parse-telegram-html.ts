@@ -22,9 +22,22 @@ export interface ParsedHtml {
 export class HtmlParseError extends Error {}
 
 const TAGS: Readonly<Record<string, string>> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', 'tg-spoiler': 'spoiler',
-  span: 'spoiler', a: 'text_link', code: 'code', pre: 'pre', blockquote: 'blockquote', 'tg-emoji': 'custom_emoji',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  'tg-spoiler': 'spoiler',
+  span: 'spoiler',
+  a: 'text_link',
+  code: 'code',
+  pre: 'pre',
+  blockquote: 'blockquote',
+  'tg-emoji': 'custom_emoji',
 };
 
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*>/;
@@ -65,16 +78,29 @@ export function parseTelegramHtml(html: string): ParsedHtml {
       if (closing) {
         const top = stack.pop();
         if (!top || top.name !== name) fail(`Can't find end tag corresponding to start tag "${top?.name ?? name}"`);
-        if (text.length > top.start) entities.push({ type: top.type, offset: top.start, length: text.length - top.start, ...(top.url ? { url: top.url } : {}) });
+        if (text.length > top.start)
+          entities.push({
+            type: top.type,
+            offset: top.start,
+            length: text.length - top.start,
+            ...(top.url ? { url: top.url } : {}),
+          });
       } else {
         const type = TAGS[name];
         if (!type) fail(`Unsupported start tag "${name}" at byte offset ${bytes(i)}`);
         const attributes = new Map<string, string>();
-        for (const a of rawAttributes!.matchAll(ATTRIBUTE)) attributes.set(a[1]!.toLowerCase(), decodeText(a[2] ?? a[3] ?? a[4] ?? ''));
-        if (name === 'span' && attributes.get('class') !== 'tg-spoiler') fail(`Tag "span" must have class "tg-spoiler" at byte offset ${bytes(i)}`);
+        for (const a of rawAttributes!.matchAll(ATTRIBUTE))
+          attributes.set(a[1]!.toLowerCase(), decodeText(a[2] ?? a[3] ?? a[4] ?? ''));
+        if (name === 'span' && attributes.get('class') !== 'tg-spoiler')
+          fail(`Tag "span" must have class "tg-spoiler" at byte offset ${bytes(i)}`);
         if (name === 'a' && !attributes.get('href')) fail(`Tag "a" must have an href at byte offset ${bytes(i)}`);
         const url = name === 'a' ? attributes.get('href') : undefined;
-        stack.push({ name, start: text.length, type: name === 'blockquote' && attributes.has('expandable') ? 'expandable_blockquote' : type, ...(url ? { url } : {}) });
+        stack.push({
+          name,
+          start: text.length,
+          type: name === 'blockquote' && attributes.has('expandable') ? 'expandable_blockquote' : type,
+          ...(url ? { url } : {}),
+        });
       }
       i += whole!.length;
     } else if (c === '&') {

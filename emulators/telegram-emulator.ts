@@ -1,7 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BotCommand, CallbackQuery, Chat, InlineKeyboardMarkup, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
+import type {
+  BotCommand,
+  CallbackQuery,
+  Chat,
+  InlineKeyboardMarkup,
+  Message,
+  MessageEntity,
+  Update,
+  User,
+  UserFromGetMe,
+} from 'grammy/types';
 import { checkTelegramEntities, EntityError } from './check-telegram-entities.js';
 import { HtmlParseError, parseTelegramHtml, type TelegramEntity } from './parse-telegram-html.js';
 
@@ -26,7 +36,13 @@ export interface ApiCall {
   readonly method: string;
   readonly payload: Record<string, unknown>;
   readonly ok: boolean;
-  readonly response: { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: Record<string, unknown> };
+  readonly response: {
+    ok: boolean;
+    result?: unknown;
+    error_code?: number;
+    description?: string;
+    parameters?: Record<string, unknown>;
+  };
   readonly at: number;
 }
 
@@ -87,8 +103,15 @@ export const ENGLISH_USER: User = { id: 1002, is_bot: false, first_name: 'Sam', 
 export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   const events = new EventEmitter();
   const botInfo: UserFromGetMe = {
-    id: 4242, is_bot: true, first_name: 'nashra', username: 'nashra_test_bot', can_join_groups: true,
-    can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false,
+    id: 4242,
+    is_bot: true,
+    first_name: 'nashra',
+    username: 'nashra_test_bot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
     ...options.bot,
   } as UserFromGetMe;
   const calls: ApiCall[] = [];
@@ -98,7 +121,12 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   const commands = new Map<string, BotCommand[]>();
   const callbackAnswers = new Map<string, { text: string | undefined } | null>();
   const members = new Map<string, string>();
-  const faults: { method: string; fault: Fault; times: number; when?: (payload: Record<string, unknown>) => boolean }[] = [];
+  const faults: {
+    method: string;
+    fault: Fault;
+    times: number;
+    when?: (payload: Record<string, unknown>) => boolean;
+  }[] = [];
   let pending: Update[] = [];
   let nextUpdateId = 500;
   let nextMessageId = 1;
@@ -109,7 +137,11 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     const id = typeof raw === 'number' ? raw : /^-?\d+$/.test(String(raw)) ? Number(raw) : NaN;
     const chat = chats.get(id);
     if (!chat) throw failure(400, 'Bad Request: chat not found');
-    if (blocked.has(id)) throw failure(403, chat.type === 'private' ? 'Forbidden: bot was blocked by the user' : 'Forbidden: bot was kicked from the chat');
+    if (blocked.has(id))
+      throw failure(
+        403,
+        chat.type === 'private' ? 'Forbidden: bot was blocked by the user' : 'Forbidden: bot was kicked from the chat',
+      );
     return chat;
   }
 
@@ -117,11 +149,13 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     const sent = String(payload.text ?? '');
     const parseMode = payload.parse_mode as string | undefined;
     let parsed: { text: string; entities: TelegramEntity[] } = { text: sent, entities: [] };
-    if (parseMode !== undefined && payload.entities !== undefined) throw failure(400, 'Bad Request: parse_mode and entities can not be used together');
+    if (parseMode !== undefined && payload.entities !== undefined)
+      throw failure(400, 'Bad Request: parse_mode and entities can not be used together');
     try {
       if (parseMode === 'HTML') parsed = parseTelegramHtml(sent);
       else if (parseMode !== undefined) throw failure(400, `Bad Request: unsupported parse_mode ${parseMode}`);
-      else if (payload.entities !== undefined) parsed = { text: sent, entities: checkTelegramEntities(sent, payload.entities) };
+      else if (payload.entities !== undefined)
+        parsed = { text: sent, entities: checkTelegramEntities(sent, payload.entities) };
     } catch (err) {
       if (err instanceof HtmlParseError || err instanceof EntityError) throw failure(400, err.message);
       throw err;
@@ -129,16 +163,23 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     if (parsed.text.trim() === '') throw failure(400, 'Bad Request: message text is empty');
     if (parsed.text.length > MAX_TEXT) throw failure(400, 'Bad Request: message is too long');
     const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
-    const buttons = (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: 'callback_data' in b ? String(b.callback_data) : '' }));
-    for (const b of buttons) if (b.data === '' || Buffer.byteLength(b.data) > 64) throw failure(400, 'Bad Request: BUTTON_DATA_INVALID');
+    const buttons = (markup?.inline_keyboard ?? [])
+      .flat()
+      .map((b) => ({ text: b.text, data: 'callback_data' in b ? String(b.callback_data) : '' }));
+    for (const b of buttons)
+      if (b.data === '' || Buffer.byteLength(b.data) > 64) throw failure(400, 'Bad Request: BUTTON_DATA_INVALID');
     return { sent, text: parsed.text, entities: parsed.entities, parseMode, buttons, markup };
   }
 
   function asMessage(m: BotMessage, markup: InlineKeyboardMarkup | undefined): Message.TextMessage {
     return {
-      message_id: m.messageId, date: Math.floor(Date.now() / 1000), chat: chats.get(m.chatId)!, text: m.text,
+      message_id: m.messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: chats.get(m.chatId)!,
+      text: m.text,
       from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
-      ...(m.entities.length ? { entities: m.entities as MessageEntity[] } : {}), ...(markup ? { reply_markup: markup } : {}),
+      ...(m.entities.length ? { entities: m.entities as MessageEntity[] } : {}),
+      ...(markup ? { reply_markup: markup } : {}),
     } as Message.TextMessage;
   }
 
@@ -148,7 +189,8 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     setMyCommands(payload) {
       const list = payload.commands as BotCommand[];
       for (const c of list) {
-        if (!/^[a-z0-9_]{1,32}$/.test(c.command) || c.description.length < 1 || c.description.length > 256) throw failure(400, 'Bad Request: BOT_COMMAND_INVALID');
+        if (!/^[a-z0-9_]{1,32}$/.test(c.command) || c.description.length < 1 || c.description.length > 256)
+          throw failure(400, 'Bad Request: BOT_COMMAND_INVALID');
       }
       commands.set(String(payload.language_code ?? ''), list);
       return true;
@@ -158,7 +200,17 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       const chat = chatOf(payload);
       const c = content(payload);
       const replyTo = (payload.reply_parameters as { message_id?: number } | undefined)?.message_id;
-      const m: BotMessage = { chatId: chat.id, messageId: nextMessageId++, sent: c.sent, text: c.text, entities: c.entities, parseMode: c.parseMode, buttons: c.buttons, replyTo, edits: 0 };
+      const m: BotMessage = {
+        chatId: chat.id,
+        messageId: nextMessageId++,
+        sent: c.sent,
+        text: c.text,
+        entities: c.entities,
+        parseMode: c.parseMode,
+        buttons: c.buttons,
+        replyTo,
+        edits: 0,
+      };
       messages.push(m);
       return asMessage(m, c.markup);
     },
@@ -167,16 +219,28 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       const m = messages.find((x) => x.chatId === chat.id && x.messageId === payload.message_id);
       if (!m) throw failure(400, 'Bad Request: message to edit not found');
       const c = content(payload);
-      const same = c.sent === m.sent && c.parseMode === m.parseMode && JSON.stringify(c.entities) === JSON.stringify(m.entities);
+      const same =
+        c.sent === m.sent && c.parseMode === m.parseMode && JSON.stringify(c.entities) === JSON.stringify(m.entities);
       if (same && JSON.stringify(c.buttons) === JSON.stringify(m.buttons)) {
-        throw failure(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+        throw failure(
+          400,
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+        );
       }
-      Object.assign(m, { sent: c.sent, text: c.text, entities: c.entities, parseMode: c.parseMode, buttons: c.buttons, edits: m.edits + 1 });
+      Object.assign(m, {
+        sent: c.sent,
+        text: c.text,
+        entities: c.entities,
+        parseMode: c.parseMode,
+        buttons: c.buttons,
+        edits: m.edits + 1,
+      });
       return asMessage(m, c.markup);
     },
     answerCallbackQuery(payload) {
       const id = String(payload.callback_query_id);
-      if (callbackAnswers.get(id) !== null) throw failure(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+      if (callbackAnswers.get(id) !== null)
+        throw failure(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
       const text = payload.text as string | undefined;
       if (text && text.length > 200) throw failure(400, 'Bad Request: MESSAGE_TOO_LONG');
       callbackAnswers.set(id, { text });
@@ -184,7 +248,10 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     },
     getChatMember(payload) {
       const chat = chatOf(payload);
-      return { status: members.get(`${chat.id}:${payload.user_id}`) ?? 'member', user: { id: Number(payload.user_id), is_bot: false, first_name: 'member' } };
+      return {
+        status: members.get(`${chat.id}:${payload.user_id}`) ?? 'member',
+        user: { id: Number(payload.user_id), is_bot: false, first_name: 'member' },
+      };
     },
   };
 
@@ -194,7 +261,12 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     events.emit('call', call);
   }
 
-  function reply(res: ServerResponse, method: string, payload: Record<string, unknown>, outcome: { result: unknown } | { fault: Fault }) {
+  function reply(
+    res: ServerResponse,
+    method: string,
+    payload: Record<string, unknown>,
+    outcome: { result: unknown } | { fault: Fault },
+  ) {
     const response = 'result' in outcome ? { ok: true, result: outcome.result } : { ok: false, ...outcome.fault };
     record(method, payload, response);
     if (res.writableEnded || res.destroyed) return;
@@ -215,7 +287,8 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     const limit = Math.min(100, Math.max(1, Number(payload.limit ?? 100)));
     const timeout = Math.max(0, Number(payload.timeout ?? 0));
     if (offset > 0) pending = pending.filter((u) => u.update_id >= offset);
-    if (pending.length > 0 || timeout === 0) return reply(res, 'getUpdates', payload, { result: pending.slice(0, limit) });
+    if (pending.length > 0 || timeout === 0)
+      return reply(res, 'getUpdates', payload, { result: pending.slice(0, limit) });
     waiter?.conflict();
     const release = () => {
       clearTimeout(timer);
@@ -229,7 +302,13 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       },
       conflict() {
         release();
-        reply(res, 'getUpdates', payload, { fault: { error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' } });
+        reply(res, 'getUpdates', payload, {
+          fault: {
+            error_code: 409,
+            description:
+              'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+          },
+        });
       },
     };
     const timer = setTimeout(() => me.respond([]), timeout * 1000);
@@ -247,7 +326,8 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     const type = req.headers['content-type'] ?? '';
     if (body === '') return payload;
     if (type.includes('application/json')) return { ...payload, ...(JSON.parse(body) as Record<string, unknown>) };
-    if (type.includes('application/x-www-form-urlencoded')) return { ...payload, ...Object.fromEntries(new URLSearchParams(body)) };
+    if (type.includes('application/x-www-form-urlencoded'))
+      return { ...payload, ...Object.fromEntries(new URLSearchParams(body)) };
     throw failure(400, `Bad Request: the emulator reads JSON, not ${type.split(';')[0]}`);
   }
 
@@ -268,7 +348,10 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
         if (!handler) throw failure(404, 'Not Found: method not found');
         reply(res, method, payload, { result: handler(payload) });
       } catch (err) {
-        const fault = err instanceof ApiFailure ? err.fault : { error_code: 500, description: `Internal Server Error: ${String(err)}` };
+        const fault =
+          err instanceof ApiFailure
+            ? err.fault
+            : { error_code: 500, description: `Internal Server Error: ${String(err)}` };
         reply(res, method, payload, { fault });
       }
     })();
@@ -291,7 +374,14 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   function userMessage(text: string, user: User, chat: Chat): Message {
     chats.set(chat.id, chat);
     const entities = commandEntities(text);
-    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: user, text, ...(entities ? { entities } : {}) } as Message;
+    return {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from: user,
+      text,
+      ...(entities ? { entities } : {}),
+    } as Message;
   }
 
   /** A user writes `text` (private chat with the user unless `chat` is given). */
@@ -307,15 +397,27 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     callbackAnswers.set(id, null);
     const chat = chats.get(message.chatId)!;
     const query = {
-      id, from: user, chat_instance: `ci${message.chatId}`, data,
-      message: { message_id: message.messageId, date: Math.floor(Date.now() / 1000), chat, text: message.text, from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name } },
+      id,
+      from: user,
+      chat_instance: `ci${message.chatId}`,
+      data,
+      message: {
+        message_id: message.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        text: message.text,
+        from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name },
+      },
     } as CallbackQuery;
     pushUpdate({ callback_query: query });
     return id;
   }
 
   /** Resolves once the bot has answered the action started after `from`, and then stayed quiet for `quietMs`. */
-  function settle(from: number, opts: { quietMs?: number; timeoutMs?: number; expectSilence?: boolean } = {}): Promise<ApiCall[]> {
+  function settle(
+    from: number,
+    opts: { quietMs?: number; timeoutMs?: number; expectSilence?: boolean } = {},
+  ): Promise<ApiCall[]> {
     const { quietMs = QUIET_MS, timeoutMs = 5000, expectSilence = false } = opts;
     return new Promise((resolve, reject) => {
       const output = () => calls.slice(from).filter((c) => OUTPUT_METHODS.has(c.method));
@@ -336,7 +438,11 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       const deadline = setTimeout(() => {
         events.off('call', onCall);
         clearTimeout(quiet);
-        reject(new Error(`the bot did not answer within ${timeoutMs} ms; calls since: ${JSON.stringify(calls.slice(from).map((c) => c.method))}`));
+        reject(
+          new Error(
+            `the bot did not answer within ${timeoutMs} ms; calls since: ${JSON.stringify(calls.slice(from).map((c) => c.method))}`,
+          ),
+        );
       }, timeoutMs);
       events.on('call', onCall);
       if (expectSilence || output().length > 0) arm();
@@ -344,9 +450,15 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   }
 
   function exchange(from: number, found: ApiCall[], callbackId?: string): Exchange {
-    const sent = found.filter((c) => c.method === 'sendMessage' && c.ok).map((c) => (c.response.result as Message).message_id);
+    const sent = found
+      .filter((c) => c.method === 'sendMessage' && c.ok)
+      .map((c) => (c.response.result as Message).message_id);
     const answer = callbackId ? callbackAnswers.get(callbackId) : undefined;
-    return { messages: messages.filter((m) => sent.includes(m.messageId)), toast: answer ? (answer.text ?? '') : undefined, calls: calls.slice(from) };
+    return {
+      messages: messages.filter((m) => sent.includes(m.messageId)),
+      toast: answer ? (answer.text ?? '') : undefined,
+      calls: calls.slice(from),
+    };
   }
 
   return {
@@ -358,7 +470,11 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     commands,
     events,
     /** Makes `method` answer with `fault` (`times` times, default 1; only for payloads `when` accepts). */
-    fail(method: string, fault: Fault, opts: { times?: number; when?: (payload: Record<string, unknown>) => boolean } = {}) {
+    fail(
+      method: string,
+      fault: Fault,
+      opts: { times?: number; when?: (payload: Record<string, unknown>) => boolean } = {},
+    ) {
       faults.push({ method, fault, times: opts.times ?? 1, ...(opts.when ? { when: opts.when } : {}) });
     },
     /** The user (or group) blocked / removed the bot: sends to the chat now fail with 403. */
@@ -377,12 +493,24 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     channelPost(text: string, chat: Chat): Update {
       chats.set(chat.id, chat);
       const entities = commandEntities(text);
-      return pushUpdate({ channel_post: { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat, sender_chat: chat, text, ...(entities ? { entities } : {}) } as Message });
+      return pushUpdate({
+        channel_post: {
+          message_id: nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          sender_chat: chat,
+          text,
+          ...(entities ? { entities } : {}),
+        } as Message,
+      });
     },
     press,
     settle,
     /** Sends `text` as a user and waits for the bot's whole answer. */
-    async ask(text: string, opts: { user?: User; chat?: Chat; quietMs?: number; timeoutMs?: number; expectSilence?: boolean } = {}): Promise<Exchange> {
+    async ask(
+      text: string,
+      opts: { user?: User; chat?: Chat; quietMs?: number; timeoutMs?: number; expectSilence?: boolean } = {},
+    ): Promise<Exchange> {
       const from = calls.length;
       userSays(text, opts);
       return exchange(from, await settle(from, opts));

@@ -22,7 +22,15 @@ const em = await startTelegramEmulator({ token: EMULATOR_TOKEN });
 const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'pipe'],
-  env: { ...process.env, TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN, TELEGRAM_API_ROOT: em.apiRoot, NASHRA_CORPUS_DIR: join(dir, 'corpus'), NASHRA_DB: join(dir, 'db.sqlite'), NASHRA_RESCAN_SECONDS: '1', LOG_LEVEL: 'info' },
+  env: {
+    ...process.env,
+    TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN,
+    TELEGRAM_API_ROOT: em.apiRoot,
+    NASHRA_CORPUS_DIR: join(dir, 'corpus'),
+    NASHRA_DB: join(dir, 'db.sqlite'),
+    NASHRA_RESCAN_SECONDS: '1',
+    LOG_LEVEL: 'info',
+  },
 });
 let log = '';
 bot.stderr!.on('data', (d) => (log += d));
@@ -31,7 +39,12 @@ let asker = 0;
 const time = async () => {
   const user = { id: 70_000 + asker++, is_bot: false, first_name: 'u', language_code: 'en' } as User;
   const t = performance.now();
-  await em.ask('/help', { quietMs: 20, timeoutMs: 60_000, user, chat: { id: user.id, type: 'private', first_name: 'u' } as Chat });
+  await em.ask('/help', {
+    quietMs: 20,
+    timeoutMs: 60_000,
+    user,
+    chat: { id: user.id, type: 'private', first_name: 'u' } as Chat,
+  });
   return performance.now() - t;
 };
 try {
@@ -46,10 +59,13 @@ try {
     await new Promise((r) => setTimeout(r, 250));
     if (/"added":1/.test(log) && during.length >= 4) break; // the rescan logged its result
   }
-  const fmt = (xs: number[]) => `median ${Math.round(xs.sort((a, b) => a - b)[xs.length >> 1]!)} ms, max ${Math.round(Math.max(...xs))} ms`;
+  const fmt = (xs: number[]) =>
+    `median ${Math.round(xs.sort((a, b) => a - b)[xs.length >> 1]!)} ms, max ${Math.round(Math.max(...xs))} ms`;
   console.log(`hostile file: ${repeat} repetitions (${Buffer.byteLength('قال المتحدث: «') * repeat} bytes)`);
   console.log(`/help idle: ${fmt(idle)} (includes the emulator's 20 ms quiet window)`);
-  console.log(`/help while the rescan indexes it: ${fmt(during)} over ${during.length} asks; rescan done after ${Date.now() - started} ms: ${/"added":1/.test(log)}`);
+  console.log(
+    `/help while the rescan indexes it: ${fmt(during)} over ${during.length} asks; rescan done after ${Date.now() - started} ms: ${/"added":1/.test(log)}`,
+  );
 } finally {
   bot.kill('SIGTERM');
   await new Promise((r) => bot.once('exit', r));

@@ -53,11 +53,16 @@ function changeFraction(file: string, fraction: number): number {
   return changed;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
   const useBench = benchCorpusAvailable();
-  console.log(useBench ? `corpus: ${BENCH_CORPUS} (read in place)` : `corpus: ../shared/bench is absent here — using a corpus generated from the seed articles; figures are not comparable to the real one`);
+  console.log(
+    useBench
+      ? `corpus: ${BENCH_CORPUS} (read in place)`
+      : `corpus: ../shared/bench is absent here — using a corpus generated from the seed articles; figures are not comparable to the real one`,
+  );
   console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}\n`);
   const dir = mkdtempSync(join(tmpdir(), 'nashra-bench-'));
   const rows: Record<string, string[]> = {};
@@ -103,7 +108,10 @@ async function main() {
   console.log(header);
   console.log(`|---|${SIZES.map(() => '---:').join('|')}|`);
   for (const [name, values] of Object.entries(rows)) console.log(`| ${name} | ${values.join(' | ')} |`);
-  if (perArticle.length > 1) console.log(`\nper-article time, largest vs smallest corpus: ${fmt(perArticle[perArticle.length - 1]! / perArticle[0]!, 2)}x`);
+  if (perArticle.length > 1)
+    console.log(
+      `\nper-article time, largest vs smallest corpus: ${fmt(perArticle[perArticle.length - 1]! / perArticle[0]!, 2)}x`,
+    );
 }
 
 main().catch((err) => {

@@ -16,21 +16,33 @@
  */
 import { createInterface } from 'node:readline';
 import { COMMAND_SPECS } from '../src/core/commands/command-specs.js';
-import { type RecordedCall, type StoredMessage, startDiscordEmulator, visibleText } from '../emulators/discord-emulator.js';
+import {
+  type RecordedCall,
+  type StoredMessage,
+  startDiscordEmulator,
+  visibleText,
+} from '../emulators/discord-emulator.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const emulator = await startDiscordEmulator({ token: arg('token') ?? 'MTAwMDAwMDAwMDAwMDAwMDAx.emulat.local-emulator-token-not-a-real-one', interactionWindowMs: 3000, heartbeatIntervalMs: 41_250, ...(arg('port') ? { port: Number(arg('port')) } : {}) });
+const emulator = await startDiscordEmulator({
+  token: arg('token') ?? 'MTAwMDAwMDAwMDAwMDAwMDAx.emulat.local-emulator-token-not-a-real-one',
+  interactionWindowMs: 3000,
+  heartbeatIntervalMs: 41_250,
+  ...(arg('port') ? { port: Number(arg('port')) } : {}),
+});
 let locale = 'ar';
 let userId = '100000000000000001';
 const last: { withButtons: StoredMessage | null } = { withButtons: null };
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 out(`Discord emulator: REST ${emulator.apiUrl}  gateway ws://127.0.0.1:${emulator.port}`);
-out(`Start the bot in another terminal:\n  DISCORD_TOKEN=${emulator.token} DISCORD_API_URL=${emulator.apiUrl} npm start`);
+out(
+  `Start the bot in another terminal:\n  DISCORD_TOKEN=${emulator.token} DISCORD_API_URL=${emulator.apiUrl} npm start`,
+);
 out('Then type: /help, /quotes person:تسوكرمان, ?quotes تسو, click 1, locale en-US, drop, calls, quit');
 
 /** Shortens interaction tokens so paths stay readable. */
@@ -39,7 +51,8 @@ const short = (path: string) => path.replace(/\/(interactions\/\d+|webhooks\/\d+
 emulator.events.on('call', (call: RecordedCall) => {
   if (call.path === '/gateway/bot') return;
   if (call.method === 'GET' && call.path.endsWith('/commands')) return;
-  if (call.method === 'PUT') return out(`← ${call.status} PUT ${call.path}: ${(call.body as unknown[]).length} commands registered`);
+  if (call.method === 'PUT')
+    return out(`← ${call.status} PUT ${call.path}: ${(call.body as unknown[]).length} commands registered`);
   out(`← ${call.status} ${call.method} ${short(call.path)}`);
   if (call.body) out(JSON.stringify(call.body, null, 2));
 });
@@ -63,10 +76,17 @@ function remember(messages: (StoredMessage | null)[]): void {
   for (const m of messages) if (m && m.components.length > 0) last.withButtons = m;
 }
 
-async function settle(state: { original: StoredMessage | null; followUps: StoredMessage[]; choices: unknown }): Promise<void> {
+async function settle(state: {
+  original: StoredMessage | null;
+  followUps: StoredMessage[];
+  choices: unknown;
+}): Promise<void> {
   await new Promise((r) => setTimeout(r, 1500));
   remember([state.original, ...state.followUps]);
-  const shown = [state.original, ...state.followUps].filter((m) => m && !m.deleted).map((m) => visibleText(m)).join('\n---\n');
+  const shown = [state.original, ...state.followUps]
+    .filter((m) => m && !m.deleted)
+    .map((m) => visibleText(m))
+    .join('\n---\n');
   if (shown) out(`The user sees:\n${shown}`);
   if (state.choices) out(`Choices: ${(state.choices as { name: string }[]).map((c) => c.name).join(' | ')}`);
 }
@@ -109,7 +129,8 @@ for await (const raw of rl) {
     out('type /command option:value, ?command text, click N, locale TAG, user ID, drop, calls or quit');
     continue;
   }
-  if (!emulator.gatewayReceived.some((g) => g.op === 2)) out('(the bot has not connected yet; start it with the line above)');
+  if (!emulator.gatewayReceived.some((g) => g.op === 2))
+    out('(the bot has not connected yet; start it with the line above)');
   const options = command.option ? { [command.option]: command.value } : {};
   const state = line.startsWith('?')
     ? emulator.autocomplete(command.name, command.option ?? 'value', command.value, { locale, userId })

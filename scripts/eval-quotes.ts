@@ -39,7 +39,8 @@ function fail(message: string): never {
 function listedSplit(): Listed {
   const at = process.argv.indexOf('--list');
   const value = at >= 0 ? process.argv[at + 1] : 'all';
-  if (value !== 'dev' && value !== 'test' && value !== 'all' && value !== 'none') fail('--list takes dev, test, all or none');
+  if (value !== 'dev' && value !== 'test' && value !== 'all' && value !== 'none')
+    fail('--list takes dev, test, all or none');
   return value;
 }
 
@@ -50,7 +51,10 @@ const few = (text: string): string => {
 
 function loadGold(): GoldArticle[] {
   if (!existsSync(ARTICLES)) fail(`${ARTICLES} is absent`);
-  const order = readFileSync(ARTICLES, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
+  const order = readFileSync(ARTICLES, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
   const files = existsSync(GOLD_DIR) ? new Set(readdirSync(GOLD_DIR)) : new Set<string>();
   const gold: GoldArticle[] = [];
   const missing: string[] = [];
@@ -65,12 +69,14 @@ function loadGold(): GoldArticle[] {
     gold.push(parsed);
   }
   if (gold.length === 0) fail(`no gold files in ${GOLD_DIR}`);
-  if (missing.length > 0) console.log(`note: ${missing.length} of ${order.length} articles have no gold file yet (${missing.join(', ')})`);
+  if (missing.length > 0)
+    console.log(`note: ${missing.length} of ${order.length} articles have no gold file yet (${missing.join(', ')})`);
   return gold;
 }
 
 async function loadArticles(ids: ReadonlySet<string>): Promise<Map<string, ArticleRecord>> {
-  if (!existsSync(BENCH)) fail(`${BENCH} is absent (the research corpus lives in ../shared/bench/); nothing to evaluate`);
+  if (!existsSync(BENCH))
+    fail(`${BENCH} is absent (the research corpus lives in ../shared/bench/); nothing to evaluate`);
   const found = new Map<string, ArticleRecord>();
   const lines = createInterface({ input: createReadStream(BENCH).pipe(createGunzip()), crlfDelay: Infinity });
   for await (const line of lines) {
@@ -99,9 +105,9 @@ function printScores(label: string, results: readonly ArticleResult[]): void {
   const strict = prf(s.strict, s.system, s.gold);
   const spans = prf(s.spans, s.system, s.gold);
   console.log(
-    `${label.padEnd(5)} articles ${String(results.length).padStart(2)}  gold ${String(s.gold).padStart(3)}  system ${String(s.system).padStart(3)}`
-    + `  strict ${String(s.strict).padStart(3)}: P ${pct(strict.p)} R ${pct(strict.r)} F1 ${pct(strict.f)}`
-    + `  | span-only ${String(s.spans).padStart(3)}: P ${pct(spans.p)} R ${pct(spans.r)} F1 ${pct(spans.f)}`,
+    `${label.padEnd(5)} articles ${String(results.length).padStart(2)}  gold ${String(s.gold).padStart(3)}  system ${String(s.system).padStart(3)}` +
+      `  strict ${String(s.strict).padStart(3)}: P ${pct(strict.p)} R ${pct(strict.r)} F1 ${pct(strict.f)}` +
+      `  | span-only ${String(s.spans).padStart(3)}: P ${pct(spans.p)} R ${pct(spans.r)} F1 ${pct(spans.f)}`,
   );
 }
 
@@ -113,7 +119,10 @@ function printLists(results: readonly ArticleResult[]): void {
     for (const p of r.pairs) {
       const where = p.gold.span ? '' : ' [gold fragment not found in text]';
       if (!p.system) misses.push(`${r.id}  ${p.gold.speaker} (${p.gold.kind}): «${few(p.gold.start)}»${where}`);
-      else if (!p.right) wrong.push(`${r.id}  gold ${p.gold.speaker} (${p.gold.kind}) ≠ system ${p.system.speaker.name} (${p.system.speaker.kind}): «${few(p.system.text)}»`);
+      else if (!p.right)
+        wrong.push(
+          `${r.id}  gold ${p.gold.speaker} (${p.gold.kind}) ≠ system ${p.system.speaker.name} (${p.system.speaker.kind}): «${few(p.system.text)}»`,
+        );
     }
     for (const e of r.extra) {
       const why = e.notQuote ? ` [annotated not a quote: ${e.notQuote}]` : '';
@@ -141,8 +150,14 @@ async function main(): Promise<void> {
     results.push(matchArticle(g, body, quotes));
   }
   console.log('eval:quotes — strict = span overlapping and speaker right (scripts/lib/quote-eval.ts)');
-  printScores('dev', results.filter((r) => r.split === 'dev'));
-  printScores('test', results.filter((r) => r.split === 'test'));
+  printScores(
+    'dev',
+    results.filter((r) => r.split === 'dev'),
+  );
+  printScores(
+    'test',
+    results.filter((r) => r.split === 'test'),
+  );
   printScores('all', results);
   if (listed !== 'none') printLists(listed === 'all' ? results : results.filter((r) => r.split === listed));
 }

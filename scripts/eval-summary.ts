@@ -26,7 +26,14 @@ import { splitSentences } from '../src/core/text/split-sentences.js';
 import { FOLDS, crossValidate } from './lib/cross-validate.js';
 import { runTopicEval } from './lib/topic-eval.js';
 import { loadEasc, prepareEascArticle, type EascRecord } from './lib/easc.js';
-import { chooseSentences, evaluateScorer, pairedBootstrap, type BudgetRule, type EvalArticle, type EvalResult } from './lib/summary-eval.js';
+import {
+  chooseSentences,
+  evaluateScorer,
+  pairedBootstrap,
+  type BudgetRule,
+  type EvalArticle,
+  type EvalResult,
+} from './lib/summary-eval.js';
 
 /** Bootstrap resamples and seed: the same intervals on every run. */
 const BOOTSTRAP_RESAMPLES = 2000;
@@ -75,57 +82,102 @@ function main(): void {
   const rows: Row[] = [
     { rule: 'fill', system: 'Lead', result: evaluateScorer(articles, leadScores, 'fill'), ms: '-' },
     { rule: 'fill', system: 'nashra', result: evaluateScorer(articles, ours, 'fill'), ms: scoreMs.toFixed(2) },
-    { rule: 'cap', system: 'Lead', result: evaluateScorer(articles, leadScores, 'cap', { policy: 'best-first' }), ms: '-' },
-    { rule: 'cap', system: 'nashra best-first', result: evaluateScorer(articles, ours, 'cap', { policy: 'best-first' }), ms: scoreMs.toFixed(2) },
+    {
+      rule: 'cap',
+      system: 'Lead',
+      result: evaluateScorer(articles, leadScores, 'cap', { policy: 'best-first' }),
+      ms: '-',
+    },
+    {
+      rule: 'cap',
+      system: 'nashra best-first',
+      result: evaluateScorer(articles, ours, 'cap', { policy: 'best-first' }),
+      ms: scoreMs.toFixed(2),
+    },
     { rule: 'cap', system: 'nashra', result: evaluateScorer(articles, ours, 'cap'), ms: scoreMs.toFixed(2) },
   ];
 
   // Query time: one selectSummary per article–reference pair.
   let selections = 0;
   const t1 = performance.now();
-  articles.forEach((a, i) => a.references.forEach((ref) => { chooseSentences(a, scores[i]!, ref.length, 'cap'); selections++; }));
+  articles.forEach((a, i) =>
+    a.references.forEach((ref) => {
+      chooseSentences(a, scores[i]!, ref.length, 'cap');
+      selections++;
+    }),
+  );
   const selectMs = (performance.now() - t1) / Math.max(1, selections);
 
   const check = evaluateScorer(asShipped, leadScores, 'fill');
   const sentenceCount = articles.reduce((n, a) => n + a.sentences.length, 0);
-  console.log(`EASC: ${articles.length} articles, ${rows[0]!.result.pairs} article-reference pairs, ${sentenceCount} sentences after unwrapping.`);
+  console.log(
+    `EASC: ${articles.length} articles, ${rows[0]!.result.pairs} article-reference pairs, ${sentenceCount} sentences after unwrapping.`,
+  );
   console.log(
     `Protocol check, Lead on EASC lines as shipped, fill rule: R1-F ${f3(check.r1.f)} / R2-F ${f3(check.r2.f)}` +
       ` (README: ${f3(README_LEAD.r1)} / ${f3(README_LEAD.r2)}).`,
   );
-  console.log('fill: the last sentence may cross the budget. cap: never over budget; Lead and "best-first" skip what overflows,');
-  console.log('"nashra" is selectSummary (the set of sentences that fills the budget best). Default weights, all of EASC:');
+  console.log(
+    'fill: the last sentence may cross the budget. cap: never over budget; Lead and "best-first" skip what overflows,',
+  );
+  console.log(
+    '"nashra" is selectSummary (the set of sentences that fills the budget best). Default weights, all of EASC:',
+  );
   console.log('');
   const header = ['rule', 'system', 'R1-P', 'R1-R', 'R1-F', 'R2-P', 'R2-R', 'R2-F', 'score ms/article'];
-  const cells = rows.map(({ rule, system, result: r, ms }) => [rule, system, f3(r.r1.precision), f3(r.r1.recall), f3(r.r1.f), f3(r.r2.precision), f3(r.r2.recall), f3(r.r2.f), ms]);
+  const cells = rows.map(({ rule, system, result: r, ms }) => [
+    rule,
+    system,
+    f3(r.r1.precision),
+    f3(r.r1.recall),
+    f3(r.r1.f),
+    f3(r.r2.precision),
+    f3(r.r2.recall),
+    f3(r.r2.f),
+    ms,
+  ]);
   const widths = header.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c]!.length)));
-  const line = (row: string[]) => row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const line = (row: string[]) =>
+    row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   console.log(line(header));
   for (const row of cells) console.log(line(row));
   console.log('');
   const lead = (rule: BudgetRule) => rows.find((r) => r.rule === rule && r.system === 'Lead')!.result.perArticle;
-  for (const row of rows.filter((r) => r.system !== 'Lead')) console.log(`${row.rule}: ${row.system} - Lead  ${difference(row.result.perArticle, lead(row.rule))}`);
+  for (const row of rows.filter((r) => r.system !== 'Lead'))
+    console.log(`${row.rule}: ${row.system} - Lead  ${difference(row.result.perArticle, lead(row.rule))}`);
   console.log(`selectSummary: ${(selectMs * 1000).toFixed(1)} µs per query (word budget, cap rule).`);
 
   if (!process.argv.includes('--no-cv')) {
-    console.log(`\n${FOLDS}-fold cross-validation under the cap (seeded folds; weights and score floor chosen on four folds, scored on the fifth; held-out only):`);
+    console.log(
+      `\n${FOLDS}-fold cross-validation under the cap (seeded folds; weights and score floor chosen on four folds, scored on the fifth; held-out only):`,
+    );
     const features = articles.map((a) => sentenceFeatures(a.sentences, undefined, sentenceRoles(a.sentences)));
     const cv = crossValidate(articles, features);
     cv.chosen.forEach((s, k) => {
       const w = s.weights;
-      console.log(`  fold ${k + 1}: leadSimilarity ${w.leadSimilarity}, centrality ${w.centrality}, longSentence ${w.longSentence}, score floor ${s.scoreFloor}`);
+      console.log(
+        `  fold ${k + 1}: leadSimilarity ${w.leadSimilarity}, centrality ${w.centrality}, longSentence ${w.longSentence}, score floor ${s.scoreFloor}`,
+      );
     });
     const o = cv.overall;
-    console.log(`  chosen on all of EASC (the defaults should match): leadSimilarity ${o.weights.leadSimilarity}, centrality ${o.weights.centrality}, longSentence ${o.weights.longSentence}, score floor ${o.scoreFloor}`);
-    const mean = (k: 0 | 1, xs: readonly (readonly [number, number])[]) => xs.reduce((s, x) => s + x[k], 0) / Math.max(1, xs.length);
+    console.log(
+      `  chosen on all of EASC (the defaults should match): leadSimilarity ${o.weights.leadSimilarity}, centrality ${o.weights.centrality}, longSentence ${o.weights.longSentence}, score floor ${o.scoreFloor}`,
+    );
+    const mean = (k: 0 | 1, xs: readonly (readonly [number, number])[]) =>
+      xs.reduce((s, x) => s + x[k], 0) / Math.max(1, xs.length);
     const leadCap = lead('cap');
-    console.log(`  held-out, cap: nashra R1-F ${f3(mean(0, cv.heldOut))} R2-F ${f3(mean(1, cv.heldOut))}  vs Lead ${f3(mean(0, leadCap))} / ${f3(mean(1, leadCap))}`);
+    console.log(
+      `  held-out, cap: nashra R1-F ${f3(mean(0, cv.heldOut))} R2-F ${f3(mean(1, cv.heldOut))}  vs Lead ${f3(mean(0, leadCap))} / ${f3(mean(1, leadCap))}`,
+    );
     console.log(`  held-out, cap: nashra - Lead  ${difference(cv.heldOut, leadCap)}`);
   }
 }
 
 /** "R1-F +x [95% CI lo, hi]  R2-F …" of a system against a baseline, per-article paired bootstrap. */
-function difference(system: readonly (readonly [number, number])[], baseline: readonly (readonly [number, number])[]): string {
+function difference(
+  system: readonly (readonly [number, number])[],
+  baseline: readonly (readonly [number, number])[],
+): string {
   const part = (k: 0 | 1, name: string) => {
     const a = system.map((x) => x[k]);
     const b = baseline.map((x) => x[k]);

@@ -51,7 +51,6 @@ function parseArgs(argv: readonly string[]): Options {
   return { db, n, seed, context };
 }
 
-
 /** `k` distinct elements of `items`, uniformly at random (partial Fisher–Yates). */
 function sample<T>(items: readonly T[], k: number, random: () => number): T[] {
   const pool = [...items];
@@ -83,7 +82,7 @@ function main(): void {
   } catch (error) {
     usage(`cannot open ${options.db}: ${(error as Error).message}`);
   }
-  const nums = (db.prepare('SELECT num FROM quotes ORDER BY num').pluck().all() as number[]);
+  const nums = db.prepare('SELECT num FROM quotes ORDER BY num').pluck().all() as number[];
   const chosen = sample(nums, options.n, mulberry32(options.seed)).sort((a, b) => a - b);
   const get = db.prepare(`
     SELECT q.num AS num, q.article_num AS articleNum, a.id AS articleId, a.title AS title, q.speaker AS speaker, q.speaker_kind AS kind,
@@ -92,16 +91,18 @@ function main(): void {
     JOIN articles a ON a.num = q.article_num
     LEFT JOIN sentences s ON s.article_num = q.article_num AND s.idx = q.sentence_idx
     WHERE q.num = ?`);
-  const before = db.prepare('SELECT idx, text FROM sentences WHERE article_num = ? AND idx >= ? AND idx < ? ORDER BY idx');
-  const out: string[] = [
-    `# ${chosen.length} of ${nums.length} quotes from ${options.db}, seed ${options.seed}`,
-    '',
-  ];
+  const before = db.prepare(
+    'SELECT idx, text FROM sentences WHERE article_num = ? AND idx >= ? AND idx < ? ORDER BY idx',
+  );
+  const out: string[] = [`# ${chosen.length} of ${nums.length} quotes from ${options.db}, seed ${options.seed}`, ''];
   chosen.forEach((num, k) => {
     const row = get.get(num) as Row;
     out.push(`## ${k + 1}. quote #${row.num} — article ${row.articleId} (sentence ${row.sentenceIdx})`);
     if (options.context > 0) {
-      for (const s of before.all(row.articleNum, row.sentenceIdx - options.context, row.sentenceIdx) as { idx: number; text: string }[]) {
+      for (const s of before.all(row.articleNum, row.sentenceIdx - options.context, row.sentenceIdx) as {
+        idx: number;
+        text: string;
+      }[]) {
         out.push(`  [${s.idx}] ${s.text}`);
       }
     }

@@ -39,7 +39,9 @@ function option(name: string, fallback: string): string {
 async function main(): Promise<void> {
   const bench = option('--bench', DEFAULT_BENCH);
   if (!existsSync(bench)) {
-    process.stderr.write(`select-quote-gold: ${bench} is absent (it lives in ../shared/bench/); nothing to choose from\n`);
+    process.stderr.write(
+      `select-quote-gold: ${bench} is absent (it lives in ../shared/bench/); nothing to choose from\n`,
+    );
     process.exit(2);
   }
   const seed = Number(option('--seed', '2026'));

@@ -12,7 +12,13 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Chat, User } from 'grammy/types';
-import { ARABIC_USER, type BotMessage, ENGLISH_USER, startTelegramEmulator, type ApiCall } from '../emulators/telegram-emulator.js';
+import {
+  ARABIC_USER,
+  type BotMessage,
+  ENGLISH_USER,
+  startTelegramEmulator,
+  type ApiCall,
+} from '../emulators/telegram-emulator.js';
 
 const HELP = `Type a message for the bot, e.g. /help, /search كوريا الشمالية, /quotes تسوكرمان
   :en / :ar        write as a user whose app is in English / Arabic
@@ -22,7 +28,11 @@ const HELP = `Type a message for the bot, e.g. /help, /search كوريا الش�
   :quit            stop the emulator`;
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '0' }, token: { type: 'string' }, lang: { type: 'string', default: 'ar' } },
+  options: {
+    port: { type: 'string', default: '0' },
+    token: { type: 'string' },
+    lang: { type: 'string', default: 'ar' },
+  },
 });
 
 /** A made-up token of the real shape, which nashra's configuration checks. */
@@ -32,7 +42,9 @@ let user: User = values.lang === 'en' ? ENGLISH_USER : ARABIC_USER;
 const group: Chat = { id: -1001000, type: 'supergroup', title: 'nashra demo group' } as Chat;
 
 console.log(`Telegram Bot API emulator listening on ${em.apiRoot} (port ${em.port})`);
-console.log(`Start nashra against it:\n  TELEGRAM_BOT_TOKEN=${values.token ?? DEFAULT_TOKEN} TELEGRAM_API_ROOT=${em.apiRoot} npm start\n`);
+console.log(
+  `Start nashra against it:\n  TELEGRAM_BOT_TOKEN=${values.token ?? DEFAULT_TOKEN} TELEGRAM_API_ROOT=${em.apiRoot} npm start\n`,
+);
 console.log(HELP);
 
 function show(m: BotMessage, verb: string) {
@@ -50,7 +62,8 @@ em.events.on('call', (call: ApiCall) => {
   const message = em.messages.find((m) => m.messageId === result?.message_id && m.chatId === result?.chat?.id);
   if (call.method === 'sendMessage' && message) show(message, 'says');
   else if (call.method === 'editMessageText' && message) show(message, 'edits');
-  else if (call.method === 'answerCallbackQuery' && call.payload.text) console.log(`\n(toast) ${String(call.payload.text)}`);
+  else if (call.method === 'answerCallbackQuery' && call.payload.text)
+    console.log(`\n(toast) ${String(call.payload.text)}`);
   else if (call.method === 'getMe') console.log('\n(nashra connected)');
 });
 
@@ -63,7 +76,8 @@ input.on('line', (raw) => {
     user = line === ':en' ? ENGLISH_USER : ARABIC_USER;
     return void console.log(`(now writing as ${user.first_name}, language ${user.language_code})`);
   }
-  if (line === ':calls') return void console.log(em.calls.map((c) => `${c.method} ${c.ok ? 'ok' : c.response.error_code}`).join('\n'));
+  if (line === ':calls')
+    return void console.log(em.calls.map((c) => `${c.method} ${c.ok ? 'ok' : c.response.error_code}`).join('\n'));
   if (line.startsWith(':group ')) return void em.userSays(line.slice(7), { user, chat: group });
   if (line.startsWith(':press')) {
     const n = Number(line.slice(6).trim() || '1');

@@ -73,7 +73,8 @@ async function main(): Promise<void> {
     const problems = JSON.stringify(list.problems);
     if (problems !== reportedProblems) {
       reportedProblems = problems;
-      for (const p of list.problems) logger.warn({ file: feedsFile.file, line: p.line, reason: p.reason }, 'feeds file line ignored');
+      for (const p of list.problems)
+        logger.warn({ file: feedsFile.file, line: p.line, reason: p.reason }, 'feeds file line ignored');
     }
     return list.feeds;
   };
@@ -82,7 +83,14 @@ async function main(): Promise<void> {
   // Checked at start-up; later rescans analyze on a worker thread, so replies never wait on them.
   // Another process indexing at start-up does not keep the bot down: it answers from the
   // index as it stands, and the next rescan catches up.
-  const app = await openIndex({ corpus: config.corpusDir, db: config.db, mode: 'read', check: true, background: true, warn: (m) => logger.warn(m) });
+  const app = await openIndex({
+    corpus: config.corpusDir,
+    db: config.db,
+    mode: 'read',
+    check: true,
+    background: true,
+    warn: (m) => logger.warn(m),
+  });
   if (app.stale) logger.warn({ reason: app.stale }, 'index not refreshed at start-up');
   const { report } = app;
   for (const s of report.skipped) logger.warn({ file: s.file, reason: s.reason }, 'article skipped');
@@ -133,12 +141,18 @@ async function main(): Promise<void> {
   }
 
   // A wrong token fails here with one line; an unreachable API is retried, visibly, a bounded number of times.
-  if (config.telegram) await waitForPlatform(telegramTarget(config.telegram.token, config.telegram.apiRoot), { logger });
+  if (config.telegram)
+    await waitForPlatform(telegramTarget(config.telegram.token, config.telegram.apiRoot), { logger });
   if (config.discord) await waitForPlatform(discordTarget(config.discord.token, config.discord.apiUrl), { logger });
 
   if (config.telegram) {
     const handedBack = createSqliteHandedBackUpdates(app.db);
-    const telegram = createTelegramBot({ ...config.telegram, handler: handlerFor('telegram'), handedBack, logger: logger.child({ platform: 'telegram' }) });
+    const telegram = createTelegramBot({
+      ...config.telegram,
+      handler: handlerFor('telegram'),
+      handedBack,
+      logger: logger.child({ platform: 'telegram' }),
+    });
     await telegram.start();
     services.push({ name: 'telegram', stop: () => telegram.stop() });
     deliveries.telegram = telegram;
@@ -152,7 +166,13 @@ async function main(): Promise<void> {
   if (consoleMode) deliveries.console = createConsoleDelivery();
 
   // Started after the platforms and so stopped before them: no digest is cut off mid-send.
-  scheduler = createDigestScheduler({ store: countDigests(subscriptionStore, metrics), index: app.index, deliveries, clock: systemClock, logger });
+  scheduler = createDigestScheduler({
+    store: countDigests(subscriptionStore, metrics),
+    index: app.index,
+    deliveries,
+    clock: systemClock,
+    logger,
+  });
   services.push({ name: 'scheduler', stop: () => scheduler!.stop() });
   scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 
@@ -184,7 +204,13 @@ async function main(): Promise<void> {
       }),
     ));
   const feedReader: FeedReader = { poll: async (feed, options) => (await loadReader()).poll(feed, options) };
-  const poller = createFeedPoller({ reader: feedReader, feeds: readFeeds, clock: systemClock, intervalMs: config.feedMinutes * 60_000, logger });
+  const poller = createFeedPoller({
+    reader: feedReader,
+    feeds: readFeeds,
+    clock: systemClock,
+    intervalMs: config.feedMinutes * 60_000,
+    logger,
+  });
   poller.start();
   services.push({ name: 'feeds', stop: () => poller.stop() });
   logger.info({ feeds: initialFeeds.length, file: feedsFile.file, minutes: config.feedMinutes }, 'following feeds');
@@ -198,7 +224,11 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   // One line, tokens scrubbed; the stack only when asked for (DEBUG=1).
   const message =
-    err instanceof NashraError ? err.message : process.env.DEBUG ? ((err as Error)?.stack ?? String(err)) : `${(err as Error)?.message ?? String(err)} (DEBUG=1 shows the stack trace)`;
+    err instanceof NashraError
+      ? err.message
+      : process.env.DEBUG
+        ? ((err as Error)?.stack ?? String(err))
+        : `${(err as Error)?.message ?? String(err)} (DEBUG=1 shows the stack trace)`;
   process.stderr.write(`nashra: ${scrubSecrets(message)}\n`);
   process.exit(1);
 });

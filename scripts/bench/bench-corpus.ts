@@ -33,17 +33,27 @@ export async function* readBenchCorpus(limit: number): AsyncGenerator<BenchRecor
  * rotated and their numbers changed, so each article is distinct text.
  */
 export function* generateFromSeed(limit: number): Generator<BenchRecord> {
-  const seeds = readdirSync(SEED_CORPUS).map((f) => readFileSync(join(SEED_CORPUS, f), 'utf8').split('\n').filter((l) => l.trim() !== ''));
+  const seeds = readdirSync(SEED_CORPUS).map((f) =>
+    readFileSync(join(SEED_CORPUS, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== ''),
+  );
   for (let i = 0; i < limit; i++) {
     const lines = seeds[i % seeds.length]!;
     const shift = Math.floor(i / seeds.length) % lines.length;
-    const body = [...lines.slice(shift), ...lines.slice(0, shift)].map((l) => l.replace(/\d+/g, (d) => String(Number(d) + i))).join('\n');
+    const body = [...lines.slice(shift), ...lines.slice(0, shift)]
+      .map((l) => l.replace(/\d+/g, (d) => String(Number(d) + i)))
+      .join('\n');
     yield { id: `gen-${i}`, title: lines[0]!.slice(0, 80), body, date: null, source: 'generated' };
   }
 }
 
 /** Writes the first `limit` records to a JSON Lines file and returns their raw text size. */
-export async function writeSubset(file: string, limit: number, useBench: boolean): Promise<{ bytes: number; count: number }> {
+export async function writeSubset(
+  file: string,
+  limit: number,
+  useBench: boolean,
+): Promise<{ bytes: number; count: number }> {
   const out: string[] = [];
   let bytes = 0;
   const source = useBench ? readBenchCorpus(limit) : generateFromSeed(limit);

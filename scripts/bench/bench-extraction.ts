@@ -39,11 +39,26 @@ async function main(): Promise<void> {
   const here = new URL('../../src', import.meta.url).pathname;
   const against = option('--against');
   const runs = Number(option('--runs') ?? '2');
-  const { parseRecord } = (await load(here, 'core/corpus/parse-article.ts')) as { parseRecord: (r: unknown) => { body: string } };
-  const { splitSentences } = (await load(here, 'core/text/split-sentences.ts')) as { splitSentences: (t: string) => unknown[] };
+  const { parseRecord } = (await load(here, 'core/corpus/parse-article.ts')) as {
+    parseRecord: (r: unknown) => { body: string };
+  };
+  const { splitSentences } = (await load(here, 'core/text/split-sentences.ts')) as {
+    splitSentences: (t: string) => unknown[];
+  };
   const versions: { label: string; extract: Extract; ms: number; quotes: number }[] = [];
-  if (against) versions.push({ label: `before (${against})`, extract: (await load(against, 'core/quotes/extract-quotes.ts')).extractQuotes as Extract, ms: 0, quotes: 0 });
-  versions.push({ label: `this checkout (${here})`, extract: (await load(here, 'core/quotes/extract-quotes.ts')).extractQuotes as Extract, ms: 0, quotes: 0 });
+  if (against)
+    versions.push({
+      label: `before (${against})`,
+      extract: (await load(against, 'core/quotes/extract-quotes.ts')).extractQuotes as Extract,
+      ms: 0,
+      quotes: 0,
+    });
+  versions.push({
+    label: `this checkout (${here})`,
+    extract: (await load(here, 'core/quotes/extract-quotes.ts')).extractQuotes as Extract,
+    ms: 0,
+    quotes: 0,
+  });
   const articles: unknown[][] = [];
   let sentences = 0;
   const lines = createInterface({ input: createReadStream(BENCH_CORPUS).pipe(createGunzip()), crlfDelay: Infinity });
@@ -66,7 +81,9 @@ async function main(): Promise<void> {
   }
   console.log(`${articles.length} articles, ${sentences} sentences, ${runs} run(s)${against ? ', interleaved' : ''}`);
   for (const v of versions) {
-    console.log(`  ${v.label}: ${((v.ms * 1000) / (sentences * runs)).toFixed(1)} µs/sentence, ${v.quotes / runs} quotes`);
+    console.log(
+      `  ${v.label}: ${((v.ms * 1000) / (sentences * runs)).toFixed(1)} µs/sentence, ${v.quotes / runs} quotes`,
+    );
   }
   if (versions.length === 2) console.log(`  ratio after/before: ${(versions[1]!.ms / versions[0]!.ms).toFixed(3)}`);
 }

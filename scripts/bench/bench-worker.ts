@@ -17,7 +17,6 @@ const [mode, corpus, dbFile] = process.argv.slice(2) as [string, string, string]
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const rssMb = () => Math.round(process.memoryUsage().rss / 1048576);
 
-
 function percentiles(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -65,9 +64,14 @@ async function main() {
   const random = rng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const ids = (db.prepare('SELECT id FROM articles').all() as { id: string }[]).map((r) => r.id);
-  const sentences = (db.prepare('SELECT body FROM articles WHERE num % 3 = 0 LIMIT 7000').all() as { body: string }[]).flatMap((r) => r.body.split(/[.؟!\n]/).filter((x) => x.length > 20));
+  const sentences = (
+    db.prepare('SELECT body FROM articles WHERE num % 3 = 0 LIMIT 7000').all() as { body: string }[]
+  ).flatMap((r) => r.body.split(/[.؟!\n]/).filter((x) => x.length > 20));
   const words = sentences.flatMap((s) => s.split(/[\s،.:"“”«»()]+/).filter((w) => /^[\u0621-\u064A]{4,}$/.test(w)));
-  const people = db.prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000').all() as { name: string; aliases: string }[];
+  const people = db.prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000').all() as {
+    name: string;
+    aliases: string;
+  }[];
   const decorate = (w: string) => {
     const r = random();
     if (r < 0.25) return `${w[0]}\u064E${w.slice(1)}`; // a fatha
@@ -75,7 +79,9 @@ async function main() {
     return w;
   };
   const queries = Array.from({ length: 1000 }, () => {
-    const s = pick(sentences).split(/\s+/).filter((w) => /^[\u0621-\u064A]{3,}$/.test(w));
+    const s = pick(sentences)
+      .split(/\s+/)
+      .filter((w) => /^[\u0621-\u064A]{3,}$/.test(w));
     return random() < 0.5 || s.length < 2 ? decorate(pick(words)) : `${s[0]} ${s[1]}`;
   });
   const names = Array.from({ length: 1000 }, () => {
@@ -92,8 +98,22 @@ async function main() {
   const summary = summaryIds.map((id) => time(() => summarizeArticle(index, id)));
   const found = queries.filter((q) => searchArticles(index, q, { limit: 1 }).results.length > 0).length;
   await handler.run({ locale: 'ar', userId: 'bench' }, 'search', queries[0]!);
-  const counts = db.prepare('SELECT (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM people WHERE kind = \'person\') AS persons').get();
-  console.log(JSON.stringify({ search: percentiles(search), quotes: percentiles(quotes), summary: percentiles(summary), idleRssMb, rssAfterQueriesMb: rssMb(), found, counts }));
+  const counts = db
+    .prepare(
+      "SELECT (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM people WHERE kind = 'person') AS persons",
+    )
+    .get();
+  console.log(
+    JSON.stringify({
+      search: percentiles(search),
+      quotes: percentiles(quotes),
+      summary: percentiles(summary),
+      idleRssMb,
+      rssAfterQueriesMb: rssMb(),
+      found,
+      counts,
+    }),
+  );
   app.close();
 }
 

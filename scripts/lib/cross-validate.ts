@@ -42,7 +42,8 @@ function grid(): ScorerSetting[] {
   for (const leadSimilarity of WEIGHT_GRID) {
     for (const centrality of WEIGHT_GRID) {
       for (const longSentence of WEIGHT_GRID) {
-        for (const scoreFloor of FLOOR_GRID) out.push({ weights: { leadSimilarity, centrality, longSentence }, scoreFloor });
+        for (const scoreFloor of FLOOR_GRID)
+          out.push({ weights: { leadSimilarity, centrality, longSentence }, scoreFloor });
       }
     }
   }
@@ -59,10 +60,16 @@ export function assignFolds(count: number, folds = FOLDS, seed = FOLD_SEED): num
 }
 
 /** Runs the K-fold search; every setting is evaluated once per article and reused across folds. */
-export function crossValidate(articles: readonly EvalArticle[], features: readonly (readonly SentenceFeatures[])[]): CrossValidation {
+export function crossValidate(
+  articles: readonly EvalArticle[],
+  features: readonly (readonly SentenceFeatures[])[],
+): CrossValidation {
   const settings = grid();
-  const perArticle = settings.map((setting) =>
-    evaluateScorer(articles, (_a, i) => features[i]!.map((f) => combineFeatures(f, setting.weights)), 'cap', { tuning: { scoreFloor: setting.scoreFloor } }).perArticle,
+  const perArticle = settings.map(
+    (setting) =>
+      evaluateScorer(articles, (_a, i) => features[i]!.map((f) => combineFeatures(f, setting.weights)), 'cap', {
+        tuning: { scoreFloor: setting.scoreFloor },
+      }).perArticle,
   );
   const fold = assignFolds(articles.length);
   const heldOut = new Array<readonly [number, number]>(articles.length);

@@ -151,7 +151,11 @@ export interface ArticleResult {
   readonly id: string;
   readonly split: 'dev' | 'test';
   /** Gold quotes with the system quote paired with them, if any. */
-  readonly pairs: readonly { readonly gold: LocatedGold; readonly system: SystemQuote | null; readonly right: boolean }[];
+  readonly pairs: readonly {
+    readonly gold: LocatedGold;
+    readonly system: SystemQuote | null;
+    readonly right: boolean;
+  }[];
   /** System quotes paired with no gold quote; `notQuote` when they stand on an annotated non-quote. */
   readonly extra: readonly { readonly system: SystemQuote; readonly notQuote: string | null }[];
 }
@@ -186,10 +190,12 @@ export function matchArticle(gold: GoldArticle, body: string, system: readonly S
       const t = goldTaken.get(gi);
       return { gold: g, system: t ? system[t.s]! : null, right: t?.right ?? false };
     }),
-    extra: system.filter((_, si) => !systemTaken.has(si)).map((s) => ({
-      system: s,
-      notQuote: notQuotes.find((n) => n.at && overlap(n.at, s) > 0)?.text ?? null,
-    })),
+    extra: system
+      .filter((_, si) => !systemTaken.has(si))
+      .map((s) => ({
+        system: s,
+        notQuote: notQuotes.find((n) => n.at && overlap(n.at, s) > 0)?.text ?? null,
+      })),
   };
 }
 

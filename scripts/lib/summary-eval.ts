@@ -54,9 +54,19 @@ export interface EvalResult {
 }
 
 /** Sentence indices chosen for a word budget under a rule. */
-export function chooseSentences(article: EvalArticle, scores: readonly number[], budget: number, rule: BudgetRule, options: SystemOptions = {}): number[] {
+export function chooseSentences(
+  article: EvalArticle,
+  scores: readonly number[],
+  budget: number,
+  rule: BudgetRule,
+  options: SystemOptions = {},
+): number[] {
   if (rule === 'cap' && (options.policy ?? 'nashra') === 'nashra') {
-    const sentences = article.sentences.map((s, i) => ({ text: s.text, score: scores[i]!, summarizable: article.summarizable?.[i] ?? true }));
+    const sentences = article.sentences.map((s, i) => ({
+      text: s.text,
+      score: scores[i]!,
+      summarizable: article.summarizable?.[i] ?? true,
+    }));
     return selectSummary(sentences, { words: budget }, options.tuning);
   }
   const order = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score || a.index - b.index);
@@ -118,13 +128,17 @@ export function evaluateScorer(
   };
 }
 
-
 /**
  * 95% paired bootstrap interval of mean(system − baseline) over articles (resampling
  * articles, since an article's five references are not independent). An interval above
  * 0 says the gain is not luck of which articles EASC happens to hold.
  */
-export function pairedBootstrap(system: readonly number[], baseline: readonly number[], resamples = 2000, seed = 1): [number, number] {
+export function pairedBootstrap(
+  system: readonly number[],
+  baseline: readonly number[],
+  resamples = 2000,
+  seed = 1,
+): [number, number] {
   const diffs = system.map((v, i) => v - baseline[i]!);
   const random = mulberry32(seed);
   const means: number[] = [];

@@ -63,7 +63,11 @@ export function indexBusy(db: string): NashraError {
 export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
   const mode = options.mode ?? 'write';
   const readonly = isReadOnlyPath(options.db);
-  if (readonly && mode === 'write') throw new NashraError('STORE', `database ${options.db} is read-only: it cannot be indexed here (read commands still work)`);
+  if (readonly && mode === 'write')
+    throw new NashraError(
+      'STORE',
+      `database ${options.db} is read-only: it cannot be indexed here (read commands still work)`,
+    );
   const db = openDatabase(options.db, { readonly });
   try {
     const writer = readonly ? null : createSqliteIndexWriter(db, options.now);
@@ -78,7 +82,14 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
       const analyzer = createLazyAnalyzer(options.workers, options.background && runs > 0 ? 0 : undefined);
       runs++;
       try {
-        return await indexCorpus({ source, writer, stories: createSqliteStoryStore(db), analyze: (a) => analyzer.analyze(a), prune: options.prune, warn: options.warn });
+        return await indexCorpus({
+          source,
+          writer,
+          stories: createSqliteStoryStore(db),
+          analyze: (a) => analyzer.analyze(a),
+          prune: options.prune,
+          warn: options.warn,
+        });
       } finally {
         await analyzer.close();
         lock.release();
@@ -92,7 +103,8 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
         report = await reindex();
       } catch (err) {
         if (!(err instanceof NashraError && err.code === 'BUSY') || mode === 'write') throw err;
-        stale = 'another nashra process is indexing: answers come from the index as it stands and may miss its latest changes';
+        stale =
+          'another nashra process is indexing: answers come from the index as it stands and may miss its latest changes';
       }
     }
     const index = createSqliteArticleIndex(db);

@@ -17,7 +17,13 @@ export interface RebuildReport extends IndexReport {
 }
 
 /** Tables that are not derived from the corpus and survive a rebuild, in foreign-key order. */
-const KEPT_TABLES = ['subscriptions', 'deliveries', 'subscription_articles', 'article_tombstones', 'handed_back_updates'] as const;
+const KEPT_TABLES = [
+  'subscriptions',
+  'deliveries',
+  'subscription_articles',
+  'article_tombstones',
+  'handed_back_updates',
+] as const;
 
 /** Suffix of the previous database file after a rebuild. */
 export const PREVIOUS_SUFFIX = '.before-rebuild';
@@ -28,7 +34,12 @@ export const PREVIOUS_SUFFIX = '.before-rebuild';
  * old file table by table, so a damaged index page loses nothing else, and rebuilt
  * articles are not new to digests. The old file is kept as `<db>.before-rebuild`.
  */
-export async function rebuildDatabase(options: { corpus: string; db: string; workers?: number; warn?: (m: string) => void }): Promise<RebuildReport> {
+export async function rebuildDatabase(options: {
+  corpus: string;
+  db: string;
+  workers?: number;
+  warn?: (m: string) => void;
+}): Promise<RebuildReport> {
   const { db: file } = options;
   const lock = tryIndexLock(file);
   if (!lock) throw indexBusy(file);
@@ -41,20 +52,33 @@ export async function rebuildDatabase(options: { corpus: string; db: string; wor
       if (existsSync(file) && attach(db, file, options.warn)) {
         for (const table of KEPT_TABLES) kept[table] = copyTable(db, table, options.warn);
         // When each article was first indexed, from the old articles themselves.
-        kept.indexed_at = copyRows(db, 'INSERT OR REPLACE INTO main.article_tombstones (id, indexed_at, removed_at) SELECT id, indexed_at, ? FROM old.articles', [new Date().toISOString()], 'articles', options.warn);
+        kept.indexed_at = copyRows(
+          db,
+          'INSERT OR REPLACE INTO main.article_tombstones (id, indexed_at, removed_at) SELECT id, indexed_at, ? FROM old.articles',
+          [new Date().toISOString()],
+          'articles',
+          options.warn,
+        );
         db.exec('DETACH DATABASE old');
       }
       const analyzer = createLazyAnalyzer(options.workers);
       let report: IndexReport;
       try {
-        report = await indexCorpus({ source: createFileCorpusSource(options.corpus), writer: createSqliteIndexWriter(db), stories: createSqliteStoryStore(db), analyze: (a) => analyzer.analyze(a), prune: true });
+        report = await indexCorpus({
+          source: createFileCorpusSource(options.corpus),
+          writer: createSqliteIndexWriter(db),
+          stories: createSqliteStoryStore(db),
+          analyze: (a) => analyzer.analyze(a),
+          prune: true,
+        });
       } finally {
         await analyzer.close();
       }
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       const previous = existsSync(file) ? `${file}${PREVIOUS_SUFFIX}` : null;
-      if (previous) for (const ext of ['', '-wal', '-shm']) if (existsSync(file + ext)) renameSync(file + ext, previous + ext);
+      if (previous)
+        for (const ext of ['', '-wal', '-shm']) if (existsSync(file + ext)) renameSync(file + ext, previous + ext);
       renameSync(fresh, file);
       rmSync(`${fresh}-wal`, { force: true });
       rmSync(`${fresh}-shm`, { force: true });
@@ -73,7 +97,9 @@ function attach(db: ReturnType<typeof openDatabase>, file: string, warn?: (m: st
     db.prepare('SELECT count(*) FROM old.sqlite_schema').get();
     return true;
   } catch (err) {
-    warn?.(`could not read the previous database ${file} (${(err as Error).message}): subscriptions must be restored from a backup`);
+    warn?.(
+      `could not read the previous database ${file} (${(err as Error).message}): subscriptions must be restored from a backup`,
+    );
     try {
       db.exec('DETACH DATABASE old');
     } catch {
@@ -87,7 +113,13 @@ function copyTable(db: ReturnType<typeof openDatabase>, table: string, warn?: (m
   return copyRows(db, `INSERT OR REPLACE INTO main.${table} SELECT * FROM old.${table}`, [], table, warn);
 }
 
-function copyRows(db: ReturnType<typeof openDatabase>, sql: string, params: unknown[], table: string, warn?: (m: string) => void): number {
+function copyRows(
+  db: ReturnType<typeof openDatabase>,
+  sql: string,
+  params: unknown[],
+  table: string,
+  warn?: (m: string) => void,
+): number {
   try {
     return db.transaction(() => db.prepare(sql).run(...params).changes)();
   } catch (err) {

@@ -33,7 +33,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.command === 'backup') return backup(dbFile, args);
   if (args.command === 'index' && args.rebuild) {
     const report = await rebuildDatabase({ corpus, db: dbFile, warn: note });
-    const kept = Object.entries(report.kept).map(([t, n]) => `${n} ${t}`).join(', ');
+    const kept = Object.entries(report.kept)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ');
     if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       process.stdout.write(`rebuilt: ${report.articles} articles; kept ${kept || 'nothing (no previous database)'}\n`);
@@ -44,13 +46,27 @@ async function main(argv: readonly string[]): Promise<number> {
   const isIndex = args.command === 'index';
   // fetch writes feed articles: it opens the index as a writer, as index does.
   const writes = isIndex || args.command === 'fetch';
-  const app = await openIndex({ corpus, db: dbFile, mode: writes ? 'write' : 'read', check: isIndex, prune: args.prune, warn: note });
+  const app = await openIndex({
+    corpus,
+    db: dbFile,
+    mode: writes ? 'write' : 'read',
+    check: isIndex,
+    prune: args.prune,
+    warn: note,
+  });
   try {
     if (app.stale) note(app.stale);
     let output: CliOutput;
     if (args.command === 'feeds' || args.command === 'fetch') {
       // Loaded only here: the feed parser, DOM and Readability cost every other command start-up time.
-      const [{ feedListProblems, runFeedCommand }, { createFeedReader }, { readFeedList }, { createSqliteFeedStore }, { createSqliteIndexWriter }, { createSqliteStoryStore }] = await Promise.all([
+      const [
+        { feedListProblems, runFeedCommand },
+        { createFeedReader },
+        { readFeedList },
+        { createSqliteFeedStore },
+        { createSqliteIndexWriter },
+        { createSqliteStoryStore },
+      ] = await Promise.all([
         import('./run-feed-command.js'),
         import('../feeds/create-feed-reader.js'),
         import('../feeds/read-feed-list.js'),
@@ -62,14 +78,21 @@ async function main(argv: readonly string[]): Promise<number> {
       const list = readFeedList(file, { required: args.feeds !== undefined || config.feeds.explicit });
       for (const line of feedListProblems({ list, file })) process.stderr.write(`nashra: ${line}\n`);
       const store = createSqliteFeedStore(app.db);
-      const reader = createFeedReader({ store, writer: createSqliteIndexWriter(app.db), stories: createSqliteStoryStore(app.db), clock: systemClock, intervalMs: config.feedMinutes * 60_000 });
+      const reader = createFeedReader({
+        store,
+        writer: createSqliteIndexWriter(app.db),
+        stories: createSqliteStoryStore(app.db),
+        clock: systemClock,
+        intervalMs: config.feedMinutes * 60_000,
+      });
       output = await runFeedCommand(args.command, { list, file, store, reader });
     } else output = runCliCommand(app.index, args, app.report);
     if (args.json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
     else {
       if (!isIndex) {
         const { added, updated, removed, skipped } = app.report;
-        if (added + updated + removed > 0) process.stderr.write(`indexed: ${added} added, ${updated} updated, ${removed} removed\n`);
+        if (added + updated + removed > 0)
+          process.stderr.write(`indexed: ${added} added, ${updated} updated, ${removed} removed\n`);
         for (const s of skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
       }
       process.stdout.write(`${output.text}\n`);
@@ -105,11 +128,13 @@ main(process.argv.slice(2)).then(
       return;
     }
     const failure = isDamageError(err) ? damagedDatabase(dbInUse ?? 'in use', (err as Error).message, err) : err;
-    const message = failure instanceof NashraError ? failure.message : `unexpected failure: ${(failure as Error)?.message ?? String(failure)}`;
+    const message =
+      failure instanceof NashraError
+        ? failure.message
+        : `unexpected failure: ${(failure as Error)?.message ?? String(failure)}`;
     note(message);
     if (process.env.DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     const code = failure instanceof NashraError ? failure.code : '';
     process.exitCode = code === 'BUSY' ? EXIT.busy : code === 'CORRUPT' ? EXIT.damaged : EXIT.failure;
   },
 );
-

@@ -2,7 +2,19 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors/nashra-error.js';
 
 /** The CLI's commands (DESIGN.md, "CLI contract"). */
-export const CLI_COMMANDS = ['index', 'search', 'summary', 'quotes', 'people', 'latest', 'digest', 'feeds', 'fetch', 'backup', 'help'] as const;
+export const CLI_COMMANDS = [
+  'index',
+  'search',
+  'summary',
+  'quotes',
+  'people',
+  'latest',
+  'digest',
+  'feeds',
+  'fetch',
+  'backup',
+  'help',
+] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 /** Which options each command accepts, beyond the global --json, --corpus, --db. */
@@ -52,7 +64,8 @@ function bounded(name: keyof typeof OPTION_BOUNDS, value: string | undefined): n
   if (value === undefined) return undefined;
   const [min, max] = OPTION_BOUNDS[name];
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -87,20 +100,34 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
   if (values.help || first === undefined) return { ...emptyArgs(), command: 'help' };
-  if (!(CLI_COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}" (try: ${CLI_COMMANDS.join(', ')})`);
+  if (!(CLI_COMMANDS as readonly string[]).includes(first))
+    throw new UsageError(`unknown command "${first}" (try: ${CLI_COMMANDS.join(', ')})`);
   const command = first as CliCommand;
   for (const name of ['limit', 'sentences', 'words', 'all', 'since', 'topic', 'prune', 'rebuild'] as const) {
-    if (values[name] !== undefined && !COMMAND_OPTIONS[command].includes(name)) throw new UsageError(`${command} does not take --${name}`);
+    if (values[name] !== undefined && !COMMAND_OPTIONS[command].includes(name))
+      throw new UsageError(`${command} does not take --${name}`);
   }
   const text = rest.join(' ').trim();
-  if (command === 'backup' && text === '') throw new UsageError('backup needs a file to write, e.g. npm run -s cli -- backup backups/nashra-2026-12-02.sqlite');
-  if (['search', 'quotes'].includes(command) && text === '') throw new UsageError(`${command} needs ${command === 'search' ? 'a query' : 'a name'}, e.g. npm run -s cli -- ${command} ${command === 'search' ? '"كوريا الشمالية"' : 'بوتين'}`);
-  if (command === 'summary' && text === '' && !values.all) throw new UsageError('summary needs an article id or a topic, or --all');
-  if (command === 'summary' && text !== '' && values.all) throw new UsageError('summary takes an article id or topic, or --all, not both');
-  if (['index', 'people', 'latest', 'digest', 'feeds', 'fetch', 'help'].includes(command) && text !== '') throw new UsageError(`${command} takes no text (got "${text.slice(0, 40)}")`);
-  if (values.topic !== undefined && values.topic.trim() === '') throw new UsageError('--topic needs words, e.g. --topic "كوريا الشمالية، روسيا"');
-  if (values.sentences !== undefined && values.words !== undefined) throw new UsageError('use --sentences or --words, not both');
-  if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) throw new UsageError('--since takes an ISO-8601 date, e.g. 2024-10-24T08:00:00Z');
+  if (command === 'backup' && text === '')
+    throw new UsageError(
+      'backup needs a file to write, e.g. npm run -s cli -- backup backups/nashra-2026-12-02.sqlite',
+    );
+  if (['search', 'quotes'].includes(command) && text === '')
+    throw new UsageError(
+      `${command} needs ${command === 'search' ? 'a query' : 'a name'}, e.g. npm run -s cli -- ${command} ${command === 'search' ? '"كوريا الشمالية"' : 'بوتين'}`,
+    );
+  if (command === 'summary' && text === '' && !values.all)
+    throw new UsageError('summary needs an article id or a topic, or --all');
+  if (command === 'summary' && text !== '' && values.all)
+    throw new UsageError('summary takes an article id or topic, or --all, not both');
+  if (['index', 'people', 'latest', 'digest', 'feeds', 'fetch', 'help'].includes(command) && text !== '')
+    throw new UsageError(`${command} takes no text (got "${text.slice(0, 40)}")`);
+  if (values.topic !== undefined && values.topic.trim() === '')
+    throw new UsageError('--topic needs words, e.g. --topic "كوريا الشمالية، روسيا"');
+  if (values.sentences !== undefined && values.words !== undefined)
+    throw new UsageError('use --sentences or --words, not both');
+  if (values.since !== undefined && Number.isNaN(Date.parse(values.since)))
+    throw new UsageError('--since takes an ISO-8601 date, e.g. 2024-10-24T08:00:00Z');
   return {
     command,
     text,
@@ -120,5 +147,19 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 }
 
 function emptyArgs(): Omit<CliArgs, 'command'> {
-  return { text: '', json: false, corpus: undefined, db: undefined, feeds: undefined, limit: undefined, sentences: undefined, words: undefined, all: false, since: undefined, topic: undefined, prune: false, rebuild: false };
+  return {
+    text: '',
+    json: false,
+    corpus: undefined,
+    db: undefined,
+    feeds: undefined,
+    limit: undefined,
+    sentences: undefined,
+    words: undefined,
+    all: false,
+    since: undefined,
+    topic: undefined,
+    prune: false,
+    rebuild: false,
+  };
 }

@@ -41,7 +41,10 @@ export const TOKEN_SHAPES = {
 } as const satisfies Record<string, RegExp>;
 
 const url = (what: string) =>
-  optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+[^/]$/.test(v), `${what} must be an http(s) URL without a trailing slash`);
+  optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s]+[^/]$/.test(v),
+    `${what} must be an http(s) URL without a trailing slash`,
+  );
 
 const EnvSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText.refine(
@@ -54,7 +57,10 @@ const EnvSchema = z.object({
     'DISCORD_TOKEN is not a bot token: it is three parts joined by dots (Developer Portal → your application → Bot → Reset Token)',
   ),
   DISCORD_API_URL: url('DISCORD_API_URL'),
-  DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{5,25}$/.test(v), 'DISCORD_GUILD_ID must be a numeric guild id'),
+  DISCORD_GUILD_ID: optionalText.refine(
+    (v) => v === undefined || /^\d{5,25}$/.test(v),
+    'DISCORD_GUILD_ID must be a numeric guild id',
+  ),
   NASHRA_CORPUS_DIR: optionalText.default(CONFIG_DEFAULTS.corpusDir),
   NASHRA_DB: optionalText.default(CONFIG_DEFAULTS.db),
   NASHRA_TIMEZONE: optionalText
@@ -62,24 +68,36 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || isTimeZone(v), 'NASHRA_TIMEZONE must be an IANA time zone such as Asia/Riyadh'),
   NASHRA_RESCAN_SECONDS: optionalText
     .default(CONFIG_DEFAULTS.rescanSeconds)
-    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 86_400), 'NASHRA_RESCAN_SECONDS must be a whole number of seconds from 0 (off) to 86400'),
+    .refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 86_400),
+      'NASHRA_RESCAN_SECONDS must be a whole number of seconds from 0 (off) to 86400',
+    ),
   NASHRA_FEEDS: optionalText,
   NASHRA_FEED_MINUTES: optionalText
     .default(CONFIG_DEFAULTS.feedMinutes)
-    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1440), 'NASHRA_FEED_MINUTES must be a whole number of minutes from 1 to 1440'),
+    .refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1440),
+      'NASHRA_FEED_MINUTES must be a whole number of minutes from 1 to 1440',
+    ),
   NASHRA_HTTP_PORT: optionalText.refine(
     (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65_535),
     'NASHRA_HTTP_PORT must be a TCP port number from 0 to 65535 (0: any free port)',
   ),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
     .default(CONFIG_DEFAULTS.logLevel),
 });
 
 /** nashra's settings, parsed once at start-up. */
 export interface Config {
   readonly telegram: { readonly token: string; readonly apiRoot: string | undefined } | null;
-  readonly discord: { readonly token: string; readonly apiUrl: string | undefined; readonly guildId: string | undefined } | null;
+  readonly discord: {
+    readonly token: string;
+    readonly apiUrl: string | undefined;
+    readonly guildId: string | undefined;
+  } | null;
   readonly corpusDir: string;
   readonly db: string;
   readonly timezone: string;
@@ -107,7 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT } : null,
-    discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID } : null,
+    discord: e.DISCORD_TOKEN
+      ? { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
+      : null,
     corpusDir: e.NASHRA_CORPUS_DIR ?? CONFIG_DEFAULTS.corpusDir,
     db: e.NASHRA_DB ?? CONFIG_DEFAULTS.db,
     timezone: e.NASHRA_TIMEZONE ?? CONFIG_DEFAULTS.timezone,

@@ -18,7 +18,12 @@ export interface ConsoleDeps {
 const CONSOLE_USER = 'console';
 /** The console is one private chat: its subscriptions print digests at the prompt. */
 export const CONSOLE_CHAT_ID = 'console';
-const CONSOLE_CHAT = { platform: 'console', chatId: CONSOLE_CHAT_ID, isGroup: false, canManage: async () => true } as const;
+const CONSOLE_CHAT = {
+  platform: 'console',
+  chatId: CONSOLE_CHAT_ID,
+  isGroup: false,
+  canManage: async () => true,
+} as const;
 
 const CONSOLE_HELP = {
   ar: 'أوامر الطرفية: /next و /prev للتنقل بين الصفحات، /lang en للإنجليزية، /exit للخروج.',
@@ -27,8 +32,17 @@ const CONSOLE_HELP = {
 
 /** Language names a user may type after /lang, by what they select. */
 const LANG_NAMES: Readonly<Record<string, Locale>> = {
-  ar: 'ar', arabic: 'ar', 'عربي': 'ar', 'العربية': 'ar', 'عربية': 'ar',
-  en: 'en', english: 'en', 'انجليزي': 'en', 'الإنجليزية': 'en', 'إنجليزي': 'en', 'الانجليزية': 'en',
+  ar: 'ar',
+  arabic: 'ar',
+  عربي: 'ar',
+  العربية: 'ar',
+  عربية: 'ar',
+  en: 'en',
+  english: 'en',
+  انجليزي: 'en',
+  الإنجليزية: 'en',
+  إنجليزي: 'en',
+  الانجليزية: 'en',
 };
 
 /**
@@ -83,7 +97,9 @@ export function createConsole(deps: ConsoleDeps) {
       if (name === 'help' || name === 'start') output.write(`${CONSOLE_HELP[locale]}\n\n`);
     } catch (err) {
       deps.logger.error({ err, line: text.slice(0, 200) }, 'console command failed');
-      output.write(`${locale === 'ar' ? 'عذرا، حدث خطأ. حاول مرة أخرى.' : 'Sorry, something went wrong. Please try again.'}\n\n`);
+      output.write(
+        `${locale === 'ar' ? 'عذرا، حدث خطأ. حاول مرة أخرى.' : 'Sorry, something went wrong. Please try again.'}\n\n`,
+      );
     }
     return true;
   }
@@ -91,8 +107,15 @@ export function createConsole(deps: ConsoleDeps) {
   return {
     /** Runs the prompt until /exit or end of input. */
     run(): Promise<void> {
-      const rl = createInterface({ input, output, prompt: 'nashra> ', terminal: (output as { isTTY?: boolean }).isTTY ?? false });
-      output.write(`${locale === 'ar' ? 'نشرة جاهزة. اكتب /help للأوامر، مثل: /search كوريا الشمالية' : 'nashra is ready. Type /help, e.g. /search كوريا الشمالية'}\n`);
+      const rl = createInterface({
+        input,
+        output,
+        prompt: 'nashra> ',
+        terminal: (output as { isTTY?: boolean }).isTTY ?? false,
+      });
+      output.write(
+        `${locale === 'ar' ? 'نشرة جاهزة. اكتب /help للأوامر، مثل: /search كوريا الشمالية' : 'nashra is ready. Type /help, e.g. /search كوريا الشمالية'}\n`,
+      );
       rl.prompt();
       let closed = false;
       // Lines are handled one at a time, in order, even though a command may await.

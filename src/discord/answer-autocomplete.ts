@@ -10,14 +10,19 @@ export interface AnswerAutocompleteDeps {
 
 /** Option names (per command) whose completions are person names. */
 const PERSON_OPTIONS: ReadonlySet<string> = new Set(
-  COMMAND_SPECS.filter((s) => s.name === 'quotes' && s.argument?.autocomplete).map((s) => `${s.name}:${s.argument!.name}`),
+  COMMAND_SPECS.filter((s) => s.name === 'quotes' && s.argument?.autocomplete).map(
+    (s) => `${s.name}:${s.argument!.name}`,
+  ),
 );
 
 /**
  * Answers autocomplete while the user types. It cannot be deferred, so it is a plain
  * lookup; an option without completions gets an empty list rather than no answer.
  */
-export async function answerAutocomplete(interaction: AutocompleteInteraction, deps: AnswerAutocompleteDeps): Promise<void> {
+export async function answerAutocomplete(
+  interaction: AutocompleteInteraction,
+  deps: AnswerAutocompleteDeps,
+): Promise<void> {
   const focused = interaction.options.getFocused(true);
   if (!PERSON_OPTIONS.has(`${interaction.commandName}:${focused.name}`)) {
     await interaction.respond([]);

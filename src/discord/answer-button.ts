@@ -25,7 +25,11 @@ export async function answerButton(interaction: ButtonInteraction, deps: AnswerB
   const target = decodePagerPayload(interaction.customId);
   if (!target) {
     log.warn({ customIdChars: interaction.customId.length }, 'discord button with an unknown custom id');
-    await deliverMessages(interaction, renderReply({ locale, notice: true, text: [t(locale, 'pageExpired')] }), 'update');
+    await deliverMessages(
+      interaction,
+      renderReply({ locale, notice: true, text: [t(locale, 'pageExpired')] }),
+      'update',
+    );
     return;
   }
   await interaction.deferUpdate();

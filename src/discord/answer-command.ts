@@ -30,8 +30,15 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   const needsArgument = spec?.argument?.required === true && arg.trim() === '';
   const instant = !spec || INSTANT_COMMANDS.has(name) || needsArgument;
   if (!instant) await interaction.deferReply();
-  const reply = await handler.run({ locale: localeFrom(interaction.locale), userId: interaction.user.id, chat: createChatContext(interaction) }, name, arg);
+  const reply = await handler.run(
+    { locale: localeFrom(interaction.locale), userId: interaction.user.id, chat: createChatContext(interaction) },
+    name,
+    arg,
+  );
   const messages = renderReply(reply);
-  log.debug({ deferred: !instant, messages: messages.length, notice: reply.notice === true, argChars: arg.length }, 'discord command answered');
+  log.debug(
+    { deferred: !instant, messages: messages.length, notice: reply.notice === true, argChars: arg.length },
+    'discord command answered',
+  );
   await deliverMessages(interaction, messages, 'reply');
 }

@@ -15,7 +15,10 @@ export function createChatContext(interaction: ChatInputCommandInteraction): Cha
     canManage: async () => {
       if (!isGroup) return true;
       const permissions = interaction.memberPermissions;
-      return permissions !== null && (permissions.has(PermissionFlagsBits.ManageGuild) || permissions.has(PermissionFlagsBits.ManageChannels));
+      return (
+        permissions !== null &&
+        (permissions.has(PermissionFlagsBits.ManageGuild) || permissions.has(PermissionFlagsBits.ManageChannels))
+      );
     },
   };
 }

@@ -63,7 +63,11 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       rejectOnRateLimit: rateLimit,
     },
   });
-  const deliveryRest = new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 0, rejectOnRateLimit: rateLimit }).setToken(token);
+  const deliveryRest = new REST({
+    ...(apiUrl ? { api: apiUrl } : {}),
+    retries: 0,
+    rejectOnRateLimit: rateLimit,
+  }).setToken(token);
   const onInteraction = createInteractionHandler({ handler, index, logger: log });
   const inFlight = createInFlight();
   let stopping = false;
@@ -76,14 +80,25 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   client.on(Events.Error, (err) => log.error({ err: scrubError(err) }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardError, (err, shardId) => log.warn({ err: scrubError(err), shardId }, 'discord gateway error'));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'discord gateway closed for good'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    log.warn({ code: event.code, shardId }, 'discord gateway closed for good'),
+  );
   client.on(Events.ShardReconnecting, (shardId) => {
     if (!stopping) log.info({ shardId }, 'discord gateway reconnecting');
   });
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord gateway resumed'));
   for (const rest of [client.rest, deliveryRest]) {
     rest.on(RESTEvents.RateLimited, (info) =>
-      log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
+      log.warn(
+        {
+          route: info.route,
+          method: info.method,
+          retryAfterMs: info.retryAfter,
+          global: info.global,
+          scope: info.scope,
+        },
+        'discord rate limit',
+      ),
     );
   }
 
@@ -93,18 +108,28 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       await client.login(token);
       await ready;
       const applicationId = client.application?.id ?? client.user!.id;
-      await syncCommands({ rest: client.rest, applicationId, ...(guildId ? { guildId } : {}), definitions: buildCommandDefinitions(COMMAND_SPECS), logger: log });
+      await syncCommands({
+        rest: client.rest,
+        applicationId,
+        ...(guildId ? { guildId } : {}),
+        definitions: buildCommandDefinitions(COMMAND_SPECS),
+        logger: log,
+      });
     } catch (err) {
       await client.destroy().catch(() => undefined);
       throw scrubError(err);
     }
-    log.info({ user: client.user?.tag, applicationId: client.application?.id, guildId: guildId ?? null }, 'discord bot ready');
+    log.info(
+      { user: client.user?.tag, applicationId: client.application?.id, guildId: guildId ?? null },
+      'discord bot ready',
+    );
   }
 
   async function stop(): Promise<void> {
     stopped ??= (async () => {
       stopping = true;
-      if (!(await inFlight.settle(STOP_LIMITS.graceMs))) log.warn({ inFlight: inFlight.size }, 'stopped with interactions still being answered');
+      if (!(await inFlight.settle(STOP_LIMITS.graceMs)))
+        log.warn({ inFlight: inFlight.size }, 'stopped with interactions still being answered');
       await client.destroy();
       log.info('discord bot stopped');
     })();
@@ -117,7 +142,12 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       if (i < progress.sent) continue;
       try {
         await deliveryRest.post(Routes.channelMessages(channelId), {
-          body: { content: message.content ?? '', embeds: message.embeds, components: message.components, allowed_mentions: { parse: [] } },
+          body: {
+            content: message.content ?? '',
+            embeds: message.embeds,
+            components: message.components,
+            allowed_mentions: { parse: [] },
+          },
         });
       } catch (err) {
         throw toDeliveryError(err, channelId);

@@ -41,7 +41,8 @@ async function answerFailure(interaction: Interaction, log: Logger): Promise<voi
       return;
     }
     // A deferred command shows a public "thinking…" placeholder: remove it, then answer privately.
-    if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    if (interaction.isChatInputCommand() && interaction.deferred && !interaction.replied)
+      await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(options);
   } catch (err) {
     log.warn({ err: scrubError(err) }, 'discord: could not tell the user about a failure');

@@ -6,7 +6,12 @@ export type AnswerableInteraction = ChatInputCommandInteraction | ButtonInteract
 
 /** The message options for discord.js; nobody is ever pinged by a bot message, whatever the text says. */
 function body(m: DiscordMessage) {
-  return { content: m.content ?? '', embeds: [...m.embeds], components: [...m.components], allowedMentions: { parse: [] } };
+  return {
+    content: m.content ?? '',
+    embeds: [...m.embeds],
+    components: [...m.components],
+    allowedMentions: { parse: [] },
+  };
 }
 
 function followUp(interaction: AnswerableInteraction, m: DiscordMessage) {
@@ -22,7 +27,11 @@ function followUp(interaction: AnswerableInteraction, m: DiscordMessage) {
  * - a deferred button press (`deferUpdate`): the first message replaces the one the
  *   button is on; a notice (expired list, someone else's list) goes to the presser alone.
  */
-export async function deliverMessages(interaction: AnswerableInteraction, messages: readonly DiscordMessage[], mode: 'reply' | 'update'): Promise<void> {
+export async function deliverMessages(
+  interaction: AnswerableInteraction,
+  messages: readonly DiscordMessage[],
+  mode: 'reply' | 'update',
+): Promise<void> {
   const [first, ...rest] = messages;
   if (!first) return;
   if (!interaction.deferred && !interaction.replied) {

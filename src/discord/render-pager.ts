@@ -1,4 +1,9 @@
-import { type APIActionRowComponent, type APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
 import { t } from '../core/commands/messages.js';
 import type { Locale, Pager } from '../core/commands/reply.js';
 import { encodePagerPayload } from '../core/commands/pager-payload.js';

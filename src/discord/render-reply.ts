@@ -123,7 +123,12 @@ function renderAsContent(reply: Reply): DiscordMessage[] {
   const paragraphs = (reply.text ?? []).map((p) => escapeDiscord(directional(p, reply.locale)));
   if (reply.footer) paragraphs.push(`-# ${escapeDiscord(truncate(reply.footer, MAX_FOOTER_CHARS))}`);
   const text = paragraphs.join('\n\n') || ELLIPSIS;
-  return splitText(text, DISCORD_MAX_CONTENT).map((content) => ({ content, embeds: [], components: [], ephemeral: reply.notice === true }));
+  return splitText(text, DISCORD_MAX_CONTENT).map((content) => ({
+    content,
+    embeds: [],
+    components: [],
+    ephemeral: reply.notice === true,
+  }));
 }
 
 /**
@@ -136,16 +141,23 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   const items = reply.items ?? [];
   if (!reply.title && items.length === 0) return renderAsContent(reply);
   const { locale } = reply;
-  const title = reply.title ? truncate(escapeDiscord(directional(reply.title, locale)), DISCORD_MAX_EMBED_TITLE) : undefined;
+  const title = reply.title
+    ? truncate(escapeDiscord(directional(reply.title, locale)), DISCORD_MAX_EMBED_TITLE)
+    : undefined;
   const singleUrl = items.length === 1 ? safeUrl(items[0]!.url) : null;
   const intro = (reply.text ?? []).map((p) => escapeDiscord(directional(p, locale)));
-  let blocks = items.map((item, i) => renderItem(item, locale, i === 0 && items.length === 1 && item.heading === reply.title));
+  let blocks = items.map((item, i) =>
+    renderItem(item, locale, i === 0 && items.length === 1 && item.heading === reply.title),
+  );
   if (reply.pager) {
     const used = intro.reduce((n, p) => n + p.length + 2, 0);
     const budget = Math.floor((DISCORD_MAX_EMBED_DESCRIPTION - used - PAGED_HEADROOM) / Math.max(1, blocks.length));
     blocks = blocks.map((b) => truncate(b, budget));
   }
-  const descriptions = packBlocks([...intro, ...blocks].filter((b) => b !== ''), DISCORD_MAX_EMBED_DESCRIPTION);
+  const descriptions = packBlocks(
+    [...intro, ...blocks].filter((b) => b !== ''),
+    DISCORD_MAX_EMBED_DESCRIPTION,
+  );
   if (descriptions.length === 0) descriptions.push('');
   const embeds: APIEmbed[] = descriptions.map((description, i) => ({
     color: EMBED_COLOR,
@@ -153,7 +165,11 @@ export function renderReply(reply: Reply): DiscordMessage[] {
     ...(i === 0 && singleUrl ? { url: singleUrl } : {}),
     ...(description ? { description } : {}),
   }));
-  if (reply.footer) embeds[embeds.length - 1] = { ...embeds[embeds.length - 1], footer: { text: truncate(reply.footer, MAX_FOOTER_CHARS) } };
+  if (reply.footer)
+    embeds[embeds.length - 1] = {
+      ...embeds[embeds.length - 1],
+      footer: { text: truncate(reply.footer, MAX_FOOTER_CHARS) },
+    };
   const groups = groupEmbeds(embeds);
   const pager = reply.pager ? renderPager(reply.pager, locale) : null;
   return groups.map((group, i) => ({

@@ -37,7 +37,8 @@ function matchScore(queryWords: readonly string[], form: string): number {
     const qKey = nameKey(q);
     if (words.some((w) => w === q) || keys.some((k) => k === qKey)) continue;
     if (isLast && words.some((w) => w.startsWith(q))) total = Math.min(total, SCORE.wordPrefix);
-    else if (isLast && hasArabic(q) && q.length >= MIN_KEY_PREFIX && keys.some((k) => k.startsWith(qKey))) total = Math.min(total, SCORE.keyPrefix);
+    else if (isLast && hasArabic(q) && q.length >= MIN_KEY_PREFIX && keys.some((k) => k.startsWith(qKey)))
+      total = Math.min(total, SCORE.keyPrefix);
     else return 0;
   }
   return total;
@@ -95,7 +96,9 @@ export function suggestPeople(index: ArticleIndex, input: string, limit = DISCOR
   }
 
   return [...scored.values()]
-    .sort((a, b) => b.score - a.score || b.person.quotes - a.person.quotes || a.person.name.localeCompare(b.person.name))
+    .sort(
+      (a, b) => b.score - a.score || b.person.quotes - a.person.quotes || a.person.name.localeCompare(b.person.name),
+    )
     .slice(0, max)
     .map((s) => choice(s.person, s.form));
 }

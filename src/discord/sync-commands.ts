@@ -54,7 +54,9 @@ function normalizeCommand(c: Record<string, unknown>): Json {
 /** A canonical text of a command set: same commands, same text. Order of commands does not matter. */
 export function commandSetKey(commands: readonly object[]): string {
   return JSON.stringify(
-    commands.map((c) => normalizeCommand(c as Record<string, unknown>)).sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name))),
+    commands
+      .map((c) => normalizeCommand(c as Record<string, unknown>))
+      .sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name))),
   );
 }
 
@@ -66,7 +68,9 @@ export function commandSetKey(commands: readonly object[]): string {
  */
 export async function syncCommands(deps: SyncCommandsDeps): Promise<{ changed: boolean }> {
   const { rest, applicationId, guildId, definitions, logger } = deps;
-  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  const route = guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
   const scope = guildId ? { guildId } : { scope: 'global' };
   const existing = (await rest.get(route, { query: new URLSearchParams({ with_localizations: 'true' }) })) as object[];
   if (commandSetKey(existing) === commandSetKey(definitions)) {

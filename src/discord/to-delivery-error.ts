@@ -24,17 +24,28 @@ export function toDeliveryError(err: unknown, channelId: string): DeliveryError 
   const cause = scrubError(err);
   if (err instanceof RateLimitError) {
     const retryAfterMs = Math.max(err.retryAfter, err.timeToReset, 0);
-    return new DeliveryError('retry', `discord rate limit on channel ${channelId}, retry after ${retryAfterMs} ms`, { cause, retryAfterMs });
+    return new DeliveryError('retry', `discord rate limit on channel ${channelId}, retry after ${retryAfterMs} ms`, {
+      cause,
+      retryAfterMs,
+    });
   }
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === 'number' ? err.code : Number(err.code);
     if (err.status === 403 || err.status === 404 || GONE_ERROR_CODES.has(code)) {
-      return new DeliveryError('gone', `discord channel ${channelId} is gone or closed to the bot (${err.status} ${code})`, { cause });
+      return new DeliveryError(
+        'gone',
+        `discord channel ${channelId} is gone or closed to the bot (${err.status} ${code})`,
+        { cause },
+      );
     }
-    return new DeliveryError('retry', `discord rejected a post to channel ${channelId} (${err.status} ${code})`, { cause });
+    return new DeliveryError('retry', `discord rejected a post to channel ${channelId} (${err.status} ${code})`, {
+      cause,
+    });
   }
   if (err instanceof HTTPError) {
     return new DeliveryError('retry', `discord server error ${err.status} posting to channel ${channelId}`, { cause });
   }
-  return new DeliveryError('retry', `could not reach discord to post to channel ${channelId}: ${cause.message}`, { cause });
+  return new DeliveryError('retry', `could not reach discord to post to channel ${channelId}: ${cause.message}`, {
+    cause,
+  });
 }

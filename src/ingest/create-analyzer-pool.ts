@@ -50,16 +50,24 @@ export function createAnalyzerPool(size = availableParallelism()): AnalyzerPool 
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => {
     const worker = new Worker(ENTRY, { eval: true, workerData: { url, typescript } });
     const slot: Slot = { worker, inFlight: new Map() };
-    worker.on('message', (msg: { id: number; results: ({ ok: true; analyzed: Omit<AnalyzedArticle, 'article'> } | { ok: false; error: string })[] }) => {
-      const jobs = slot.inFlight.get(msg.id);
-      slot.inFlight.delete(msg.id);
-      jobs?.forEach((job, i) => {
-        const r = msg.results[i]!;
-        if (r.ok) job.resolve({ ...r.analyzed, article: job.article });
-        else job.reject(new Error(r.error));
-      });
-    });
-    worker.on('error', (err) => fail(new NashraError('INTERNAL', `analyzer worker failed: ${err.message}`, { cause: err })));
+    worker.on(
+      'message',
+      (msg: {
+        id: number;
+        results: ({ ok: true; analyzed: Omit<AnalyzedArticle, 'article'> } | { ok: false; error: string })[];
+      }) => {
+        const jobs = slot.inFlight.get(msg.id);
+        slot.inFlight.delete(msg.id);
+        jobs?.forEach((job, i) => {
+          const r = msg.results[i]!;
+          if (r.ok) job.resolve({ ...r.analyzed, article: job.article });
+          else job.reject(new Error(r.error));
+        });
+      },
+    );
+    worker.on('error', (err) =>
+      fail(new NashraError('INTERNAL', `analyzer worker failed: ${err.message}`, { cause: err })),
+    );
     worker.on('exit', (code) => {
       if (code !== 0 && !closing) fail(new NashraError('INTERNAL', `analyzer worker exited with code ${code}`));
     });

@@ -35,7 +35,8 @@ export function createFileCorpusSource(path: string): CorpusSource {
     const kind = kindOf(name);
     if (kind === 'jsonl') return readJsonlUnit(file, stamp);
     if (kind !== 'txt') {
-      if (!name.startsWith('.') && !/^readme/i.test(name)) problems.push({ file, reason: 'not an article file (.txt, .jsonl or .jsonl.gz)' });
+      if (!name.startsWith('.') && !/^readme/i.test(name))
+        problems.push({ file, reason: 'not an article file (.txt, .jsonl or .jsonl.gz)' });
       return null;
     }
     const id = name.slice(0, -extname(name).length);

@@ -54,7 +54,10 @@ export function readJsonlUnit(path: string, stamp: string): CorpusUnit {
           }
           const parsed = RecordSchema.safeParse(json);
           if (!parsed.success) {
-            yield { file: where, reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
+            yield {
+              file: where,
+              reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '),
+            };
             continue;
           }
           const r = parsed.data;
@@ -63,11 +66,21 @@ export function readJsonlUnit(path: string, stamp: string): CorpusUnit {
             continue;
           }
           const hash = createHash(CONTENT_HASH).update(line).digest('base64url');
-          const record = { id: r.id, title: r.title ?? null, body: r.body, date: r.date ?? r.date_extracted ?? null, source: r.source ?? null, url: r.url ?? null };
+          const record = {
+            id: r.id,
+            title: r.title ?? null,
+            body: r.body,
+            date: r.date ?? r.date_extracted ?? null,
+            source: r.source ?? null,
+            url: r.url ?? null,
+          };
           yield { id: r.id, origin: where, hash, parse: () => parseRecord(record) };
         }
       } catch (err) {
-        yield { file: path, reason: `unreadable after line ${lineNo} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+        yield {
+          file: path,
+          reason: `unreadable after line ${lineNo} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        };
       } finally {
         lines.close();
         file.destroy();

@@ -22,13 +22,19 @@ export function readTextUnit(path: string, id: string, size: number, stamp: stri
     async *entries(): AsyncGenerator<CorpusEntry | SkippedEntry> {
       if (size === 0) return yield { file: path, reason: 'empty file' };
       if (size > MAX_ARTICLE_BYTES) {
-        return yield { file: path, reason: `too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)` };
+        return yield {
+          file: path,
+          reason: `too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`,
+        };
       }
       let bytes: Buffer;
       try {
         bytes = readFileSync(path);
       } catch (err) {
-        return yield { file: path, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+        return yield {
+          file: path,
+          reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        };
       }
       let text: string;
       try {

@@ -48,14 +48,22 @@ export function createCorpusWatcher(deps: CorpusWatcherDeps): CorpusWatcher {
       try {
         const report = await reindex();
         const changed = report.added + report.updated + report.removed;
-        const summary = { added: report.added, updated: report.updated, removed: report.removed, articles: report.articles, skipped: report.skipped.length, ms: Date.now() - started };
+        const summary = {
+          added: report.added,
+          updated: report.updated,
+          removed: report.removed,
+          articles: report.articles,
+          skipped: report.skipped.length,
+          ms: Date.now() - started,
+        };
         if (changed > 0) log.info(summary, 'corpus changed; index updated');
         else log.debug(summary, 'corpus unchanged');
         for (const s of report.skipped) log.debug({ file: s.file, reason: s.reason }, 'article skipped');
         return report;
       } catch (err) {
         // Another process (`index` from the CLI) holding the index lock is normal: next time.
-        if ((err as { code?: string })?.code === 'BUSY') log.info({ reason: (err as Error).message }, 'corpus rescan skipped');
+        if ((err as { code?: string })?.code === 'BUSY')
+          log.info({ reason: (err as Error).message }, 'corpus rescan skipped');
         else log.error({ err }, 'corpus rescan failed');
         return null;
       } finally {

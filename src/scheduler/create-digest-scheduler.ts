@@ -102,7 +102,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     } catch (err) {
       jobLog.error({ err }, 'digest delivery failed');
       try {
-        if (store.delivery(id, slot)?.status === 'claimed') store.finishSlot(id, slot, { status: 'failed', attempts: 0, error: errorText(err) }, clock.now());
+        if (store.delivery(id, slot)?.status === 'claimed')
+          store.finishSlot(id, slot, { status: 'failed', attempts: 0, error: errorText(err) }, clock.now());
       } catch (logErr) {
         jobLog.error({ err: logErr }, 'could not record the failure');
       }
@@ -122,31 +123,73 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     // One progress record per slot delivery, shared by its retries: a digest split into
     // several messages resumes at the part that failed instead of re-posting the others.
     const progress: DeliveryProgress = { sent: 0 };
-    const outcome = await sendWithRetry((p) => delivery.send(sub.chatId, reply, p), { policy, clock, signal: abort.signal, logger: jobLog, progress });
+    const outcome = await sendWithRetry((p) => delivery.send(sub.chatId, reply, p), {
+      policy,
+      clock,
+      signal: abort.signal,
+      logger: jobLog,
+      progress,
+    });
     switch (outcome.kind) {
       case 'sent':
-        store.finishSlot(id, slot, { status: 'sent', attempts: outcome.attempts, shown: digest.shown, more: digest.more }, clock.now());
-        jobLog.info({ items: digest.shown.length, more: digest.more.length, attempts: outcome.attempts }, 'digest sent');
+        store.finishSlot(
+          id,
+          slot,
+          { status: 'sent', attempts: outcome.attempts, shown: digest.shown, more: digest.more },
+          clock.now(),
+        );
+        jobLog.info(
+          { items: digest.shown.length, more: digest.more.length, attempts: outcome.attempts },
+          'digest sent',
+        );
         return 'sent';
       case 'gone':
         store.disable(id, errorText(outcome.error), clock.now());
-        store.finishSlot(id, slot, { status: 'gone', attempts: outcome.attempts, error: errorText(outcome.error) }, clock.now());
-        jobLog.warn({ err: outcome.error, platform: sub.platform, chat: sub.chatId }, 'chat gone; subscription disabled');
+        store.finishSlot(
+          id,
+          slot,
+          { status: 'gone', attempts: outcome.attempts, error: errorText(outcome.error) },
+          clock.now(),
+        );
+        jobLog.warn(
+          { err: outcome.error, platform: sub.platform, chat: sub.chatId },
+          'chat gone; subscription disabled',
+        );
         refresh();
         return 'disabled';
       case 'aborted':
         if (progress.sent > 0) {
           // Part of the digest is in the chat: releasing the slot would let catch-up post those parts again.
-          store.finishSlot(id, slot, { status: 'failed', attempts: outcome.attempts, error: `stopped after ${progress.sent} part(s): ${errorText(outcome.error)}` }, clock.now());
-          jobLog.warn({ err: outcome.error, partsSent: progress.sent }, 'stopped part-way through a digest; slot kept so no part is posted twice');
+          store.finishSlot(
+            id,
+            slot,
+            {
+              status: 'failed',
+              attempts: outcome.attempts,
+              error: `stopped after ${progress.sent} part(s): ${errorText(outcome.error)}`,
+            },
+            clock.now(),
+          );
+          jobLog.warn(
+            { err: outcome.error, partsSent: progress.sent },
+            'stopped part-way through a digest; slot kept so no part is posted twice',
+          );
           return 'failed';
         }
         store.releaseSlot(id, slot);
         jobLog.warn({ err: outcome.error }, 'stopped before the digest could be sent; slot released for catch-up');
         return 'failed';
       case 'failed':
-        store.finishSlot(id, slot, { status: 'failed', attempts: outcome.attempts, error: errorText(outcome.error) }, clock.now());
-        jobLog.error({ err: outcome.error, attempts: outcome.attempts, partsSent: progress.sent }, 'digest not sent; its articles go in the next one');
+        store.finishSlot(
+          id,
+          slot,
+          { status: 'failed', attempts: outcome.attempts, error: errorText(outcome.error) },
+          clock.now(),
+        );
+        jobLog.error(
+          { err: outcome.error, attempts: outcome.attempts, partsSent: progress.sent },
+          'digest not sent; its articles go in the next one',
+        );
         return 'failed';
     }
   }
@@ -178,7 +221,9 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     const slot = (spec && previousSlot(spec, sub.timezone, fired)) ?? fired;
     const now = clock.now();
     if (!due(sub, slot, now)) {
-      logger.child({ job: 'digest', subscription: id, slot: slot.toISOString() }).warn('slot too late or superseded; not delivered');
+      logger
+        .child({ job: 'digest', subscription: id, slot: slot.toISOString() })
+        .warn('slot too late or superseded; not delivered');
       return;
     }
     void runSlot(id, slot);
@@ -205,7 +250,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         const job = cron.schedule(sub.schedule, sub.timezone, (slot) => tick(sub.id, slot), `digest-${sub.id}`);
         jobs.set(sub.id, { key, job });
       } catch (err) {
-        log.error({ err, subscription: sub.id, schedule: sub.schedule, timezone: sub.timezone }, 'could not schedule subscription');
+        log.error(
+          { err, subscription: sub.id, schedule: sub.schedule, timezone: sub.timezone },
+          'could not schedule subscription',
+        );
       }
     }
     for (const [id, { job }] of jobs) {
@@ -250,7 +298,11 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       abort.abort();
       // A send stuck in an adapter must not hang shutdown: wait a bounded time (real time).
       const settled = await inFlight.settle(stopTimeoutMs);
-      if (!settled) log.warn({ inFlight: inFlight.size, stopTimeoutMs }, 'stopped with deliveries still in flight (their slots stay claimed)');
+      if (!settled)
+        log.warn(
+          { inFlight: inFlight.size, stopTimeoutMs },
+          'stopped with deliveries still in flight (their slots stay claimed)',
+        );
     },
     runSlot,
   };

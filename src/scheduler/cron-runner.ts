@@ -21,13 +21,18 @@ export interface CronRunner {
  * re-index at 08:00:00) and reports it as `execution:missed`; both the run and the miss
  * are passed on as ticks, and the scheduler's grace window and delivery log decide.
  */
-export function createNodeCronRunner(options: { readonly logger: Logger; readonly missedToleranceMs?: number }): CronRunner {
+export function createNodeCronRunner(options: {
+  readonly logger: Logger;
+  readonly missedToleranceMs?: number;
+}): CronRunner {
   const log = options.logger.child({ component: 'node-cron' });
   const cronLogger = {
     info: (message: string) => log.info(message),
     warn: (message: string) => log.warn(message),
-    error: (message: string | Error, err?: Error) => (message instanceof Error ? log.error({ err: message }, message.message) : log.error({ err }, message)),
-    debug: (message: string | Error, err?: Error) => (message instanceof Error ? log.debug({ err: message }, message.message) : log.debug({ err }, message)),
+    error: (message: string | Error, err?: Error) =>
+      message instanceof Error ? log.error({ err: message }, message.message) : log.error({ err }, message),
+    debug: (message: string | Error, err?: Error) =>
+      message instanceof Error ? log.debug({ err: message }, message.message) : log.debug({ err }, message),
   };
   return {
     schedule(expression, timezone, onTick, name) {
@@ -40,7 +45,9 @@ export function createNodeCronRunner(options: { readonly logger: Logger; readonl
       task.on('execution:missed', (ctx) => onTick(ctx.date));
       return {
         stop() {
-          void Promise.resolve(task.destroy()).catch((err: unknown) => log.error({ err }, 'could not stop a cron task'));
+          void Promise.resolve(task.destroy()).catch((err: unknown) =>
+            log.error({ err }, 'could not stop a cron task'),
+          );
         },
       };
     },

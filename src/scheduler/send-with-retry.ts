@@ -43,7 +43,13 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
  */
 export async function sendWithRetry(
   send: (progress: DeliveryProgress) => Promise<void>,
-  options: { readonly policy: RetryPolicy; readonly clock: Clock; readonly signal: AbortSignal; readonly logger: Logger; readonly progress?: DeliveryProgress },
+  options: {
+    readonly policy: RetryPolicy;
+    readonly clock: Clock;
+    readonly signal: AbortSignal;
+    readonly logger: Logger;
+    readonly progress?: DeliveryProgress;
+  },
 ): Promise<SendOutcome> {
   const { policy, clock, signal, logger } = options;
   const progress = options.progress ?? { sent: 0 };
@@ -65,16 +71,25 @@ export async function sendWithRetry(
     if (retryAfter !== undefined) {
       waitMs = Math.max(0, retryAfter);
       if (rateLimitWaited + waitMs > policy.maxRateLimitWaitMs) {
-        logger.error({ err: error, attempts: tries, waitedMs: rateLimitWaited, partsSent: progress.sent }, 'rate limited for too long; giving up on this slot');
+        logger.error(
+          { err: error, attempts: tries, waitedMs: rateLimitWaited, partsSent: progress.sent },
+          'rate limited for too long; giving up on this slot',
+        );
         return { kind: 'failed', attempts: tries, error };
       }
       rateLimitWaited += waitMs;
-      logger.warn({ err: error, retryAfterMs: waitMs, attempts: tries, partsSent: progress.sent }, 'rate limited; waiting as asked');
+      logger.warn(
+        { err: error, retryAfterMs: waitMs, attempts: tries, partsSent: progress.sent },
+        'rate limited; waiting as asked',
+      );
     } else {
       failures++;
       if (failures >= policy.attempts) return { kind: 'failed', attempts: tries, error };
       waitMs = backoffDelay(policy, failures);
-      logger.warn({ err: error, retryInMs: waitMs, attempts: tries, partsSent: progress.sent }, 'delivery failed; retrying');
+      logger.warn(
+        { err: error, retryInMs: waitMs, attempts: tries, partsSent: progress.sent },
+        'delivery failed; retrying',
+      );
     }
     try {
       await clock.sleep(waitMs, signal);

@@ -6,7 +6,11 @@ export const PAGE_TTL_MS = 60 * 60 * 1000;
 export const PAGE_STORE_CAPACITY = 5_000;
 
 /** An in-memory LRU page store with expiry. Tokens are 10 base-36 characters. */
-export function createMemoryPageStore(now: () => number = Date.now, capacity = PAGE_STORE_CAPACITY, ttlMs = PAGE_TTL_MS): PageStore {
+export function createMemoryPageStore(
+  now: () => number = Date.now,
+  capacity = PAGE_STORE_CAPACITY,
+  ttlMs = PAGE_TTL_MS,
+): PageStore {
   const entries = new Map<string, { state: PageState; at: number }>();
   return {
     save(state) {

@@ -1,4 +1,10 @@
-import type { ArticleIndex, ArticleSummaryRow, PersonKeyHit, PersonRow, StoredQuote } from '../core/ports/article-index.js';
+import type {
+  ArticleIndex,
+  ArticleSummaryRow,
+  PersonKeyHit,
+  PersonRow,
+  StoredQuote,
+} from '../core/ports/article-index.js';
 import type { SpeakerKind } from '../core/quotes/quote.js';
 import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type Database from 'better-sqlite3';
@@ -19,22 +25,53 @@ export const HITS_PER_STORY = 4;
 const BM25 = `bm25(article_fts, ${BM25_WEIGHTS.join(', ')})`;
 const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
 
-interface PersonDbRow { num: number; name: string; kind: string; aliases: string; quotes: number }
-interface QuoteDbRow { speaker: string; speaker_kind: string; text: string; id: string; title: string; weight: number; also?: string }
+interface PersonDbRow {
+  num: number;
+  name: string;
+  kind: string;
+  aliases: string;
+  quotes: number;
+}
+interface QuoteDbRow {
+  speaker: string;
+  speaker_kind: string;
+  text: string;
+  id: string;
+  title: string;
+  weight: number;
+  also?: string;
+}
 
 function toPerson(r: PersonDbRow): PersonRow {
-  return { num: r.num, name: r.name, kind: r.kind as SpeakerKind, aliases: JSON.parse(r.aliases) as string[], quotes: r.quotes };
+  return {
+    num: r.num,
+    name: r.name,
+    kind: r.kind as SpeakerKind,
+    aliases: JSON.parse(r.aliases) as string[],
+    quotes: r.quotes,
+  };
 }
 
 function toQuote(r: QuoteDbRow): StoredQuote {
-  return { speaker: r.speaker, speakerKind: r.speaker_kind as SpeakerKind, text: r.text, articleId: r.id, articleTitle: r.title, weight: r.weight, also: r.also ? (JSON.parse(r.also) as string[]) : [] };
+  return {
+    speaker: r.speaker,
+    speakerKind: r.speaker_kind as SpeakerKind,
+    text: r.text,
+    articleId: r.id,
+    articleTitle: r.title,
+    weight: r.weight,
+    also: r.also ? (JSON.parse(r.also) as string[]) : [],
+  };
 }
 
 /** The read side of the index over SQLite: every method is one prepared statement. */
 export function createSqliteArticleIndex(db: Db): ArticleIndex {
   const s = {
     // One row per story: its representative (story = the representative's num; NULL while pending: the article alone).
-    search: db.prepare<[string, number, number, number], ArticleSummaryRow & { score: number; also: string; hits: number }>(`
+    search: db.prepare<
+      [string, number, number, number],
+      ArticleSummaryRow & { score: number; also: string; hits: number }
+    >(`
       WITH hits AS (
         SELECT rowid AS num, ${BM25} AS rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?
       ),
@@ -53,7 +90,9 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       'SELECT o.id FROM articles a JOIN articles o ON o.story = a.story AND o.num != a.num WHERE a.id = ? ORDER BY o.num',
     ),
     article: db.prepare<[string], ArticleSummaryRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`),
-    sentences: db.prepare<[string], { body: string; spans: string }>('SELECT body, sentence_spans AS spans FROM articles WHERE id = ?'),
+    sentences: db.prepare<[string], { body: string; spans: string }>(
+      'SELECT body, sentence_spans AS spans FROM articles WHERE id = ?',
+    ),
     latest: db.prepare<[number, number], ArticleSummaryRow>(
       `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.indexed_at DESC, a.num DESC LIMIT ? OFFSET ?`,
     ),
@@ -68,7 +107,9 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
         (SELECT json_group_array(o.id) FROM (SELECT o.id FROM articles o WHERE o.story = st.story AND o.num != a.num ORDER BY o.num) o) AS also
       FROM stories st JOIN articles a ON a.num = CASE WHEN st.rep_fresh THEN st.story ELSE st.newest END
       ORDER BY st.at DESC, st.newest DESC`),
-    people: db.prepare<[number, number], PersonDbRow>('SELECT num, name, kind, aliases, quotes FROM people ORDER BY quotes DESC, num LIMIT ? OFFSET ?'),
+    people: db.prepare<[number, number], PersonDbRow>(
+      'SELECT num, name, kind, aliases, quotes FROM people ORDER BY quotes DESC, num LIMIT ? OFFSET ?',
+    ),
     countPeople: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
     byPrefix: db.prepare<[string, number], PersonDbRow>(
       "SELECT num, name, kind, aliases, quotes FROM people WHERE search LIKE ? ESCAPE '\\' ORDER BY quotes DESC, num LIMIT ?",
@@ -101,20 +142,28 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       return stmt;
     };
   }
-  const variantsStatement = inStatements<{ key: string; word: string }>((list) => `SELECT key, word FROM name_keys WHERE key IN (${list})`);
+  const variantsStatement = inStatements<{ key: string; word: string }>(
+    (list) => `SELECT key, word FROM name_keys WHERE key IN (${list})`,
+  );
   const peopleByKeysStatement = inStatements<PersonDbRow & { key: string }>(
-    (list) => `SELECT p.num, p.name, p.kind, p.aliases, p.quotes, k.key FROM person_keys k JOIN people p ON p.num = k.person_num WHERE k.key IN (${list})`,
+    (list) =>
+      `SELECT p.num, p.name, p.kind, p.aliases, p.quotes, k.key FROM person_keys k JOIN people p ON p.num = k.person_num WHERE k.key IN (${list})`,
   );
 
   const matchingStatement = inStatements<{ id: string }>(
-    (list) => `SELECT a.id FROM articles a WHERE a.id IN (${list}) AND a.num IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)`,
+    (list) =>
+      `SELECT a.id FROM articles a WHERE a.id IN (${list}) AND a.num IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)`,
   );
 
   return {
     matchingAmong(expression, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Set();
-      return new Set(matchingStatement(unique.length).all(...unique, expression).map((r) => r.id));
+      return new Set(
+        matchingStatement(unique.length)
+          .all(...unique, expression)
+          .map((r) => r.id),
+      );
     },
     nameVariants(keys, limit) {
       const out = new Map<string, string[]>();
@@ -144,15 +193,18 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
     getSentences(id) {
       const row = s.sentences.get(id);
       if (!row) return [];
-      return (JSON.parse(row.spans) as [number, number, number, number?][]).map(([start, end, score, summarizable]) => ({
-        text: row.body.slice(start, end),
-        score,
-        summarizable: summarizable !== 0,
-      }));
+      return (JSON.parse(row.spans) as [number, number, number, number?][]).map(
+        ([start, end, score, summarizable]) => ({
+          text: row.body.slice(start, end),
+          score,
+          summarizable: summarizable !== 0,
+        }),
+      );
     },
     latest: (limit, offset) => s.latest.all(limit, offset),
     countArticles: () => s.countArticles.get()!.n,
-    indexedSince: (since, limit) => s.since.all(since ?? '', limit).map(({ also, ...r }) => ({ ...r, also: JSON.parse(also) as string[] })),
+    indexedSince: (since, limit) =>
+      s.since.all(since ?? '', limit).map(({ also, ...r }) => ({ ...r, also: JSON.parse(also) as string[] })),
     findPeopleByKeys(keys) {
       if (keys.length === 0) return [];
       const unique = [...new Set(keys)];

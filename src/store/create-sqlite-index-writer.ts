@@ -15,7 +15,9 @@ import { decodeSignature, encodeSignature } from './story-signature-blob.js';
  * decimals, summarizable as 1/0 (rows written before it existed have three fields).
  */
 function encodeSpans(sentences: AnalyzedArticle['sentences']): string {
-  return JSON.stringify(sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4, x.summarizable ? 1 : 0]));
+  return JSON.stringify(
+    sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4, x.summarizable ? 1 : 0]),
+  );
 }
 
 /** Clock for `indexed_at`; injected so digests of "new" articles can be tested. */
@@ -25,42 +27,72 @@ export type Now = () => Date;
 export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): IndexWriter {
   const s = {
     getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-    units: db.prepare<[], { origin: string; stamp: string; skipped: string }>('SELECT origin, stamp, skipped FROM units'),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
+    units: db.prepare<[], { origin: string; stamp: string; skipped: string }>(
+      'SELECT origin, stamp, skipped FROM units',
+    ),
     // Feed articles (origin 'feed:…', see create-sqlite-feed-store.ts) belong to no corpus unit: a rescan never removes them.
-    unitArticles: db.prepare<[], { origin: string; id: string; hash: string }>("SELECT origin, id, hash FROM articles WHERE substr(origin, 1, 5) <> 'feed:'"),
-    saveUnit: db.prepare('INSERT INTO units (origin, stamp, skipped) VALUES (?, ?, ?) ON CONFLICT(origin) DO UPDATE SET stamp = excluded.stamp, skipped = excluded.skipped'),
+    unitArticles: db.prepare<[], { origin: string; id: string; hash: string }>(
+      "SELECT origin, id, hash FROM articles WHERE substr(origin, 1, 5) <> 'feed:'",
+    ),
+    saveUnit: db.prepare(
+      'INSERT INTO units (origin, stamp, skipped) VALUES (?, ?, ?) ON CONFLICT(origin) DO UPDATE SET stamp = excluded.stamp, skipped = excluded.skipped',
+    ),
     deleteUnit: db.prepare('DELETE FROM units WHERE origin = ?'),
-    findArticle: db.prepare<[string], { num: number; indexed_at: string }>('SELECT num, indexed_at FROM articles WHERE id = ?'),
-    findTombstone: db.prepare<[string], { indexed_at: string }>('SELECT indexed_at FROM article_tombstones WHERE id = ?'),
-    saveTombstone: db.prepare(`INSERT INTO article_tombstones (id, indexed_at, removed_at) SELECT id, indexed_at, ? FROM articles WHERE num = ?
+    findArticle: db.prepare<[string], { num: number; indexed_at: string }>(
+      'SELECT num, indexed_at FROM articles WHERE id = ?',
+    ),
+    findTombstone: db.prepare<[string], { indexed_at: string }>(
+      'SELECT indexed_at FROM article_tombstones WHERE id = ?',
+    ),
+    saveTombstone:
+      db.prepare(`INSERT INTO article_tombstones (id, indexed_at, removed_at) SELECT id, indexed_at, ? FROM articles WHERE num = ?
       ON CONFLICT(id) DO UPDATE SET removed_at = excluded.removed_at`),
     dropTombstone: db.prepare('DELETE FROM article_tombstones WHERE id = ?'),
-    insertArticle: db.prepare(`INSERT INTO articles (num, id, origin, hash, title, date, sort_date, source, url, words, indexed_at, body, sentence_spans)
+    insertArticle:
+      db.prepare(`INSERT INTO articles (num, id, origin, hash, title, date, sort_date, source, url, words, indexed_at, body, sentence_spans)
       VALUES (@num, @id, @origin, @hash, @title, @date, @sortDate, @source, @url, @words, @indexedAt, @body, @spans)`),
     deleteArticleRow: db.prepare('DELETE FROM articles WHERE num = ?'),
     setOrigin: db.prepare('UPDATE articles SET origin = ? WHERE id = ?'),
-    insertFts: db.prepare('INSERT INTO article_fts (rowid, title_words, title_stems, body_words, body_stems) VALUES (?, ?, ?, ?, ?)'),
+    insertFts: db.prepare(
+      'INSERT INTO article_fts (rowid, title_words, title_stems, body_words, body_stems) VALUES (?, ?, ?, ?, ?)',
+    ),
     nameWords: db.prepare<[], { word: string }>('SELECT word FROM name_keys'),
     insertNameWord: db.prepare('INSERT OR IGNORE INTO name_keys (key, word) VALUES (?, ?)'),
     deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
-    insertQuote: db.prepare(`INSERT INTO quotes (article_num, sentence_idx, speaker, speaker_kind, speaker_description, speaker_aliases, text, weight)
+    insertQuote:
+      db.prepare(`INSERT INTO quotes (article_num, sentence_idx, speaker, speaker_kind, speaker_description, speaker_aliases, text, weight)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     deleteQuotes: db.prepare('DELETE FROM quotes WHERE article_num = ?'),
-    allSpeakers: db.prepare<[], { num: number; speaker: string; speaker_kind: string; speaker_description: string | null; speaker_aliases: string }>(
-      'SELECT num, speaker, speaker_kind, speaker_description, speaker_aliases FROM quotes ORDER BY num',
-    ),
+    allSpeakers: db.prepare<
+      [],
+      {
+        num: number;
+        speaker: string;
+        speaker_kind: string;
+        speaker_description: string | null;
+        speaker_aliases: string;
+      }
+    >('SELECT num, speaker, speaker_kind, speaker_description, speaker_aliases FROM quotes ORDER BY num'),
     clearPeople: db.prepare('DELETE FROM people'),
     clearKeys: db.prepare('DELETE FROM person_keys'),
     insertPerson: db.prepare('INSERT INTO people (num, name, kind, aliases, quotes, search) VALUES (?, ?, ?, ?, ?, ?)'),
     insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (key, person_num) VALUES (?, ?)'),
     linkQuote: db.prepare('UPDATE quotes SET person_num = ? WHERE num = ?'),
     unlinkQuotes: db.prepare('UPDATE quotes SET person_num = NULL'),
-    countDistinctQuotes: db.prepare('UPDATE people SET quotes = (SELECT count(DISTINCT text) FROM quotes WHERE person_num = people.num)'),
+    countDistinctQuotes: db.prepare(
+      'UPDATE people SET quotes = (SELECT count(DISTINCT text) FROM quotes WHERE person_num = people.num)',
+    ),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
     // Story grouping: a changed or removed article leaves its story, whose other members are then owed a regrouping.
-    reopenStory: db.prepare('UPDATE articles SET story = NULL WHERE story = (SELECT story FROM articles WHERE num = ?)'),
-    getSignature: db.prepare<[number], { signature: Buffer }>('SELECT signature FROM story_signatures WHERE article_num = ?'),
+    reopenStory: db.prepare(
+      'UPDATE articles SET story = NULL WHERE story = (SELECT story FROM articles WHERE num = ?)',
+    ),
+    getSignature: db.prepare<[number], { signature: Buffer }>(
+      'SELECT signature FROM story_signatures WHERE article_num = ?',
+    ),
     insertSignature: db.prepare('INSERT INTO story_signatures (article_num, signature) VALUES (?, ?)'),
     deleteSignature: db.prepare('DELETE FROM story_signatures WHERE article_num = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO story_bands (band_key, article_num) VALUES (?, ?)'),
@@ -93,7 +125,8 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
 
     knownUnits() {
       const units = new Map<string, KnownUnit & { articles: Map<string, string> }>();
-      for (const u of s.units.all()) units.set(u.origin, { stamp: u.stamp, articles: new Map(), skipped: JSON.parse(u.skipped) as SkippedEntry[] });
+      for (const u of s.units.all())
+        units.set(u.origin, { stamp: u.stamp, articles: new Map(), skipped: JSON.parse(u.skipped) as SkippedEntry[] });
       for (const a of s.unitArticles.iterate()) {
         let unit = units.get(a.origin);
         if (!unit) {
@@ -120,9 +153,19 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       if (existing) removeDerived(existing.num);
       const num = existing?.num ?? s.nextNum.get()!.n;
       s.insertArticle.run({
-        num, id: article.id, origin, hash, title: article.title, date: article.date, sortDate: toSortDate(article.date),
-        source: article.source, url: article.url, words: analyzed.words, indexedAt,
-        body: article.body, spans: encodeSpans(analyzed.sentences),
+        num,
+        id: article.id,
+        origin,
+        hash,
+        title: article.title,
+        date: article.date,
+        sortDate: toSortDate(article.date),
+        source: article.source,
+        url: article.url,
+        words: analyzed.words,
+        indexedAt,
+        body: article.body,
+        spans: encodeSpans(analyzed.sentences),
       });
       const t = analyzed.titleIndex;
       const b = analyzed.bodyIndex;
@@ -140,7 +183,16 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       for (const q of analyzed.quotes) {
         const sp = q.speaker;
         const weight = analyzed.sentences[q.sentenceIndex]?.score ?? 0;
-        s.insertQuote.run(num, q.sentenceIndex, sp.name, sp.kind, sp.description, JSON.stringify(sp.aliases), q.text, weight);
+        s.insertQuote.run(
+          num,
+          q.sentenceIndex,
+          sp.name,
+          sp.kind,
+          sp.description,
+          JSON.stringify(sp.aliases),
+          q.text,
+          weight,
+        );
       }
     },
     setArticleOrigin: (id, origin) => void s.setOrigin.run(origin, id),

@@ -91,9 +91,13 @@ const MAX_ERROR_CHARS = 500;
  */
 export function createSqliteSubscriptions(db: Db): SubscriptionStore {
   const s = {
-    byChat: db.prepare<[string, string], SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ?`),
+    byChat: db.prepare<[string, string], SubscriptionRow>(
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ?`,
+    ),
     get: db.prepare<[number], SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE id = ?`),
-    active: db.prepare<[], SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE status = 'active' ORDER BY id`),
+    active: db.prepare<[], SubscriptionRow>(
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions WHERE status = 'active' ORDER BY id`,
+    ),
     insert: db.prepare(`INSERT INTO subscriptions
       (platform, chat_id, schedule, timezone, locale, when_empty, status, created_by, created_at, scheduled_since, since, welcome, topics)
       VALUES (@platform, @chatId, @schedule, @timezone, @locale, @whenEmpty, 'active', @userId, @now, @now, @now, 1, @topics)`),
@@ -107,9 +111,14 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
       WHERE id = @id`),
     cancel: db.prepare(`UPDATE subscriptions SET status = 'cancelled', disabled_at = ?, disabled_reason = 'unsubscribed'
       WHERE platform = ? AND chat_id = ? AND status = 'active'`),
-    disable: db.prepare(`UPDATE subscriptions SET status = 'disabled', disabled_at = ?, disabled_reason = ? WHERE id = ? AND status = 'active'`),
+    disable: db.prepare(
+      `UPDATE subscriptions SET status = 'disabled', disabled_at = ?, disabled_reason = ? WHERE id = ? AND status = 'active'`,
+    ),
     welcomed: db.prepare('UPDATE subscriptions SET welcome = 0 WHERE id = ?'),
-    pending: db.prepare<{ id: number; since: string; welcome: number }, ArticleSummaryRow & { num: number; story: number; also: string }>(`
+    pending: db.prepare<
+      { id: number; since: string; welcome: number },
+      ArticleSummaryRow & { num: number; story: number; also: string }
+    >(`
       SELECT a.num, coalesce(a.story, a.num) AS story, a.id, a.title, a.date, a.source, a.url,
         (SELECT json_group_array(o.id) FROM (SELECT o.id FROM articles o WHERE o.story = a.story AND o.num != a.num ORDER BY o.num) o) AS also
       FROM articles a
@@ -121,14 +130,24 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
     claim: db.prepare(`INSERT INTO deliveries (subscription_id, slot, status, claimed_at) VALUES (?, ?, 'claimed', ?)
       ON CONFLICT (subscription_id, slot) DO NOTHING`),
     release: db.prepare("DELETE FROM deliveries WHERE subscription_id = ? AND slot = ? AND status = 'claimed'"),
-    finish: db.prepare(`UPDATE deliveries SET status = @status, finished_at = @now, attempts = @attempts, items = @items, error = @error
+    finish:
+      db.prepare(`UPDATE deliveries SET status = @status, finished_at = @now, attempts = @attempts, items = @items, error = @error
       WHERE subscription_id = @id AND slot = @slot`),
-    receive: db.prepare(`INSERT INTO subscription_articles (subscription_id, article_id, slot, shown) VALUES (?, ?, ?, ?)
+    receive:
+      db.prepare(`INSERT INTO subscription_articles (subscription_id, article_id, slot, shown) VALUES (?, ?, ?, ?)
       ON CONFLICT (subscription_id, article_id) DO NOTHING`),
-    delivery: db.prepare<[number, string], DeliveryRow>(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = ? AND slot = ?`),
-    lastDelivery: db.prepare<[number], DeliveryRow>(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = ? ORDER BY slot DESC LIMIT 1`),
-    deliveries: db.prepare<[number], DeliveryRow>(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = ? ORDER BY slot`),
-    received: db.prepare<[number], { article_id: string }>('SELECT article_id FROM subscription_articles WHERE subscription_id = ? ORDER BY slot, article_id'),
+    delivery: db.prepare<[number, string], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = ? AND slot = ?`,
+    ),
+    lastDelivery: db.prepare<[number], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = ? ORDER BY slot DESC LIMIT 1`,
+    ),
+    deliveries: db.prepare<[number], DeliveryRow>(
+      `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE subscription_id = ? ORDER BY slot`,
+    ),
+    received: db.prepare<[number], { article_id: string }>(
+      'SELECT article_id FROM subscription_articles WHERE subscription_id = ? ORDER BY slot, article_id',
+    ),
   };
 
   const get = (id: number) => {
@@ -145,7 +164,12 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
   const finish = db.transaction((id: number, slot: string, result: SlotResult, now: string) => {
     const shown = result.shown ?? [];
     s.finish.run({
-      id, slot, now, status: result.status, attempts: result.attempts, items: result.status === 'sent' ? shown.length : 0,
+      id,
+      slot,
+      now,
+      status: result.status,
+      attempts: result.attempts,
+      items: result.status === 'sent' ? shown.length : 0,
       error: result.error === undefined ? null : result.error.slice(0, MAX_ERROR_CHARS),
     });
     if (result.status !== 'sent') return;
@@ -160,7 +184,10 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
     const params = { ...rest, topics: JSON.stringify(topics ?? []), now };
     if (existing) s.update.run({ ...params, id: existing.id });
     else s.insert.run(params);
-    return { subscription: toSubscription(s.byChat.get(input.platform, input.chatId)!), created: existing?.status !== 'active' };
+    return {
+      subscription: toSubscription(s.byChat.get(input.platform, input.chatId)!),
+      created: existing?.status !== 'active',
+    };
   });
 
   return {

@@ -28,7 +28,9 @@ export function tryIndexLock(dbFile: string): IndexLock | null {
     const code = (err as { code?: string }).code ?? '';
     // SQLITE_BUSY: another run holds it; SQLITE_CANTOPEN / READONLY: a folder we cannot write.
     if (/^SQLITE_(BUSY|LOCKED|CANTOPEN|READONLY|PERM|IOERR)/.test(code)) return null;
-    throw new NashraError('STORE', `cannot take the index lock ${indexLockFile(dbFile)}: ${(err as Error).message}`, { cause: err });
+    throw new NashraError('STORE', `cannot take the index lock ${indexLockFile(dbFile)}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const held = db;
   return {

@@ -201,7 +201,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: 'stories: MinHash signatures, LSH band keys, each article\'s story (null while pending)',
+    description: "stories: MinHash signatures, LSH band keys, each article's story (null while pending)",
     sql: `
       -- The story an article belongs to: the num of the story's representative; NULL while
       -- its grouping is owed (new, changed, or its story lost or gained a member).

@@ -103,7 +103,11 @@ function ensureFolder(folder: string): void {
     try {
       mkdirSync(dir);
     } catch (cause) {
-      throw new NashraError('STORE', `cannot create the database folder ${dir} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, { cause });
+      throw new NashraError(
+        'STORE',
+        `cannot create the database folder ${dir} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`,
+        { cause },
+      );
     }
   }
 }
@@ -112,11 +116,17 @@ function migrate(db: Db, file: string, readonly: boolean): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     db.close();
-    throw new NashraError('STORE', `database ${file} has schema v${current}, newer than this nashra (v${SCHEMA_VERSION}); upgrade nashra or use another --db`);
+    throw new NashraError(
+      'STORE',
+      `database ${file} has schema v${current}, newer than this nashra (v${SCHEMA_VERSION}); upgrade nashra or use another --db`,
+    );
   }
   if (readonly && current < SCHEMA_VERSION) {
     db.close();
-    throw new NashraError('STORE', `database ${file} is read-only and has schema v${current}; this nashra needs v${SCHEMA_VERSION}: open it once where it can be written`);
+    throw new NashraError(
+      'STORE',
+      `database ${file} is read-only and has schema v${current}; this nashra needs v${SCHEMA_VERSION}: open it once where it can be written`,
+    );
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;

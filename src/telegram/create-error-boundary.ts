@@ -14,7 +14,10 @@ export function createErrorBoundary(logger: Logger): (error: BotError<Context>) 
   return async ({ ctx, error }) => {
     const log = logger.child({ updateId: ctx.update.update_id });
     const chatId = ctx.chat?.id;
-    if ((error instanceof GrammyError || error instanceof HttpError) && toDeliveryError(error, String(chatId)).kind === 'gone') {
+    if (
+      (error instanceof GrammyError || error instanceof HttpError) &&
+      toDeliveryError(error, String(chatId)).kind === 'gone'
+    ) {
       log.info({ err: scrubError(error), chatId }, 'chat does not accept our messages; update dropped');
       return;
     }

@@ -142,7 +142,10 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       await bot.api.deleteWebhook();
       await registerCommands(bot.api);
       const handle = run(bot, {
-        runner: { fetch: { timeout: deps.pollTimeoutSeconds ?? POLL_TIMEOUT_SECONDS, allowed_updates: ALLOWED_UPDATES }, silent: true },
+        runner: {
+          fetch: { timeout: deps.pollTimeoutSeconds ?? POLL_TIMEOUT_SECONDS, allowed_updates: ALLOWED_UPDATES },
+          silent: true,
+        },
       });
       runner = handle;
       handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
@@ -150,7 +153,10 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       const saved = deps.handedBack?.load('telegram') ?? [];
       if (saved.length > 0) {
         logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
-        for (const u of saved) void bot.handleUpdate(JSON.parse(u.payload) as Update).catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
+        for (const u of saved)
+          void bot
+            .handleUpdate(JSON.parse(u.payload) as Update)
+            .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
       }
     },
 
@@ -160,20 +166,32 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       if (!handle) return;
       stopping = true;
       // The poller's stop waits for room in its queue; never longer than the grace.
-      const polled = handle.stop().catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'telegram polling ended with an error'));
+      const polled = handle
+        .stop()
+        .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'telegram polling ended with an error'));
       await inFlight.settle(STOP_LIMITS.graceMs);
       await Promise.race([polled, new Promise((r) => setTimeout(r, 100).unref())]);
       // One synchronous step: what is saved and what is confirmed are the same updates.
       const confirmUpTo = lastFetchedId;
       const left = [...unanswered.values()];
       if (left.length > 0) {
-        if (deps.handedBack) deps.handedBack.save('telegram', left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })));
-        logger.info({ updates: left.length, kept: Boolean(deps.handedBack) }, 'telegram updates handed back for after the restart');
+        if (deps.handedBack)
+          deps.handedBack.save(
+            'telegram',
+            left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })),
+          );
+        logger.info(
+          { updates: left.length, kept: Boolean(deps.handedBack) },
+          'telegram updates handed back for after the restart',
+        );
       }
       if (confirmUpTo !== undefined) {
         // Everything fetched is either answered or kept: confirm it, so Telegram does not send it again.
         await bot.api
-          .getUpdates({ offset: confirmUpTo + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(STOP_LIMITS.confirmMs) as Parameters<Bot['api']['getUpdates']>[1])
+          .getUpdates(
+            { offset: confirmUpTo + 1, limit: 1, timeout: 0 },
+            AbortSignal.timeout(STOP_LIMITS.confirmMs) as Parameters<Bot['api']['getUpdates']>[1],
+          )
           .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'could not confirm the last telegram update'));
       }
       logger.info('telegram bot stopped');

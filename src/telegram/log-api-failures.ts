@@ -17,7 +17,12 @@ export function logApiFailures(logger: Logger): Transformer {
       throw err;
     }
     if (!result.ok) {
-      const fields = { method, errorCode: result.error_code, description: result.description, retryAfter: result.parameters?.retry_after };
+      const fields = {
+        method,
+        errorCode: result.error_code,
+        description: result.description,
+        retryAfter: result.parameters?.retry_after,
+      };
       if (result.error_code === 429) logger.warn(fields, 'telegram rate limit');
       else logger.debug(fields, 'telegram refused a call');
     }

@@ -17,7 +17,8 @@ export function pagerKeyboard(pager: Pager | undefined, locale: Locale): InlineK
   if (!pager || pager.pages <= 1) return undefined;
   const labels = LABELS[locale];
   const row: InlineKeyboardButton[] = [];
-  const button = (text: string, page: number) => row.push({ text, callback_data: encodePagerPayload(pager.token, page) });
+  const button = (text: string, page: number) =>
+    row.push({ text, callback_data: encodePagerPayload(pager.token, page) });
   if (pager.page > 0) button(labels.previous, pager.page - 1);
   if (pager.page < pager.pages - 1) button(labels.next, pager.page + 1);
   if (locale === 'ar') row.reverse();

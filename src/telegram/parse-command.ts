@@ -15,7 +15,11 @@ export interface ParsedCommand {
  * Returns null when the message is not a command or names another bot, so `/search@other_bot`
  * in a group is left to that bot.
  */
-export function parseCommand(text: string | undefined, entities: readonly MessageEntity[] | undefined, botUsername: string): ParsedCommand | null {
+export function parseCommand(
+  text: string | undefined,
+  entities: readonly MessageEntity[] | undefined,
+  botUsername: string,
+): ParsedCommand | null {
   if (!text) return null;
   const entity = entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
   if (!entity) return null;

@@ -6,7 +6,10 @@ import { TELEGRAM_MAX_COMMAND_DESCRIPTION } from './telegram-limits.js';
 
 /** The command menu in one language, in COMMAND_SPECS order (`start` is not listed). */
 export function commandMenu(locale: Locale): BotCommand[] {
-  return COMMAND_SPECS.map((spec) => ({ command: spec.name, description: spec.description[locale].slice(0, TELEGRAM_MAX_COMMAND_DESCRIPTION) }));
+  return COMMAND_SPECS.map((spec) => ({
+    command: spec.name,
+    description: spec.description[locale].slice(0, TELEGRAM_MAX_COMMAND_DESCRIPTION),
+  }));
 }
 
 /**

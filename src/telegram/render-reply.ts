@@ -36,7 +36,8 @@ export function renderReply(reply: Reply, limit: number = TELEGRAM_MAX_MESSAGE):
   for (const paragraph of reply.text ?? []) head.push(...fitted({ text: paragraph }));
   blocks.push(...packMessages(head, limit, LINE_SEPARATOR));
 
-  for (const item of reply.items ?? []) blocks.push(...packMessages(itemPieces(item, locale, fitted), limit, LINE_SEPARATOR));
+  for (const item of reply.items ?? [])
+    blocks.push(...packMessages(itemPieces(item, locale, fitted), limit, LINE_SEPARATOR));
 
   if (reply.footer) blocks.push(...fitted({ text: reply.footer, spans: [italic(0, reply.footer.length)] }));
 
@@ -71,7 +72,10 @@ function quoteBlock(quote: ReplyQuote, locale: Locale): StyledText {
   const [open, close] = QUOTE_MARKS[locale];
   const words = `${open}${quote.text}${close}`;
   const text = `${words}\n— ${quote.speaker}`;
-  return { text, spans: [{ start: 0, end: text.length, style: { type: 'blockquote' } }, bold(words.length + 3, text.length)] };
+  return {
+    text,
+    spans: [{ start: 0, end: text.length, style: { type: 'blockquote' } }, bold(words.length + 3, text.length)],
+  };
 }
 
 /** Search highlights as bold spans: clipped, sorted, merged, so tags never cross. */

@@ -75,7 +75,8 @@ export function renderStyledText(styled: StyledText, locale: Locale): TelegramMe
     const startsHere = isolates.filter(([s]) => s === span.start).length;
     const innerStartsHere = inner.filter(([s]) => s === span.start).length;
     const endsHere = inner.filter(([, e]) => e === span.end).length;
-    const offset = before(span.start) + isolates.filter(([, e]) => e === span.start).length + (startsHere - innerStartsHere);
+    const offset =
+      before(span.start) + isolates.filter(([, e]) => e === span.start).length + (startsHere - innerStartsHere);
     const end = before(span.end) + endsHere;
     if (end > offset) entities.push({ ...span.style, offset, length: end - offset } as MessageEntity);
   }

@@ -24,7 +24,12 @@ const NO_PREVIEW = { is_disabled: true } as const;
  * With `progress`, the first `progress.sent` messages are skipped (a retry resuming a
  * digest) and `progress.sent` is advanced as each message is accepted.
  */
-export async function sendReply(api: Api, chatId: number | string, reply: Reply, options: SendReplyOptions = {}): Promise<Message.TextMessage[]> {
+export async function sendReply(
+  api: Api,
+  chatId: number | string,
+  reply: Reply,
+  options: SendReplyOptions = {},
+): Promise<Message.TextMessage[]> {
   const chunks = renderReply(reply);
   const keyboard = options.buttons === false ? undefined : pagerKeyboard(reply.pager, reply.locale);
   const progress = options.progress;
@@ -35,7 +40,9 @@ export async function sendReply(api: Api, chatId: number | string, reply: Reply,
     sent.push(
       await sendMessage(api, chatId, message, {
         ...(last && keyboard ? { reply_markup: keyboard } : {}),
-        ...(i === 0 && options.replyTo !== undefined ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } } : {}),
+        ...(i === 0 && options.replyTo !== undefined
+          ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
+          : {}),
       }),
     );
     if (progress) progress.sent = i + 1;
@@ -53,7 +60,11 @@ export async function editReply(api: Api, chatId: number, messageId: number, rep
   const keyboard = pagerKeyboard(reply.pager, reply.locale);
   const markup = rest.length === 0 && keyboard ? { reply_markup: keyboard } : {};
   try {
-    await api.editMessageText(chatId, messageId, first.text, { entities: [...first.entities], link_preview_options: NO_PREVIEW, ...markup });
+    await api.editMessageText(chatId, messageId, first.text, {
+      entities: [...first.entities],
+      link_preview_options: NO_PREVIEW,
+      ...markup,
+    });
   } catch (err) {
     if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return;
     throw err;
@@ -67,7 +78,14 @@ function sendMessage(
   api: Api,
   chatId: number | string,
   message: TelegramMessage,
-  extra: { reply_markup?: InlineKeyboardMarkup; reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } },
+  extra: {
+    reply_markup?: InlineKeyboardMarkup;
+    reply_parameters?: { message_id: number; allow_sending_without_reply: boolean };
+  },
 ): Promise<Message.TextMessage> {
-  return api.sendMessage(chatId, message.text, { entities: [...message.entities], link_preview_options: NO_PREVIEW, ...extra });
+  return api.sendMessage(chatId, message.text, {
+    entities: [...message.entities],
+    link_preview_options: NO_PREVIEW,
+    ...extra,
+  });
 }

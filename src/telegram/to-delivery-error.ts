@@ -20,9 +20,14 @@ export function toDeliveryError(err: unknown, chatId: string): DeliveryError {
   if (err instanceof DeliveryError) return err;
   if (err instanceof GrammyError) {
     const what = `telegram ${err.method} to chat ${chatId} failed (${err.error_code}: ${err.description})`;
-    if (err.error_code === 403 || GONE_DESCRIPTION.test(err.description)) return new DeliveryError('gone', what, { cause });
+    if (err.error_code === 403 || GONE_DESCRIPTION.test(err.description))
+      return new DeliveryError('gone', what, { cause });
     const retryAfter = err.parameters.retry_after;
-    return new DeliveryError('retry', what, retryAfter !== undefined ? { cause, retryAfterMs: Math.ceil(retryAfter * 1000) } : { cause });
+    return new DeliveryError(
+      'retry',
+      what,
+      retryAfter !== undefined ? { cause, retryAfterMs: Math.ceil(retryAfter * 1000) } : { cause },
+    );
   }
   if (err instanceof HttpError) {
     const reason = (cause as Error & { reason?: string }).reason ?? cause.message;

@@ -8,11 +8,17 @@ import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 
 /** 150 distinct articles made from the seed corpus: enough for the worker pool to start. */
 function bulkCorpus(file: string): void {
-  const seeds = readdirSync(FIXTURE_CORPUS).map((f) => readFileSync(join(FIXTURE_CORPUS, f), 'utf8').split('\n').filter(Boolean));
+  const seeds = readdirSync(FIXTURE_CORPUS).map((f) =>
+    readFileSync(join(FIXTURE_CORPUS, f), 'utf8').split('\n').filter(Boolean),
+  );
   const lines = Array.from({ length: 150 }, (_, i) => {
     const body = seeds[i % seeds.length]!;
     const shift = Math.floor(i / seeds.length) % body.length;
-    return JSON.stringify({ id: `bulk-${i}`, title: `خبر رقم ${i}`, body: [...body.slice(shift), ...body.slice(0, shift)].join('\n') });
+    return JSON.stringify({
+      id: `bulk-${i}`,
+      title: `خبر رقم ${i}`,
+      body: [...body.slice(shift), ...body.slice(0, shift)].join('\n'),
+    });
   });
   writeFileSync(file, lines.join('\n'));
 }
@@ -33,7 +39,9 @@ describe('openIndex on a bulk import', () => {
       expect(pooled.report.added).toBe(150);
       expect(pooled.index.people(50, 0)).toEqual(single.index.people(50, 0));
       for (const q of ['بيونغ يانغ', 'تسوكرمان', 'قمة بريكس']) {
-        expect(searchArticles(pooled.index, q, { limit: 20 }).results.map((r) => r.id)).toEqual(searchArticles(single.index, q, { limit: 20 }).results.map((r) => r.id));
+        expect(searchArticles(pooled.index, q, { limit: 20 }).results.map((r) => r.id)).toEqual(
+          searchArticles(single.index, q, { limit: 20 }).results.map((r) => r.id),
+        );
       }
       const again = await pooled.reindex();
       expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 150 });

@@ -14,10 +14,14 @@ const run = promisify(execFile);
 let dir: string;
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', ...args, '--corpus', join(dir, 'corpus'), '--db', join(dir, 'db.sqlite')], {
-      cwd: ROOT,
-      env: { ...process.env, DEBUG: '' },
-    });
+    const { stdout, stderr } = await run(
+      TSX,
+      ['src/cli/main.ts', ...args, '--corpus', join(dir, 'corpus'), '--db', join(dir, 'db.sqlite')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DEBUG: '' },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -60,7 +60,11 @@ describe('CLI under operations', () => {
     const { spawnSync } = await import('node:child_process');
     const { ROOT, TSX } = await import('../support/run-cli.js');
     const r = spawnSync(TSX, ['src/cli/main.ts', 'latest', '--json', '--corpus', corpus(), '--db', roDb], {
-      cwd: ROOT, uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, HOME: '/tmp' },
+      cwd: ROOT,
+      uid: 65534,
+      gid: 65534,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: '/tmp' },
     });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).articles.length).toBe(5);
@@ -71,8 +75,10 @@ describe('CLI under operations', () => {
     const damaged = join(dir, 'damaged.sqlite');
     expect((await cli(['index'], damaged)).code).toBe(0);
     const raw = new Database(damaged);
-    raw.prepare(`INSERT INTO subscriptions (platform, chat_id, schedule, timezone, locale, created_by, created_at, scheduled_since, since)
-      VALUES ('telegram', '42', 'daily 08:00', 'Asia/Riyadh', 'ar', 'u1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run();
+    raw
+      .prepare(`INSERT INTO subscriptions (platform, chat_id, schedule, timezone, locale, created_by, created_at, scheduled_since, since)
+      VALUES ('telegram', '42', 'daily 08:00', 'Asia/Riyadh', 'ar', 'u1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`)
+      .run();
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     const size = statSync(damaged).size;

@@ -10,7 +10,10 @@ import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 /** The `nashra` bin as package.json names it: the bundle `prepare` builds at install. */
-const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { nashra: string } }).bin.nashra);
+const BIN = join(
+  ROOT,
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { nashra: string } }).bin.nashra,
+);
 
 /**
  * The installed command, not the TypeScript sources: the bundle must resolve its chunks,
@@ -19,7 +22,10 @@ const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf
 describe('the nashra bin', { timeout: 60_000 }, () => {
   let dir: string;
   const nashra = async (...args: string[]) => {
-    const { stdout } = await run(process.execPath, [BIN, ...args, '--db', join(dir, 'db.sqlite'), '--json'], { cwd: ROOT, env: { ...process.env, DEBUG: '' } });
+    const { stdout } = await run(process.execPath, [BIN, ...args, '--db', join(dir, 'db.sqlite'), '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, DEBUG: '' },
+    });
     return JSON.parse(stdout);
   };
 
@@ -29,7 +35,11 @@ describe('the nashra bin', { timeout: 60_000 }, () => {
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
     // 60 composed articles besides the five fixtures, so indexing takes the worker-thread path.
     const lines = Array.from({ length: 60 }, (_, i) =>
-      JSON.stringify({ id: `bulk-${i}`, title: `خبر رقم ${i}`, body: `قال الوزير كريم منصور: «المشروع رقم ${i} يبدأ غدا». وأضاف أن العمل مستمر.` }),
+      JSON.stringify({
+        id: `bulk-${i}`,
+        title: `خبر رقم ${i}`,
+        body: `قال الوزير كريم منصور: «المشروع رقم ${i} يبدأ غدا». وأضاف أن العمل مستمر.`,
+      }),
     );
     writeFileSync(join(dir, 'corpus', 'bulk.jsonl'), `${lines.join('\n')}\n`);
   });

@@ -22,11 +22,18 @@ describe('loadConfig', () => {
   });
 
   it('reads the feeds file and interval; a named file is explicit (it must exist)', () => {
-    expect(loadConfig({ NASHRA_FEEDS: 'conf/feeds.txt', NASHRA_FEED_MINUTES: '5' })).toMatchObject({ feeds: { file: 'conf/feeds.txt', explicit: true }, feedMinutes: 5 });
+    expect(loadConfig({ NASHRA_FEEDS: 'conf/feeds.txt', NASHRA_FEED_MINUTES: '5' })).toMatchObject({
+      feeds: { file: 'conf/feeds.txt', explicit: true },
+      feedMinutes: 5,
+    });
   });
 
   it('treats empty strings (as in a copied .env.example) as unset', () => {
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '  ', NASHRA_DB: '' })).toMatchObject({ telegram: null, discord: null, db: 'data/nashra.sqlite' });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '  ', NASHRA_DB: '' })).toMatchObject({
+      telegram: null,
+      discord: null,
+      db: 'data/nashra.sqlite',
+    });
   });
 
   it('reads every platform setting', () => {
@@ -41,7 +48,11 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
     });
     expect(config.telegram).toEqual({ token: TELEGRAM_TOKEN, apiRoot: 'http://127.0.0.1:8081' });
-    expect(config.discord).toEqual({ token: DISCORD_TOKEN, apiUrl: 'http://127.0.0.1:8080/api', guildId: '123456789012345678' });
+    expect(config.discord).toEqual({
+      token: DISCORD_TOKEN,
+      apiUrl: 'http://127.0.0.1:8080/api',
+      guildId: '123456789012345678',
+    });
     expect(config).toMatchObject({ timezone: 'Asia/Riyadh', logLevel: 'debug', httpPort: 9464 });
   });
 
@@ -78,7 +89,16 @@ describe('loadConfig', () => {
     } catch (err) {
       message = (err as Error).message;
     }
-    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DISCORD_GUILD_ID', 'NASHRA_TIMEZONE', 'NASHRA_RESCAN_SECONDS', 'NASHRA_FEED_MINUTES', 'LOG_LEVEL']) expect(message).toContain(name);
+    for (const name of [
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_API_ROOT',
+      'DISCORD_GUILD_ID',
+      'NASHRA_TIMEZONE',
+      'NASHRA_RESCAN_SECONDS',
+      'NASHRA_FEED_MINUTES',
+      'LOG_LEVEL',
+    ])
+      expect(message).toContain(name);
     expect(message).not.toContain('not-a-token-secret');
   });
 });

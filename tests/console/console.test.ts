@@ -13,7 +13,14 @@ function runConsole(dir: string, input: string): Promise<{ code: number | null; 
   return new Promise((resolve) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '', NASHRA_CORPUS_DIR: join(dir, 'corpus'), NASHRA_DB: join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: '',
+        DISCORD_TOKEN: '',
+        NASHRA_CORPUS_DIR: join(dir, 'corpus'),
+        NASHRA_DB: join(dir, 'db.sqlite'),
+        LOG_LEVEL: 'warn',
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -81,7 +88,10 @@ describe('npm start with no token runs the console', { timeout: 60_000 }, () => 
   });
 
   it('survives hostile input', async () => {
-    const { code, stdout } = await runConsole(dir, `/search "\n/search ${'ب'.repeat(5000)}\n/frobnicate\n\u0007\u001b[2J\n/search بريكس\n`);
+    const { code, stdout } = await runConsole(
+      dir,
+      `/search "\n/search ${'ب'.repeat(5000)}\n/frobnicate\n\u0007\u001b[2J\n/search بريكس\n`,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('لا أعرف هذا الأمر');
     expect(stdout).toContain('قمة');

@@ -3,7 +3,12 @@ import type { CommandHandler } from '../../src/core/commands/create-command-hand
 import type { ArticleIndex } from '../../src/core/ports/article-index.js';
 import { createDiscordBot, type DiscordBot } from '../../src/discord/create-discord-bot.js';
 import { createLogger, type Logger } from '../../src/logging/create-logger.js';
-import { type DiscordEmulator, type EmulatorOptions, type InteractionState, startDiscordEmulator } from '../../emulators/discord-emulator.js';
+import {
+  type DiscordEmulator,
+  type EmulatorOptions,
+  type InteractionState,
+  startDiscordEmulator,
+} from '../../emulators/discord-emulator.js';
 
 /** Every log line the bot wrote, parsed, and a way to wait for one. */
 export interface LogCapture {
@@ -16,7 +21,10 @@ export interface LogCapture {
 export function captureLogs(level = 'debug'): LogCapture {
   const lines: Record<string, any>[] = [];
   const raw: string[] = [];
-  const waiters = new Set<{ predicate: (l: Record<string, any>) => boolean; resolve: (l: Record<string, any>) => void }>();
+  const waiters = new Set<{
+    predicate: (l: Record<string, any>) => boolean;
+    resolve: (l: Record<string, any>) => void;
+  }>();
   const stream = new Writable({
     write(chunk, _enc, done) {
       for (const text of String(chunk).split('\n').filter(Boolean)) {

@@ -11,7 +11,13 @@ import { type Harness, startHarness } from './bot-harness.js';
 
 /** What a person reads: markdown escapes and bidi isolates removed. */
 const plain = (text: string) => text.replace(/\\([^\p{L}\p{N}\s])/gu, '$1').replace(/[\u2066-\u2069\u200B]/g, '');
-const seen = (s: InteractionState) => plain([s.original, ...s.followUps].filter((m) => m && !m.deleted).map(visibleText).join('\n'));
+const seen = (s: InteractionState) =>
+  plain(
+    [s.original, ...s.followUps]
+      .filter((m) => m && !m.deleted)
+      .map(visibleText)
+      .join('\n'),
+  );
 const title = (s: InteractionState) => plain(s.original?.embeds[0]?.title ?? '');
 
 let test: TestIndex;
@@ -22,7 +28,10 @@ beforeAll(async () => {
   test = await createTestIndex();
   // More articles about Korea, so a search has several pages.
   for (let i = 0; i < 9; i++) {
-    writeFileSync(join(test.corpusDir, `9${i}_korea.txt`), `title: كوريا الشمالية تجري اختبارا رقم ${i}\ndate: 2024-01-0${i + 1}\n\nأجرت كوريا الشمالية اختبارا جديدا رقم ${i} في بحر اليابان. وقال مسؤول إن الاختبار ناجح. ${distinctSentence(`korea-${i}`)}\n`);
+    writeFileSync(
+      join(test.corpusDir, `9${i}_korea.txt`),
+      `title: كوريا الشمالية تجري اختبارا رقم ${i}\ndate: 2024-01-0${i + 1}\n\nأجرت كوريا الشمالية اختبارا جديدا رقم ${i} في بحر اليابان. وقال مسؤول إن الاختبار ناجح. ${distinctSentence(`korea-${i}`)}\n`,
+    );
   }
   await test.reindex();
   const handler = {
@@ -49,47 +58,92 @@ describe('every command, in Arabic and in English', () => {
   const rows: [string, Record<string, string>, Locale, (s: InteractionState, locale: Locale) => void][] = [];
   for (const locale of ['ar', 'en'] as const) {
     rows.push(
-      ['help', {}, locale, (s, l) => {
-        expect(title(s)).toBe(t(l, 'helpTitle'));
-        expect(seen(s)).toContain('/quotes');
-      }],
-      ['search', { topic: 'كوريا الشمالية' }, locale, (s, l) => {
-        expect(title(s)).toBe(t(l, 'searchTitle')('كوريا الشمالية'));
-        expect(s.original!.embeds[0]!.footer!.text).toBe(t(l, 'pageFooter')(1, 3, 14));
-      }],
-      ['summary', { 'article-or-topic': '003_3ddc96a2e226cfb4' }, locale, (s) => {
-        expect(title(s)).toBe(test.index.getArticle('003_3ddc96a2e226cfb4')!.title);
-        expect(seen(s)).toContain(test.index.getSentences('003_3ddc96a2e226cfb4')[0]!.text.slice(0, 20));
-      }],
-      ['summary', { 'article-or-topic': 'قمة بريكس' }, locale, (s) => {
-        expect(seen(s)).toContain('003_3ddc96a2e226cfb4');
-      }],
-      ['summary', { 'article-or-topic': 'معاهدة دفاعية' }, locale, (s, l) => {
-        expect(title(s)).toBe(t(l, 'summaryTopicTitle')('معاهدة دفاعية'));
-        const text = seen(s);
-        expect(text).toContain('003_3ddc96a2e226cfb4');
-        expect(text).toContain('صوّت البرلمان الروسي بالإجماع');
-        expect(text).toContain('بأغلبية 397 صوتًا');
-        expect(text).not.toContain('حسابات وهمية');
-        // The topic words are bold, as in search results.
-        const raw = [s.original, ...s.followUps].map((m) => (m ? visibleText(m) : '')).join('\n');
-        expect(raw).toContain('**معاهدة**');
-        expect(raw).toContain('**المعاهدة**');
-      }],
-      ['quotes', { person: 'بوتين' }, locale, (s, l) => {
-        expect(title(s).startsWith(t(l, 'quotesTitle')(''))).toBe(true);
-        expect(seen(s)).toContain('«');
-      }],
-      ['people', {}, locale, (s, l) => {
-        expect(title(s)).toBe(t(l, 'peopleTitle'));
-        expect(seen(s)).toContain('تسوكرمان');
-      }],
-      ['latest', {}, locale, (s, l) => {
-        expect(title(s)).toBe(t(l, 'latestTitle'));
-      }],
-      ['digest', {}, locale, (s, l) => {
-        expect(title(s)).toBe(t(l, 'digestTitle'));
-      }],
+      [
+        'help',
+        {},
+        locale,
+        (s, l) => {
+          expect(title(s)).toBe(t(l, 'helpTitle'));
+          expect(seen(s)).toContain('/quotes');
+        },
+      ],
+      [
+        'search',
+        { topic: 'كوريا الشمالية' },
+        locale,
+        (s, l) => {
+          expect(title(s)).toBe(t(l, 'searchTitle')('كوريا الشمالية'));
+          expect(s.original!.embeds[0]!.footer!.text).toBe(t(l, 'pageFooter')(1, 3, 14));
+        },
+      ],
+      [
+        'summary',
+        { 'article-or-topic': '003_3ddc96a2e226cfb4' },
+        locale,
+        (s) => {
+          expect(title(s)).toBe(test.index.getArticle('003_3ddc96a2e226cfb4')!.title);
+          expect(seen(s)).toContain(test.index.getSentences('003_3ddc96a2e226cfb4')[0]!.text.slice(0, 20));
+        },
+      ],
+      [
+        'summary',
+        { 'article-or-topic': 'قمة بريكس' },
+        locale,
+        (s) => {
+          expect(seen(s)).toContain('003_3ddc96a2e226cfb4');
+        },
+      ],
+      [
+        'summary',
+        { 'article-or-topic': 'معاهدة دفاعية' },
+        locale,
+        (s, l) => {
+          expect(title(s)).toBe(t(l, 'summaryTopicTitle')('معاهدة دفاعية'));
+          const text = seen(s);
+          expect(text).toContain('003_3ddc96a2e226cfb4');
+          expect(text).toContain('صوّت البرلمان الروسي بالإجماع');
+          expect(text).toContain('بأغلبية 397 صوتًا');
+          expect(text).not.toContain('حسابات وهمية');
+          // The topic words are bold, as in search results.
+          const raw = [s.original, ...s.followUps].map((m) => (m ? visibleText(m) : '')).join('\n');
+          expect(raw).toContain('**معاهدة**');
+          expect(raw).toContain('**المعاهدة**');
+        },
+      ],
+      [
+        'quotes',
+        { person: 'بوتين' },
+        locale,
+        (s, l) => {
+          expect(title(s).startsWith(t(l, 'quotesTitle')(''))).toBe(true);
+          expect(seen(s)).toContain('«');
+        },
+      ],
+      [
+        'people',
+        {},
+        locale,
+        (s, l) => {
+          expect(title(s)).toBe(t(l, 'peopleTitle'));
+          expect(seen(s)).toContain('تسوكرمان');
+        },
+      ],
+      [
+        'latest',
+        {},
+        locale,
+        (s, l) => {
+          expect(title(s)).toBe(t(l, 'latestTitle'));
+        },
+      ],
+      [
+        'digest',
+        {},
+        locale,
+        (s, l) => {
+          expect(title(s)).toBe(t(l, 'digestTitle'));
+        },
+      ],
     );
   }
 
@@ -170,7 +224,8 @@ describe('autocomplete of person names', () => {
 describe('pagination by buttons', () => {
   const owner = '300000000000000003';
   const stranger = '400000000000000004';
-  const buttons = (s: InteractionState) => s.original!.components[0].components as { label: string; custom_id: string; disabled: boolean }[];
+  const buttons = (s: InteractionState) =>
+    s.original!.components[0].components as { label: string; custom_id: string; disabled: boolean }[];
 
   it('turns pages for the person who asked, and refuses anyone else', async () => {
     const s = await h.answered(h.emulator.command('search', { topic: 'كوريا' }, { userId: owner, locale: 'en-US' }));
@@ -209,26 +264,53 @@ describe('pagination by buttons', () => {
 });
 
 describe('hostile input', () => {
-  const allBodies = (s: InteractionState) => h.emulator.calls.filter((c) => c.path.includes(s.token)).map((c) => c.body?.data ?? c.body);
+  const allBodies = (s: InteractionState) =>
+    h.emulator.calls.filter((c) => c.path.includes(s.token)).map((c) => c.body?.data ?? c.body);
 
   it.each([
     ['empty', 'search', { topic: '' }, (s: InteractionState) => expect(seen(s)).toBe(t('ar', 'usageSearch'))],
     ['only spaces', 'quotes', { person: '   ' }, (s: InteractionState) => expect(seen(s)).toBe(t('ar', 'usageQuotes'))],
-    ['5,000 characters', 'search', { topic: 'كوريا '.repeat(834).slice(0, 5000) }, (s: InteractionState) => expect(seen(s).length).toBeLessThan(6000)],
-    ['mentions and markdown', 'search', { topic: '@everyone **عاجل** <@123> [x](http://e.vil)' }, (s: InteractionState) => {
-      const raw = visibleText(s.followUps[0] ?? s.original);
-      expect(raw).not.toMatch(/@everyone|<@123>|\]\(http/);
-      expect(raw).toContain('\\*\\*');
-    }],
-    ['FTS5 operators among words', 'search', { topic: '"* AND NEAR( OR -' }, (s: InteractionState) => expect(seen(s)).toBe(t('ar', 'searchNone')('"* AND NEAR( OR -'))],
-    ['FTS5 operators alone', 'search', { topic: '"* ( ) ^' }, (s: InteractionState) => expect(seen(s)).toBe(t('ar', 'searchNothingToSearch'))],
+    [
+      '5,000 characters',
+      'search',
+      { topic: 'كوريا '.repeat(834).slice(0, 5000) },
+      (s: InteractionState) => expect(seen(s).length).toBeLessThan(6000),
+    ],
+    [
+      'mentions and markdown',
+      'search',
+      { topic: '@everyone **عاجل** <@123> [x](http://e.vil)' },
+      (s: InteractionState) => {
+        const raw = visibleText(s.followUps[0] ?? s.original);
+        expect(raw).not.toMatch(/@everyone|<@123>|\]\(http/);
+        expect(raw).toContain('\\*\\*');
+      },
+    ],
+    [
+      'FTS5 operators among words',
+      'search',
+      { topic: '"* AND NEAR( OR -' },
+      (s: InteractionState) => expect(seen(s)).toBe(t('ar', 'searchNone')('"* AND NEAR( OR -')),
+    ],
+    [
+      'FTS5 operators alone',
+      'search',
+      { topic: '"* ( ) ^' },
+      (s: InteractionState) => expect(seen(s)).toBe(t('ar', 'searchNothingToSearch')),
+    ],
     ['emoji only', 'quotes', { person: '🔥🇸🇦👍🏽' }, (s: InteractionState) => expect(seen(s)).toContain('🔥🇸🇦👍🏽')],
-    ['a summary of nothing', 'summary', { 'article-or-topic': '../../etc/passwd' }, (s: InteractionState) => expect(seen(s)).toContain('etc/passwd')],
+    [
+      'a summary of nothing',
+      'summary',
+      { 'article-or-topic': '../../etc/passwd' },
+      (s: InteractionState) => expect(seen(s)).toContain('etc/passwd'),
+    ],
   ])('%s: a short clear answer, escaped, pinging nobody', async (_what, name, options, expectations) => {
     const s = await h.answered(h.emulator.command(name, options));
     expect(s.callbacks.length).toBe(1);
     expect(seen(s).length).toBeGreaterThan(0);
-    for (const body of allBodies(s)) if (body && (body.content !== undefined || body.embeds)) expect(body.allowed_mentions).toEqual({ parse: [] });
+    for (const body of allBodies(s))
+      if (body && (body.content !== undefined || body.embeds)) expect(body.allowed_mentions).toEqual({ parse: [] });
     expectations(s);
   });
 

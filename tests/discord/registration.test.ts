@@ -20,17 +20,35 @@ describe('command definitions', () => {
   const definitions = buildCommandDefinitions(COMMAND_SPECS);
 
   it('offers every chat command, Arabic by default and English for English clients', () => {
-    expect(definitions.map((d) => d.name)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
+    expect(definitions.map((d) => d.name)).toEqual([
+      'search',
+      'summary',
+      'quotes',
+      'people',
+      'latest',
+      'digest',
+      'subscribe',
+      'unsubscribe',
+      'subscriptions',
+      'help',
+    ]);
     for (const d of definitions) {
       expect(d.description).toMatch(/[\u0600-\u06FF]/);
-      for (const locale of ENGLISH_DISCORD_LOCALES) expect(d.description_localizations?.[locale]).toMatch(/^[\x20-\x7E’]+$/);
+      for (const locale of ENGLISH_DISCORD_LOCALES)
+        expect(d.description_localizations?.[locale]).toMatch(/^[\x20-\x7E’]+$/);
       expect(Object.keys(d.description_localizations ?? {})).not.toContain('ar');
     }
   });
 
   it('hides the commands that change a channel’s digest from members who cannot manage channels', () => {
     const permissions = Object.fromEntries(definitions.map((d) => [d.name, d.default_member_permissions ?? null]));
-    expect(permissions).toMatchObject({ subscribe: '16', unsubscribe: '16', subscriptions: null, search: null, digest: null });
+    expect(permissions).toMatchObject({
+      subscribe: '16',
+      unsubscribe: '16',
+      subscriptions: null,
+      search: null,
+      digest: null,
+    });
   });
 
   it.each([
@@ -50,11 +68,21 @@ describe('command definitions', () => {
 
   it('compares equal to what Discord returns for it', () => {
     const returned = definitions.map((d) => ({
-      id: '1', application_id: '2', version: '3', default_member_permissions: null, type: 1, nsfw: false, integration_types: [0], contexts: null,
-      ...d, options: (d.options ?? []).map((o) => ({ ...o })),
+      id: '1',
+      application_id: '2',
+      version: '3',
+      default_member_permissions: null,
+      type: 1,
+      nsfw: false,
+      integration_types: [0],
+      contexts: null,
+      ...d,
+      options: (d.options ?? []).map((o) => ({ ...o })),
     }));
     expect(commandSetKey(returned.reverse())).toBe(commandSetKey(definitions));
-    expect(commandSetKey([{ ...definitions[0]!, description: 'changed' }, ...definitions.slice(1)])).not.toBe(commandSetKey(definitions));
+    expect(commandSetKey([{ ...definitions[0]!, description: 'changed' }, ...definitions.slice(1)])).not.toBe(
+      commandSetKey(definitions),
+    );
   });
 });
 
@@ -77,7 +105,18 @@ describe('registration at start-up', () => {
     expect(gets[0]!.query.with_localizations).toBe('true');
     expect(puts(h)).toHaveLength(1);
     expect(puts(h)[0]!.path).toBe(`/applications/${h.emulator.applicationId}/commands`);
-    expect(h.emulator.commands().map((c) => c.name)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
+    expect(h.emulator.commands().map((c) => c.name)).toEqual([
+      'search',
+      'summary',
+      'quotes',
+      'people',
+      'latest',
+      'digest',
+      'subscribe',
+      'unsubscribe',
+      'subscriptions',
+      'help',
+    ]);
   });
 
   it('skips the PUT on a restart when nothing changed', async () => {
@@ -90,7 +129,9 @@ describe('registration at start-up', () => {
     h.emulator.commands().find((c) => c.name === 'help')!.description = 'وصف قديم';
     await h.restart();
     expect(puts(h)).toHaveLength(2);
-    expect(h.emulator.commands().find((c) => c.name === 'help')!.description).toBe(COMMAND_SPECS.find((s) => s.name === 'help')!.description.ar);
+    expect(h.emulator.commands().find((c) => c.name === 'help')!.description).toBe(
+      COMMAND_SPECS.find((s) => s.name === 'help')!.description.ar,
+    );
   });
 });
 
@@ -99,7 +140,9 @@ describe('registration in one guild (DISCORD_GUILD_ID)', () => {
     const guildId = '222222222222222222';
     const h = await startHarness({ handler: test.handler, index: test.index, guildId });
     try {
-      expect(puts(h).map((c) => c.path)).toEqual([`/applications/${h.emulator.applicationId}/guilds/${guildId}/commands`]);
+      expect(puts(h).map((c) => c.path)).toEqual([
+        `/applications/${h.emulator.applicationId}/guilds/${guildId}/commands`,
+      ]);
       expect(h.emulator.commands(guildId)).toHaveLength(10);
       expect(h.emulator.commands()).toHaveLength(0);
     } finally {
@@ -113,7 +156,13 @@ describe('a wrong token', () => {
     const emulator = await startDiscordEmulator();
     const logs = captureLogs();
     const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong.token-value';
-    const bot = createDiscordBot({ token: secret, apiUrl: emulator.apiUrl, handler: test.handler, index: test.index, logger: logs.logger });
+    const bot = createDiscordBot({
+      token: secret,
+      apiUrl: emulator.apiUrl,
+      handler: test.handler,
+      index: test.index,
+      logger: logs.logger,
+    });
     try {
       await expect(bot.start()).rejects.toThrow(/token/i);
       expect(emulator.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);

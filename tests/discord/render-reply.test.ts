@@ -21,7 +21,10 @@ const item = (i: number, words = 10): ReplyItem => ({
 });
 
 function embedTotal(m: DiscordMessage): number {
-  return m.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
+  return m.embeds.reduce(
+    (n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0),
+    0,
+  );
 }
 
 /** Every message must pass Discord's own checks (the emulator's validator) and our limits. */
@@ -74,68 +77,157 @@ describe('renderPager', () => {
 
 describe('renderReply', () => {
   const cases: [string, Reply, (m: DiscordMessage[]) => void][] = [
-    ['a notice is plain ephemeral text', { locale: 'en', notice: true, text: ['Add a topic after the command'] }, (m) => {
-      expect(m).toHaveLength(1);
-      expect(m[0]).toMatchObject({ content: 'Add a topic after the command', embeds: [], ephemeral: true });
-    }],
-    ['a titled reply is one embed', { locale: 'ar', title: 'نتائج البحث عن: كوريا', items: [item(1, 1)] }, (m) => {
-      expect(m).toHaveLength(1);
-      expect(m[0]!.embeds).toHaveLength(1);
-      expect(m[0]!.embeds[0]!.title).toBe('نتائج البحث عن: كوريا');
-      expect(m[0]!.embeds[0]!.description).toContain('**عنوان المقال 1**');
-      expect(m[0]!.embeds[0]!.description).toContain('-# 001\\_abc · 2024-10-24');
-      expect(m[0]!.ephemeral).toBe(false);
-    }],
-    ['search marks become bold, escaped around them', { locale: 'ar', title: 't', items: [{ heading: 'h', lines: [{ text: 'قال *بوتين* اليوم', marks: [[5, 10]] }] }] }, (m) => {
-      expect(m[0]!.embeds[0]!.description).toContain('قال \\***بوتين**\\* اليوم');
-    }],
-    ['a quote shows its words and speaker', { locale: 'ar', title: 'أقوال بوتين', items: [{ heading: 'قمة', ref: '003', lines: [], quote: { speaker: 'فلاديمير بوتين', text: 'إنهم لا يخفون هدفهم' } }] }, (m) => {
-      expect(m[0]!.embeds[0]!.description).toContain('> «إنهم لا يخفون هدفهم»\n> — **فلاديمير بوتين**');
-    }],
-    ['a summary links its article and does not repeat the title', { locale: 'ar', title: 'قمة بريكس', items: [{ heading: 'قمة بريكس', ref: '003', url: 'https://example.com/a', lines: [{ text: sentence(1) }] }] }, (m) => {
-      expect(m[0]!.embeds[0]!.url).toBe('https://example.com/a');
-      expect(m[0]!.embeds[0]!.description!.startsWith('-# 003')).toBe(true);
-    }],
-    ['a javascript: url is not linked', { locale: 'en', title: 'x', items: [{ heading: 'h', url: 'javascript:alert(1)', lines: [] }, { heading: 'g', lines: [] }] }, (m) => {
-      expect(m[0]!.embeds[0]!.description).not.toContain('javascript');
-    }],
-    ['Latin inside Arabic is isolated', { locale: 'ar', title: 'قمة BRICS في قازان', items: [] }, (m) => {
-      expect(m[0]!.embeds[0]!.title).toBe(`قمة ${FSI}BRICS${PDI} في قازان`);
-    }],
-    ['an Arabic line in an English reply keeps its direction; only its Latin runs are isolated', { locale: 'en', title: 'Latest articles', items: [{ heading: 'قمة BRICS في قازان', lines: [{ text: 'Putin said: نعم' }] }] }, (m) => {
-      expect(m[0]!.embeds[0]!.description).toContain(`**قمة ${FSI}BRICS${PDI} في قازان**`);
-      expect(m[0]!.embeds[0]!.description).toContain('\nPutin said: نعم');
-    }],
-    ['a 300-character title is cut to 256', { locale: 'ar', title: 'ع'.repeat(300), items: [item(1, 1)] }, (m) => {
-      expect(m[0]!.embeds[0]!.title).toHaveLength(DISCORD_MAX_EMBED_TITLE);
-      expect(m[0]!.embeds[0]!.title!.endsWith('…')).toBe(true);
-    }],
-    ['a long digest splits between items across embeds and messages', { locale: 'ar', title: 'نشرة', footer: 'f', items: Array.from({ length: 12 }, (_, i) => item(i, 30)) }, (m) => {
-      expect(m.length).toBeGreaterThan(1);
-      const all = m.flatMap((x) => x.embeds);
-      expect(all[0]!.title).toBe('نشرة');
-      expect(all.filter((e) => e.title)).toHaveLength(1);
-      expect(all.at(-1)!.footer?.text).toBe('f');
-      for (let i = 0; i < 12; i++) expect(all.filter((e) => e.description?.includes(`**عنوان المقال ${i}**`))).toHaveLength(1);
-    }],
-    ['a paged list always fits one message with its buttons', { locale: 'en', title: 'Quotes', footer: 'page 1 of 3 · 14 results', pager: { token: 'abcdefghij', page: 0, pages: 3 }, items: Array.from({ length: 5 }, (_, i) => ({ heading: `h${i}`, lines: [], quote: { speaker: 's', text: 'ق'.repeat(1200) } })) }, (m) => {
-      expect(m).toHaveLength(1);
-      expect(m[0]!.embeds).toHaveLength(1);
-      expect(m[0]!.components).toHaveLength(1);
-      expect(m[0]!.embeds[0]!.footer?.text).toBe('page 1 of 3 · 14 results');
-    }],
-    ['a wall of text splits under 2000 characters', { locale: 'ar', text: Array.from({ length: 60 }, (_, i) => sentence(i)) }, (m) => {
-      expect(m.length).toBeGreaterThan(1);
-      expect(m.map((x) => x.content).join(' ')).toContain(sentence(59));
-    }],
-    ['hostile text is escaped everywhere', { locale: 'en', title: '**@everyone**', text: ['<@1> [x](http://e)'], items: [{ heading: '`h`', ref: '@here', lines: [{ text: '# big' }] }] }, (m) => {
-      const text = visibleText(m[0]);
-      expect(text).not.toMatch(/(^|[^\\])\*\*@everyone/);
-      expect(text).not.toContain('@everyone');
-      expect(text).not.toContain('@here');
-      expect(text).toContain('\\<@1\\>');
-      expect(text).toContain('\\# big');
-    }],
+    [
+      'a notice is plain ephemeral text',
+      { locale: 'en', notice: true, text: ['Add a topic after the command'] },
+      (m) => {
+        expect(m).toHaveLength(1);
+        expect(m[0]).toMatchObject({ content: 'Add a topic after the command', embeds: [], ephemeral: true });
+      },
+    ],
+    [
+      'a titled reply is one embed',
+      { locale: 'ar', title: 'نتائج البحث عن: كوريا', items: [item(1, 1)] },
+      (m) => {
+        expect(m).toHaveLength(1);
+        expect(m[0]!.embeds).toHaveLength(1);
+        expect(m[0]!.embeds[0]!.title).toBe('نتائج البحث عن: كوريا');
+        expect(m[0]!.embeds[0]!.description).toContain('**عنوان المقال 1**');
+        expect(m[0]!.embeds[0]!.description).toContain('-# 001\\_abc · 2024-10-24');
+        expect(m[0]!.ephemeral).toBe(false);
+      },
+    ],
+    [
+      'search marks become bold, escaped around them',
+      { locale: 'ar', title: 't', items: [{ heading: 'h', lines: [{ text: 'قال *بوتين* اليوم', marks: [[5, 10]] }] }] },
+      (m) => {
+        expect(m[0]!.embeds[0]!.description).toContain('قال \\***بوتين**\\* اليوم');
+      },
+    ],
+    [
+      'a quote shows its words and speaker',
+      {
+        locale: 'ar',
+        title: 'أقوال بوتين',
+        items: [
+          { heading: 'قمة', ref: '003', lines: [], quote: { speaker: 'فلاديمير بوتين', text: 'إنهم لا يخفون هدفهم' } },
+        ],
+      },
+      (m) => {
+        expect(m[0]!.embeds[0]!.description).toContain('> «إنهم لا يخفون هدفهم»\n> — **فلاديمير بوتين**');
+      },
+    ],
+    [
+      'a summary links its article and does not repeat the title',
+      {
+        locale: 'ar',
+        title: 'قمة بريكس',
+        items: [{ heading: 'قمة بريكس', ref: '003', url: 'https://example.com/a', lines: [{ text: sentence(1) }] }],
+      },
+      (m) => {
+        expect(m[0]!.embeds[0]!.url).toBe('https://example.com/a');
+        expect(m[0]!.embeds[0]!.description!.startsWith('-# 003')).toBe(true);
+      },
+    ],
+    [
+      'a javascript: url is not linked',
+      {
+        locale: 'en',
+        title: 'x',
+        items: [
+          { heading: 'h', url: 'javascript:alert(1)', lines: [] },
+          { heading: 'g', lines: [] },
+        ],
+      },
+      (m) => {
+        expect(m[0]!.embeds[0]!.description).not.toContain('javascript');
+      },
+    ],
+    [
+      'Latin inside Arabic is isolated',
+      { locale: 'ar', title: 'قمة BRICS في قازان', items: [] },
+      (m) => {
+        expect(m[0]!.embeds[0]!.title).toBe(`قمة ${FSI}BRICS${PDI} في قازان`);
+      },
+    ],
+    [
+      'an Arabic line in an English reply keeps its direction; only its Latin runs are isolated',
+      {
+        locale: 'en',
+        title: 'Latest articles',
+        items: [{ heading: 'قمة BRICS في قازان', lines: [{ text: 'Putin said: نعم' }] }],
+      },
+      (m) => {
+        expect(m[0]!.embeds[0]!.description).toContain(`**قمة ${FSI}BRICS${PDI} في قازان**`);
+        expect(m[0]!.embeds[0]!.description).toContain('\nPutin said: نعم');
+      },
+    ],
+    [
+      'a 300-character title is cut to 256',
+      { locale: 'ar', title: 'ع'.repeat(300), items: [item(1, 1)] },
+      (m) => {
+        expect(m[0]!.embeds[0]!.title).toHaveLength(DISCORD_MAX_EMBED_TITLE);
+        expect(m[0]!.embeds[0]!.title!.endsWith('…')).toBe(true);
+      },
+    ],
+    [
+      'a long digest splits between items across embeds and messages',
+      { locale: 'ar', title: 'نشرة', footer: 'f', items: Array.from({ length: 12 }, (_, i) => item(i, 30)) },
+      (m) => {
+        expect(m.length).toBeGreaterThan(1);
+        const all = m.flatMap((x) => x.embeds);
+        expect(all[0]!.title).toBe('نشرة');
+        expect(all.filter((e) => e.title)).toHaveLength(1);
+        expect(all.at(-1)!.footer?.text).toBe('f');
+        for (let i = 0; i < 12; i++)
+          expect(all.filter((e) => e.description?.includes(`**عنوان المقال ${i}**`))).toHaveLength(1);
+      },
+    ],
+    [
+      'a paged list always fits one message with its buttons',
+      {
+        locale: 'en',
+        title: 'Quotes',
+        footer: 'page 1 of 3 · 14 results',
+        pager: { token: 'abcdefghij', page: 0, pages: 3 },
+        items: Array.from({ length: 5 }, (_, i) => ({
+          heading: `h${i}`,
+          lines: [],
+          quote: { speaker: 's', text: 'ق'.repeat(1200) },
+        })),
+      },
+      (m) => {
+        expect(m).toHaveLength(1);
+        expect(m[0]!.embeds).toHaveLength(1);
+        expect(m[0]!.components).toHaveLength(1);
+        expect(m[0]!.embeds[0]!.footer?.text).toBe('page 1 of 3 · 14 results');
+      },
+    ],
+    [
+      'a wall of text splits under 2000 characters',
+      { locale: 'ar', text: Array.from({ length: 60 }, (_, i) => sentence(i)) },
+      (m) => {
+        expect(m.length).toBeGreaterThan(1);
+        expect(m.map((x) => x.content).join(' ')).toContain(sentence(59));
+      },
+    ],
+    [
+      'hostile text is escaped everywhere',
+      {
+        locale: 'en',
+        title: '**@everyone**',
+        text: ['<@1> [x](http://e)'],
+        items: [{ heading: '`h`', ref: '@here', lines: [{ text: '# big' }] }],
+      },
+      (m) => {
+        const text = visibleText(m[0]);
+        expect(text).not.toMatch(/(^|[^\\])\*\*@everyone/);
+        expect(text).not.toContain('@everyone');
+        expect(text).not.toContain('@here');
+        expect(text).toContain('\\<@1\\>');
+        expect(text).toContain('\\# big');
+      },
+    ],
   ];
 
   it.each(cases)('%s', (_name, reply, expectations) => {

@@ -29,7 +29,8 @@ afterAll(async () => {
   test?.close();
 });
 
-const calls = (s: InteractionState, suffix: string) => h.emulator.calls.filter((c) => c.path.includes(s.token) && c.path.endsWith(suffix));
+const calls = (s: InteractionState, suffix: string) =>
+  h.emulator.calls.filter((c) => c.path.includes(s.token) && c.path.endsWith(suffix));
 const help = (locale = 'ar') => h.emulator.command('help', {}, { locale });
 
 describe('REST rate limits', () => {
@@ -81,18 +82,21 @@ describe('the error boundary', () => {
   it.each([
     ['ar', 'ar'],
     ['en-US', 'en'],
-  ] as const)('answers a handler failure privately in the user’s language (%s) and logs it with the interaction id', async (tag, locale) => {
-    const s = await h.answered(h.emulator.command('search', { topic: CRASH }, { locale: tag }));
-    expect(s.original!.deleted).toBe(true); // the public "thinking…" placeholder is removed
-    expect(s.followUps).toHaveLength(1);
-    expect(s.followUps[0]!.content).toBe(t(locale, 'failure'));
-    expect(s.followUps[0]!.flags & DISCORD_EPHEMERAL_FLAG).toBe(DISCORD_EPHEMERAL_FLAG);
-    expect(s.followUps[0]!.content).not.toMatch(/database|Error|\n\s+at /);
-    const line = h.logs.lines.find((l) => l.msg === 'discord interaction failed' && l.interactionId === s.id)!;
-    expect(line.level).toBe(50);
-    expect(line.err.message).toBe('database is locked');
-    expect(line.command).toBe('search');
-  });
+  ] as const)(
+    'answers a handler failure privately in the user’s language (%s) and logs it with the interaction id',
+    async (tag, locale) => {
+      const s = await h.answered(h.emulator.command('search', { topic: CRASH }, { locale: tag }));
+      expect(s.original!.deleted).toBe(true); // the public "thinking…" placeholder is removed
+      expect(s.followUps).toHaveLength(1);
+      expect(s.followUps[0]!.content).toBe(t(locale, 'failure'));
+      expect(s.followUps[0]!.flags & DISCORD_EPHEMERAL_FLAG).toBe(DISCORD_EPHEMERAL_FLAG);
+      expect(s.followUps[0]!.content).not.toMatch(/database|Error|\n\s+at /);
+      const line = h.logs.lines.find((l) => l.msg === 'discord interaction failed' && l.interactionId === s.id)!;
+      expect(line.level).toBe(50);
+      expect(line.err.message).toBe('database is locked');
+      expect(line.command).toBe('search');
+    },
+  );
 
   it('keeps answering the next interaction', async () => {
     await h.answered(h.emulator.command('search', { topic: CRASH }));
@@ -113,7 +117,9 @@ describe('the error boundary', () => {
   it('never writes the bot token or an interaction token to the log', () => {
     const all = h.logs.raw.join('\n');
     expect(all).not.toContain(h.emulator.token);
-    const tokens = h.emulator.calls.map((c) => /\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(c.path)?.[1]).filter(Boolean);
+    const tokens = h.emulator.calls
+      .map((c) => /\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(c.path)?.[1])
+      .filter(Boolean);
     expect(tokens.length).toBeGreaterThan(5);
     for (const token of tokens) expect(all).not.toContain(token);
   });
@@ -135,7 +141,11 @@ describe('channel delivery (digests)', () => {
   it('retries a short 429 itself and delivers', async () => {
     h.emulator.fail('POST', /^\/channels\/\d+\/messages$/, { status: 429, retryAfter: 0.1 });
     await h.bot.send(h.emulator.channelId, { locale: 'en', text: ['hello'] });
-    expect(channelPosts().slice(-2).map((c) => c.status)).toEqual([429, 200]);
+    expect(
+      channelPosts()
+        .slice(-2)
+        .map((c) => c.status),
+    ).toEqual([429, 200]);
   });
 
   it.each([
@@ -163,20 +173,46 @@ describe('channel delivery (digests)', () => {
   });
 
   it('a channel it was never in is gone', async () => {
-    const err = (await h.bot.send('700000000000000007', { locale: 'ar', text: ['x'] }).catch((e: unknown) => e)) as DeliveryError;
+    const err = (await h.bot
+      .send('700000000000000007', { locale: 'ar', text: ['x'] })
+      .catch((e: unknown) => e)) as DeliveryError;
     expect(err.kind).toBe('gone');
   });
 });
 
 describe('classifying errors', () => {
-  const api = (status: number, code: number) => new DiscordAPIError({ code, message: 'x' }, code, status, 'POST', 'https://discord.com/api/v10/channels/1/messages', {});
+  const api = (status: number, code: number) =>
+    new DiscordAPIError(
+      { code, message: 'x' },
+      code,
+      status,
+      'POST',
+      'https://discord.com/api/v10/channels/1/messages',
+      {},
+    );
   it.each([
     ['403 50013 Missing Permissions', api(403, 50013), 'gone'],
     ['404 10003 Unknown Channel', api(404, 10003), 'gone'],
     ['400 50035 Invalid Form Body', api(400, 50035), 'retry'],
     ['503', new HTTPError(503, 'Service Unavailable', 'POST', 'u', {}), 'retry'],
     ['connection refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'retry'],
-    ['a rate limit given up on', new RateLimitError({ timeToReset: 5000, limit: 5, method: 'POST', hash: 'h', url: 'u', route: 'r', majorParameter: 'm', global: false, retryAfter: 45000, sublimitTimeout: 0, scope: 'user' }), 'retry'],
+    [
+      'a rate limit given up on',
+      new RateLimitError({
+        timeToReset: 5000,
+        limit: 5,
+        method: 'POST',
+        hash: 'h',
+        url: 'u',
+        route: 'r',
+        majorParameter: 'm',
+        global: false,
+        retryAfter: 45000,
+        sublimitTimeout: 0,
+        scope: 'user',
+      }),
+      'retry',
+    ],
   ] as const)('%s → %s', (_what, err, kind) => {
     expect(toDeliveryError(err, '1').kind).toBe(kind);
   });

@@ -5,7 +5,14 @@ import { createCorpusWatcher } from '../../src/scheduler/create-corpus-watcher.j
 import { addArticle } from '../scheduler/support.js';
 import { ARABIC_USER, ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import type { Chat } from 'grammy/types';
-import { type DigestWorld, discordText, MANAGE_CHANNELS, MANAGE_SERVER, readable, startDigestWorld } from './support/digest-world.js';
+import {
+  type DigestWorld,
+  discordText,
+  MANAGE_CHANNELS,
+  MANAGE_SERVER,
+  readable,
+  startDigestWorld,
+} from './support/digest-world.js';
 
 /**
  * Scheduled digests end to end, as the chats see them: rate limits, a chat that removed
@@ -16,8 +23,12 @@ import { type DigestWorld, discordText, MANAGE_CHANNELS, MANAGE_SERVER, readable
 
 let w: DigestWorld;
 const SLOT = '2026-03-27T05:00:00Z'; // 08:00 in Riyadh
-const channelPosts = () => w.discord.emulator.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${w.discord.emulator.channelId}/messages`);
-const telegramSends = (chatId: number) => w.telegram.em.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(chatId));
+const channelPosts = () =>
+  w.discord.emulator.calls.filter(
+    (c) => c.method === 'POST' && c.path === `/channels/${w.discord.emulator.channelId}/messages`,
+  );
+const telegramSends = (chatId: number) =>
+  w.telegram.em.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(chatId));
 
 beforeEach(async () => {
   w = await startDigestWorld();
@@ -31,7 +42,9 @@ afterEach(async () => {
 
 async function subscribeTelegram(schedule: string, user = ENGLISH_USER) {
   const answer = await w.say(`/subscribe ${schedule}`, { user });
-  expect(readable(answer.messages[0]!.text).split('\n')[0]).toBe(t(user === ENGLISH_USER ? 'en' : 'ar', 'subscribedTitle'));
+  expect(readable(answer.messages[0]!.text).split('\n')[0]).toBe(
+    t(user === ENGLISH_USER ? 'en' : 'ar', 'subscribedTitle'),
+  );
   return w.subscription('telegram', user.id);
 }
 
@@ -45,7 +58,11 @@ describe('delivery trouble', () => {
   it('waits out a 429 on either platform and posts the digest once', async () => {
     const tg = await subscribeTelegram('daily 08:00 Asia/Riyadh');
     const dc = await subscribeDiscord('daily 08:00 Asia/Riyadh');
-    w.telegram.em.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 0.05', parameters: { retry_after: 0.05 } });
+    w.telegram.em.fail('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 0.05',
+      parameters: { retry_after: 0.05 },
+    });
     w.discord.emulator.fail('POST', /^\/channels\/\d+\/messages$/, { status: 429, retryAfter: 0.05 });
 
     w.cron.advanceTo(SLOT);
@@ -71,10 +88,17 @@ describe('delivery trouble', () => {
     expect(await w.finished(other.id, SLOT)).toBe('sent');
     expect(await w.finished(dc.id, SLOT)).toBe('sent');
     const store = w.test.subscriptionStore;
-    expect(store.get(blocked.id)).toMatchObject({ status: 'disabled', disabledReason: expect.stringContaining('bot was blocked by the user') });
+    expect(store.get(blocked.id)).toMatchObject({
+      status: 'disabled',
+      disabledReason: expect.stringContaining('bot was blocked by the user'),
+    });
     expect(store.get(other.id)?.status).toBe('active');
     expect(store.get(dc.id)?.status).toBe('active');
-    expect(telegramSends(ENGLISH_USER.id).slice(triesBefore).map((c) => c.response.error_code)).toEqual([403]); // tried once, never again
+    expect(
+      telegramSends(ENGLISH_USER.id)
+        .slice(triesBefore)
+        .map((c) => c.response.error_code),
+    ).toEqual([403]); // tried once, never again
     expect(w.telegramPosts(ENGLISH_USER.id)).toEqual([]);
     const arabicTitle = t('ar', 'digestTitleOn')(formatZoned(new Date(SLOT), 'Asia/Riyadh', 'ar')); // نشرة الأخبار · الجمعة، 27 مارس …
     expect(readable(w.telegramPosts(ARABIC_USER.id)[0]!.text).split('\n')[0]).toBe(arabicTitle);
@@ -83,10 +107,17 @@ describe('delivery trouble', () => {
 
     addArticle(w.test.corpusDir, 'next-day', 'خبر اليوم التالي');
     await w.test.reindex();
-    expect(w.cron.advanceTo('2026-03-28T05:00:00Z').map((f) => f.name)).toEqual([`digest-${other.id}`, `digest-${dc.id}`]);
+    expect(w.cron.advanceTo('2026-03-28T05:00:00Z').map((f) => f.name)).toEqual([
+      `digest-${other.id}`,
+      `digest-${dc.id}`,
+    ]);
     await w.finished(other.id, '2026-03-28T05:00:00Z');
     await w.finished(dc.id, '2026-03-28T05:00:00Z');
-    expect([w.telegramPosts(ARABIC_USER.id).length, w.discordPosts().length, w.telegramPosts(ENGLISH_USER.id).length]).toEqual([2, 2, 0]);
+    expect([
+      w.telegramPosts(ARABIC_USER.id).length,
+      w.discordPosts().length,
+      w.telegramPosts(ENGLISH_USER.id).length,
+    ]).toEqual([2, 2, 0]);
   });
 });
 
@@ -100,7 +131,9 @@ describe('only admins change a group’s subscription', () => {
     expect(english.messages.map((m) => readable(m.text))).toEqual([t('en', 'subscribeAdminsOnly')]);
     expect(english.messages[0]!.replyTo).toBeDefined(); // an answer to the member's message, not a broadcast
     expect(w.test.subscriptionStore.byChat('telegram', String(GROUP.id))).toBeNull();
-    expect(english.calls.find((c) => c.method === 'getChatMember')?.response.result).toMatchObject({ status: 'member' });
+    expect(english.calls.find((c) => c.method === 'getChatMember')?.response.result).toMatchObject({
+      status: 'member',
+    });
 
     w.telegram.em.setMember(GROUP.id, ENGLISH_USER.id, 'administrator');
     const admin = await w.say('/subscribe daily 08:00 Asia/Riyadh', { user: ENGLISH_USER, chat: GROUP });
@@ -108,7 +141,11 @@ describe('only admins change a group’s subscription', () => {
     w.telegram.em.setMember(GROUP.id, ARABIC_USER.id, 'creator');
     const creator = await w.say('/subscribe daily 09:00 Asia/Riyadh', { user: ARABIC_USER, chat: GROUP });
     expect(readable(creator.messages[0]!.text).split('\n')[0]).toBe(t('ar', 'subscriptionChangedTitle'));
-    expect(w.subscription('telegram', GROUP.id)).toMatchObject({ schedule: '0 9 * * *', timezone: 'Asia/Riyadh', status: 'active' });
+    expect(w.subscription('telegram', GROUP.id)).toMatchObject({
+      schedule: '0 9 * * *',
+      timezone: 'Asia/Riyadh',
+      status: 'active',
+    });
 
     w.cron.advanceTo('2026-03-27T06:00:00Z');
     await w.finished(w.subscription('telegram', GROUP.id).id, '2026-03-27T06:00:00Z');
@@ -118,17 +155,26 @@ describe('only admins change a group’s subscription', () => {
   it('Discord: a member without Manage Server/Channels is refused, only to them; Manage Channels or Manage Server may', async () => {
     const refused = await w.command('subscribe', { schedule: 'daily 08:00 Asia/Riyadh' });
     expect(refused.original?.deleted).toBe(true); // the public "thinking…" is gone
-    expect(refused.followUps.map((m) => [discordText(m), m.flags & 64])).toEqual([[t('en', 'subscribeAdminsOnly'), 64]]);
+    expect(refused.followUps.map((m) => [discordText(m), m.flags & 64])).toEqual([
+      [t('en', 'subscribeAdminsOnly'), 64],
+    ]);
     const arabic = await w.command('subscribe', { schedule: 'daily 08:00 Asia/Riyadh' }, { locale: 'ar' });
     expect(arabic.followUps.map((m) => [discordText(m), m.flags & 64])).toEqual([[t('ar', 'subscribeAdminsOnly'), 64]]);
     expect(w.test.subscriptionStore.byChat('discord', w.discord.emulator.channelId)).toBeNull();
 
-    const manager = await w.command('subscribe', { schedule: 'daily 08:00 Asia/Riyadh' }, { permissions: MANAGE_CHANNELS });
+    const manager = await w.command(
+      'subscribe',
+      { schedule: 'daily 08:00 Asia/Riyadh' },
+      { permissions: MANAGE_CHANNELS },
+    );
     expect(discordText(manager.original!).split('\n')[0]).toBe('Subscribed to the digest');
     expect(manager.original!.flags & 64).toBe(0);
     const owner = await w.command('subscribe', { schedule: 'daily 09:00 Asia/Riyadh' }, { permissions: MANAGE_SERVER });
     expect(discordText(owner.original!).split('\n')[0]).toBe('Digest subscription updated');
-    expect(w.subscription('discord', w.discord.emulator.channelId)).toMatchObject({ schedule: '0 9 * * *', status: 'active' });
+    expect(w.subscription('discord', w.discord.emulator.channelId)).toMatchObject({
+      schedule: '0 9 * * *',
+      status: 'active',
+    });
   });
 });
 

@@ -5,7 +5,14 @@ import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscri
 import { openDatabase } from '../../src/store/open-database.js';
 import { ENGLISH_USER } from '../../emulators/telegram-emulator.js';
 import { ClockCron } from './support/clock-cron.js';
-import { type DigestWorld, discordText, MANAGE_CHANNELS, readable, startDigestWorld, until } from './support/digest-world.js';
+import {
+  type DigestWorld,
+  discordText,
+  MANAGE_CHANNELS,
+  readable,
+  startDigestWorld,
+  until,
+} from './support/digest-world.js';
 
 /**
  * Scheduled digests end to end, on time: the real Telegram bot (grammY) and the real
@@ -43,20 +50,31 @@ describe('digests on time, in both chats', () => {
     await w.scheduler().start();
     w.clock.set('2026-03-27T00:01:00Z');
     const { tg, dc } = await subscribeBoth('daily 08:00 Asia/Riyadh');
-    expect(w.cron.active().map((j) => [j.expression, j.timezone])).toEqual([['0 8 * * *', 'Asia/Riyadh'], ['0 8 * * *', 'Asia/Riyadh']]);
+    expect(w.cron.active().map((j) => [j.expression, j.timezone])).toEqual([
+      ['0 8 * * *', 'Asia/Riyadh'],
+      ['0 8 * * *', 'Asia/Riyadh'],
+    ]);
 
     expect(w.cron.advanceTo('2026-03-27T04:59:59Z')).toEqual([]);
     await new Promise((r) => setTimeout(r, 50));
     expect(w.telegramPosts(TG_CHAT)).toEqual([]);
     expect(w.discordPosts()).toEqual([]);
 
-    expect(w.cron.advanceTo('2026-03-27T05:00:00Z').map((f) => f.slot)).toEqual(['2026-03-27T05:00:00.000Z', '2026-03-27T05:00:00.000Z']);
+    expect(w.cron.advanceTo('2026-03-27T05:00:00Z').map((f) => f.slot)).toEqual([
+      '2026-03-27T05:00:00.000Z',
+      '2026-03-27T05:00:00.000Z',
+    ]);
     expect(await w.finished(tg.id, '2026-03-27T05:00:00Z')).toBe('sent');
     expect(await w.finished(dc.id, '2026-03-27T05:00:00Z')).toBe('sent');
     expect(telegramTitles()).toEqual(['News digest · Friday 27 March at 08:00']);
     expect(discordTitles()).toEqual(['News digest · Friday 27 March at 08:00']);
     // A first digest: the five newest articles of the archive, each with its summary.
-    expect(w.discordPosts()[0]!.embeds[0]!.description.split('\n').filter((l: string) => l.startsWith('**'))).toHaveLength(5);
+    expect(
+      w
+        .discordPosts()[0]!
+        .embeds[0]!.description.split('\n')
+        .filter((l: string) => l.startsWith('**')),
+    ).toHaveLength(5);
   });
 
   it('fires at local 08:00 on both sides of the Europe/Berlin DST change (07:00 UTC, then 06:00 UTC)', async () => {
@@ -80,7 +98,12 @@ describe('digests on time, in both chats', () => {
       expect(discordTitles().slice(posted)).toEqual([`News digest · ${day} at 08:00`]);
     }
     const slots = w.test.subscriptionStore.deliveries(tg.id).map((d) => d.slot);
-    expect(slots).toEqual(['2026-03-27T07:00:00.000Z', '2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']);
+    expect(slots).toEqual([
+      '2026-03-27T07:00:00.000Z',
+      '2026-03-28T07:00:00.000Z',
+      '2026-03-29T06:00:00.000Z',
+      '2026-03-30T06:00:00.000Z',
+    ]);
     expect(w.test.subscriptionStore.deliveries(dc.id).map((d) => d.slot)).toEqual(slots);
     expect(readable(w.telegramPosts(TG_CHAT)[1]!.text)).toContain('Nothing new since the last digest.');
   });
@@ -102,7 +125,14 @@ describe('restarts', () => {
   // only as those articles coming again in the next slot's digest.
   it('a process killed after posting but before logging does not post that slot again on restart (only the next digest repeats its articles)', async () => {
     const doomedCron = new ClockCron(w.clock);
-    const doomed = w.scheduler({ cron: doomedCron, deliveries: { telegram: killedAfterPosting(w.deliveries.telegram), discord: killedAfterPosting(w.deliveries.discord) }, stopTimeoutMs: 20 });
+    const doomed = w.scheduler({
+      cron: doomedCron,
+      deliveries: {
+        telegram: killedAfterPosting(w.deliveries.telegram),
+        discord: killedAfterPosting(w.deliveries.discord),
+      },
+      stopTimeoutMs: 20,
+    });
     await doomed.start();
     w.clock.set('2026-03-27T00:01:00Z');
     const { tg, dc } = await subscribeBoth('daily 08:00 Asia/Riyadh');
@@ -129,8 +159,14 @@ describe('restarts', () => {
       cron.advanceTo('2026-03-28T05:00:00Z');
       await w.finished(tg.id, '2026-03-28T05:00:00Z');
       await w.finished(dc.id, '2026-03-28T05:00:00Z');
-      expect(telegramTitles()).toEqual(['News digest · Friday 27 March at 08:00', 'News digest · Saturday 28 March at 08:00']);
-      expect(discordTitles()).toEqual(['News digest · Friday 27 March at 08:00', 'News digest · Saturday 28 March at 08:00']);
+      expect(telegramTitles()).toEqual([
+        'News digest · Friday 27 March at 08:00',
+        'News digest · Saturday 28 March at 08:00',
+      ]);
+      expect(discordTitles()).toEqual([
+        'News digest · Friday 27 March at 08:00',
+        'News digest · Saturday 28 March at 08:00',
+      ]);
       // What the log could not know: the same articles again, once, in the next digest.
       const [first, second] = w.telegramPosts(TG_CHAT).map((m) => readable(m.text).split('\n').slice(1).join('\n'));
       expect(second).toBe(first);
@@ -157,8 +193,12 @@ describe('restarts', () => {
     }
     expect(telegramTitles()).toEqual(['News digest · Friday 27 March at 08:00']);
     expect(discordTitles()).toEqual(['News digest · Friday 27 March at 08:00']);
-    expect(w.test.subscriptionStore.deliveries(tg.id)).toMatchObject([{ slot: '2026-03-27T05:00:00.000Z', status: 'sent', attempts: 1 }]);
-    expect(w.test.subscriptionStore.deliveries(dc.id)).toMatchObject([{ slot: '2026-03-27T05:00:00.000Z', status: 'sent', attempts: 1 }]);
+    expect(w.test.subscriptionStore.deliveries(tg.id)).toMatchObject([
+      { slot: '2026-03-27T05:00:00.000Z', status: 'sent', attempts: 1 },
+    ]);
+    expect(w.test.subscriptionStore.deliveries(dc.id)).toMatchObject([
+      { slot: '2026-03-27T05:00:00.000Z', status: 'sent', attempts: 1 },
+    ]);
     expect(w.logs.lines().filter((l) => l.msg === 'catching up a slot missed while down')).toHaveLength(2);
   });
 });

@@ -42,14 +42,22 @@ afterEach(async () => {
 
 /** The parts the slot's digest renders to on each platform (what the chat must hold, once each, in order). */
 function expectedParts(sub: Subscription) {
-  const { reply } = buildSubscriptionDigest({ index: w.test.index, store: w.test.subscriptionStore }, w.test.subscriptionStore.get(sub.id)!, new Date(SLOT));
+  const { reply } = buildSubscriptionDigest(
+    { index: w.test.index, store: w.test.subscriptionStore },
+    w.test.subscriptionStore.get(sub.id)!,
+    new Date(SLOT),
+  );
   return { telegram: renderTelegram(reply!), discord: renderDiscord(reply!) };
 }
 
 /** Part 2 to the Telegram chat: a 429 asking for 121 s, which the scheduler waits out (on its clock). */
 function failSecondTelegramPart(): void {
   let parts = 0;
-  const fault = { error_code: 429, description: 'Too Many Requests: retry after 121', parameters: { retry_after: 121 } };
+  const fault = {
+    error_code: 429,
+    description: 'Too Many Requests: retry after 121',
+    parameters: { retry_after: 121 },
+  };
   w.telegram.em.fail('sendMessage', fault, { when: (p) => String(p.chat_id) === String(CHAT) && ++parts === 2 });
 }
 
@@ -64,8 +72,12 @@ function failSecondDiscordPart(): void {
 }
 
 const telegramStatuses = () =>
-  w.telegram.em.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(CHAT)).slice(1).map((c) => c.response.error_code ?? 200);
-const discordStatuses = () => w.discord.emulator.calls.filter((c) => c.method === 'POST' && c.path === POSTS_PATH()).map((c) => c.status);
+  w.telegram.em.calls
+    .filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(CHAT))
+    .slice(1)
+    .map((c) => c.response.error_code ?? 200);
+const discordStatuses = () =>
+  w.discord.emulator.calls.filter((c) => c.method === 'POST' && c.path === POSTS_PATH()).map((c) => c.status);
 
 describe('a multi-part digest whose second part fails', () => {
   it('is resumed by the scheduler’s retry: each part lands exactly once, in order, on Telegram and Discord', async () => {
@@ -87,8 +99,15 @@ describe('a multi-part digest whose second part fails', () => {
     expect(store.delivery(tg.id, new Date(SLOT))).toMatchObject({ status: 'sent', attempts: 2, items: 9 });
     expect(store.delivery(dc.id, new Date(SLOT))).toMatchObject({ status: 'sent', attempts: 2, items: 9 });
     expect(w.clock.sleeps).toEqual(expect.arrayContaining([121_000, 1_000])); // Telegram's retry_after, exactly; Discord's backoff
-    const retries = w.logs.lines().filter((l) => l.msg === 'rate limited; waiting as asked' || l.msg === 'delivery failed; retrying');
-    expect(retries.map((l) => [l.subscription, l.partsSent]).sort()).toEqual([[dc.id, 1], [tg.id, 1]].sort());
+    const retries = w.logs
+      .lines()
+      .filter((l) => l.msg === 'rate limited; waiting as asked' || l.msg === 'delivery failed; retrying');
+    expect(retries.map((l) => [l.subscription, l.partsSent]).sort()).toEqual(
+      [
+        [dc.id, 1],
+        [tg.id, 1],
+      ].sort(),
+    );
   });
 
   it('stopped while waiting to retry part 2: the slot is not caught up again after a restart, so part 1 is never posted twice', async () => {
@@ -108,13 +127,18 @@ describe('a multi-part digest whose second part fails', () => {
     cron.advanceTo(SLOT);
     await until(() => telegramStatuses().length === 2, 'part 2 refused');
     await first.stop();
-    expect(w.test.subscriptionStore.delivery(tg.id, new Date(SLOT))).toMatchObject({ status: 'failed', error: expect.stringMatching(/^stopped after 1 part\(s\)/) });
+    expect(w.test.subscriptionStore.delivery(tg.id, new Date(SLOT))).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^stopped after 1 part\(s\)/),
+    });
 
     w.clock.set('2026-03-27T05:05:00Z');
     const restarted = w.scheduler({ cron: new ClockCron(w.clock), deliveries: { telegram: w.deliveries.telegram } });
     await restarted.start();
     await new Promise((r) => setTimeout(r, 50));
-    expect(w.telegramPosts(CHAT).map((m) => ({ text: m.text, entities: m.entities }))).toEqual(expectedParts(tg).telegram.slice(0, 1));
+    expect(w.telegramPosts(CHAT).map((m) => ({ text: m.text, entities: m.entities }))).toEqual(
+      expectedParts(tg).telegram.slice(0, 1),
+    );
     // Nothing was recorded as received: the next digest carries the articles in full.
     w.clock.set('2026-03-28T05:00:00Z');
     expect(await restarted.runSlot(tg.id, new Date('2026-03-28T05:00:00Z'))).toBe('sent');

@@ -10,14 +10,21 @@ afterEach(async () => {
   await em.close();
 });
 
-async function call(method: string, payload: Record<string, unknown> = {}, opts: { token?: string; signal?: AbortSignal } = {}) {
+async function call(
+  method: string,
+  payload: Record<string, unknown> = {},
+  opts: { token?: string; signal?: AbortSignal } = {},
+) {
   const res = await fetch(`${em.apiRoot}/bot${opts.token ?? EMULATOR_TOKEN}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; result?: unknown; error_code?: number; description?: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; result?: unknown; error_code?: number; description?: string },
+  };
 }
 
 describe('telegram emulator: long polling', () => {
@@ -27,7 +34,9 @@ describe('telegram emulator: long polling', () => {
     setTimeout(() => em.userSays('/help'), 100);
     const { body } = await poll;
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(body.result).toMatchObject([{ message: { text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } }]);
+    expect(body.result).toMatchObject([
+      { message: { text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } },
+    ]);
   });
 
   it('returns an empty list when the timeout passes', async () => {
@@ -39,7 +48,10 @@ describe('telegram emulator: long polling', () => {
   it('honours offset (confirming updates) and limit', async () => {
     const [a, b, c] = [em.userSays('1'), em.userSays('2'), em.userSays('3')];
     expect((await call('getUpdates', { limit: 2 })).body.result).toHaveLength(2);
-    expect((await call('getUpdates', { offset: b!.update_id })).body.result).toMatchObject([{ update_id: b!.update_id }, { update_id: c!.update_id }]);
+    expect((await call('getUpdates', { offset: b!.update_id })).body.result).toMatchObject([
+      { update_id: b!.update_id },
+      { update_id: c!.update_id },
+    ]);
     expect((await call('getUpdates', { offset: a!.update_id })).body.result).toHaveLength(2);
     expect((await call('getUpdates', { offset: c!.update_id + 1 })).body.result).toEqual([]);
   });
@@ -78,17 +90,47 @@ describe('telegram emulator: validation like Telegram', () => {
     [{ chat_id: 1001, text: '<script>x</script>', parse_mode: 'HTML' }, 400, /Unsupported start tag/],
     [{ chat_id: 1001, text: '<b><i>x</b></i>', parse_mode: 'HTML' }, 400, /end tag/],
     [{ chat_id: 1001, text: 'bold & plain', entities: [{ type: 'bold', offset: 0, length: 4 }] }, 200, undefined],
-    [{ chat_id: 1001, text: 'a link', entities: [{ type: 'bold', offset: 0, length: 6 }, { type: 'text_link', offset: 2, length: 4, url: 'https://x.example/' }] }, 200, undefined],
+    [
+      {
+        chat_id: 1001,
+        text: 'a link',
+        entities: [
+          { type: 'bold', offset: 0, length: 6 },
+          { type: 'text_link', offset: 2, length: 4, url: 'https://x.example/' },
+        ],
+      },
+      200,
+      undefined,
+    ],
     [{ chat_id: 1001, text: 'x', entities: [{ type: 'bold', offset: 0, length: 2 }] }, 400, /ends after the text/],
     [{ chat_id: 1001, text: '😀x', entities: [{ type: 'bold', offset: 1, length: 2 }] }, 400, /surrogate pair/],
-    [{ chat_id: 1001, text: 'abcd', entities: [{ type: 'bold', offset: 0, length: 3 }, { type: 'italic', offset: 2, length: 2 }] }, 400, /overlap/],
-    [{ chat_id: 1001, text: 'abcd', entities: [{ type: 'text_link', offset: 0, length: 3, url: 'javascript:x' }] }, 400, /bad URL/],
+    [
+      {
+        chat_id: 1001,
+        text: 'abcd',
+        entities: [
+          { type: 'bold', offset: 0, length: 3 },
+          { type: 'italic', offset: 2, length: 2 },
+        ],
+      },
+      400,
+      /overlap/,
+    ],
+    [
+      { chat_id: 1001, text: 'abcd', entities: [{ type: 'text_link', offset: 0, length: 3, url: 'javascript:x' }] },
+      400,
+      /bad URL/,
+    ],
     [{ chat_id: 1001, text: 'abcd', entities: [{ type: 'marquee', offset: 0, length: 3 }] }, 400, /unsupported type/],
     [{ chat_id: 1001, text: '<b>x</b>', parse_mode: 'HTML', entities: [] }, 400, /can not be used together/],
     [{ chat_id: 1001, text: 'x'.repeat(4097) }, 400, /message is too long/],
     [{ chat_id: 1001, text: '   ' }, 400, /message text is empty/],
     [{ chat_id: 5555, text: 'x' }, 400, /chat not found/],
-    [{ chat_id: 1001, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'b', callback_data: 'x'.repeat(65) }]] } }, 400, /BUTTON_DATA_INVALID/],
+    [
+      { chat_id: 1001, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'b', callback_data: 'x'.repeat(65) }]] } },
+      400,
+      /BUTTON_DATA_INVALID/,
+    ],
   ])('sendMessage %j → %i', async (payload, status, description) => {
     const { status: got, body } = await call('sendMessage', payload);
     expect(got).toBe(status);
@@ -101,8 +143,16 @@ describe('telegram emulator: validation like Telegram', () => {
   });
 
   it('injects a fault the given number of times', async () => {
-    em.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
-    expect((await call('sendMessage', { chat_id: 1001, text: 'x' })).body).toMatchObject({ ok: false, error_code: 429, parameters: { retry_after: 1 } });
+    em.fail('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    expect((await call('sendMessage', { chat_id: 1001, text: 'x' })).body).toMatchObject({
+      ok: false,
+      error_code: 429,
+      parameters: { retry_after: 1 },
+    });
     expect((await call('sendMessage', { chat_id: 1001, text: 'x' })).status).toBe(200);
   });
 });

@@ -404,7 +404,11 @@ describe('feed articles and the corpus', () => {
     await w.reader.poll(w.feed(srv.url('/feed')));
     const empty = mkdtempSync(join(tmpdir(), 'nashra-empty-corpus-'));
     try {
-      const report = await indexCorpus({ source: createFileCorpusSource(empty), writer: w.writer, stories: createSqliteStoryStore(w.db) });
+      const report = await indexCorpus({
+        source: createFileCorpusSource(empty),
+        writer: w.writer,
+        stories: createSqliteStoryStore(w.db),
+      });
       expect(report).toMatchObject({ added: 0, removed: 0, articles: 1 });
       expect(ids('القمح')).toHaveLength(1);
       expect(findQuotes(w.index, 'المنصوري').quotes).not.toHaveLength(0);

@@ -7,7 +7,9 @@ import { createAnalyzerPool } from '../../src/ingest/create-analyzer-pool.js';
 import { INLINE_ANALYSES, createLazyAnalyzer } from '../../src/ingest/create-lazy-analyzer.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 
-const articles = readdirSync(FIXTURE_CORPUS).map((f) => parseArticle(f.replace(/\.txt$/, ''), readFileSync(join(FIXTURE_CORPUS, f), 'utf8')));
+const articles = readdirSync(FIXTURE_CORPUS).map((f) =>
+  parseArticle(f.replace(/\.txt$/, ''), readFileSync(join(FIXTURE_CORPUS, f), 'utf8')),
+);
 
 describe('analyzer pool (worker threads)', () => {
   const pool = createAnalyzerPool(2);

@@ -23,7 +23,10 @@ describe('createLogger', () => {
 
   it('scrubs a bot token quoted inside an error message', () => {
     const { lines, logger } = capture();
-    logger.error({ err: new Error('request to https://api.telegram.org/bot123456:AAE-secret_x/getMe failed') }, 'failed');
+    logger.error(
+      { err: new Error('request to https://api.telegram.org/bot123456:AAE-secret_x/getMe failed') },
+      'failed',
+    );
     expect(lines.join('')).not.toContain('AAE-secret_x');
     expect(lines.join('')).toContain('bot[redacted]');
   });
@@ -35,7 +38,11 @@ describe('createLogger', () => {
     const { lines, logger } = capture();
     logger.warn({ err: new DeliveryFailure('post failed') }, 'failed');
     expect(lines.join('')).not.toContain('hidden-token');
-    expect(JSON.parse(lines[0]!).err).toMatchObject({ type: 'DeliveryFailure', message: 'post failed', url: expect.stringContaining('[redacted]') });
+    expect(JSON.parse(lines[0]!).err).toMatchObject({
+      type: 'DeliveryFailure',
+      message: 'post failed',
+      url: expect.stringContaining('[redacted]'),
+    });
   });
 
   it('keeps a child logger’s bindings on every line', () => {

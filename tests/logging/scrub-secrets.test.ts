@@ -5,9 +5,21 @@ import { scrubError, scrubSecrets } from '../../src/logging/scrub-secrets.js';
 
 describe('scrubSecrets', () => {
   it.each([
-    ['a Telegram token in a Bot API URL', 'GET https://api.telegram.org/bot123456:AAE-secret_x/getMe', 'GET https://api.telegram.org/bot[redacted]/getMe'],
-    ['a Discord Authorization header', 'Authorization: Bot MTIzNDU2Nzg5MDEy.secret.token-x', 'Authorization: Bot [redacted]'],
-    ['a webhook token', 'https://x/api/v10/webhooks/123/aW50:abc.DEF-_/messages/@original', 'https://x/api/v10/webhooks/123/[redacted]/messages/@original'],
+    [
+      'a Telegram token in a Bot API URL',
+      'GET https://api.telegram.org/bot123456:AAE-secret_x/getMe',
+      'GET https://api.telegram.org/bot[redacted]/getMe',
+    ],
+    [
+      'a Discord Authorization header',
+      'Authorization: Bot MTIzNDU2Nzg5MDEy.secret.token-x',
+      'Authorization: Bot [redacted]',
+    ],
+    [
+      'a webhook token',
+      'https://x/api/v10/webhooks/123/aW50:abc.DEF-_/messages/@original',
+      'https://x/api/v10/webhooks/123/[redacted]/messages/@original',
+    ],
     ['an interaction token', 'POST /interactions/9/secret/callback', 'POST /interactions/9/[redacted]/callback'],
     ['text with no secret', 'connect ECONNREFUSED 127.0.0.1:9', 'connect ECONNREFUSED 127.0.0.1:9'],
   ])('%s', (_what, text, expected) => expect(scrubSecrets(text)).toBe(expected));
@@ -25,15 +37,29 @@ describe('scrubError', () => {
   });
 
   it('scrubs the token from a Telegram network error that quotes the request URL, keeping its reason', () => {
-    const inner = new Error('request to http://127.0.0.1:9/bot123456:SECRET-token/sendMessage failed, reason: ECONNREFUSED');
-    const safe = scrubError(new HttpError("Network request for 'sendMessage' failed!", inner)) as Error & { reason: string };
+    const inner = new Error(
+      'request to http://127.0.0.1:9/bot123456:SECRET-token/sendMessage failed, reason: ECONNREFUSED',
+    );
+    const safe = scrubError(new HttpError("Network request for 'sendMessage' failed!", inner)) as Error & {
+      reason: string;
+    };
     expect(JSON.stringify({ ...safe, message: safe.message, stack: safe.stack })).not.toContain('SECRET');
     expect(safe.reason).toContain('ECONNREFUSED');
   });
 
   it("keeps Telegram's error fields and retry_after", () => {
-    const err = new GrammyError('Call to sendMessage failed', { ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } }, 'sendMessage', {});
-    expect(scrubError(err)).toMatchObject({ error_code: 429, description: 'Too Many Requests: retry after 3', method: 'sendMessage', retry_after: 3 });
+    const err = new GrammyError(
+      'Call to sendMessage failed',
+      { ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } },
+      'sendMessage',
+      {},
+    );
+    expect(scrubError(err)).toMatchObject({
+      error_code: 429,
+      description: 'Too Many Requests: retry after 3',
+      method: 'sendMessage',
+      retry_after: 3,
+    });
   });
 
   it('scrubs down the cause chain and turns a thrown non-error into an error', () => {

@@ -3,7 +3,14 @@ import type { IndexReport } from '../../src/core/indexing/index-corpus.js';
 import { createCorpusWatcher } from '../../src/scheduler/create-corpus-watcher.js';
 import { captureLogger } from './support.js';
 
-const report = (added = 0): IndexReport => ({ added, updated: 0, removed: 0, unchanged: 5, skipped: [], articles: 5 + added });
+const report = (added = 0): IndexReport => ({
+  added,
+  updated: 0,
+  removed: 0,
+  unchanged: 5,
+  skipped: [],
+  articles: 5 + added,
+});
 
 afterEach(() => {
   vi.useRealTimers();
@@ -56,12 +63,19 @@ describe('corpus watcher', () => {
   it('logs a failed rescan with { err } and carries on; logs changes at info', async () => {
     vi.useFakeTimers();
     const logs = captureLogger();
-    const reindex = vi.fn<() => Promise<IndexReport>>().mockRejectedValueOnce(new Error('disk on fire')).mockResolvedValue(report(2));
+    const reindex = vi
+      .fn<() => Promise<IndexReport>>()
+      .mockRejectedValueOnce(new Error('disk on fire'))
+      .mockResolvedValue(report(2));
     const w = createCorpusWatcher({ reindex, intervalMs: 1_000, logger: logs.logger });
     w.start();
     await vi.advanceTimersByTimeAsync(2_000);
     await w.stop();
-    expect(logs.lines().find((l) => l.msg === 'corpus rescan failed')).toMatchObject({ level: 50, job: 'corpus-watch', err: { message: 'disk on fire' } });
+    expect(logs.lines().find((l) => l.msg === 'corpus rescan failed')).toMatchObject({
+      level: 50,
+      job: 'corpus-watch',
+      err: { message: 'disk on fire' },
+    });
     expect(logs.lines().find((l) => l.msg === 'corpus changed; index updated')).toMatchObject({ level: 30, added: 2 });
   });
 });

@@ -32,7 +32,10 @@ function threePartChat(failAt: number, error: Error) {
 }
 
 const options = (progress?: DeliveryProgress) => ({
-  policy: DEFAULT_RETRY, clock: createManualClock('2026-03-27T00:00:00Z'), signal: new AbortController().signal, logger: captureLogger().logger,
+  policy: DEFAULT_RETRY,
+  clock: createManualClock('2026-03-27T00:00:00Z'),
+  signal: new AbortController().signal,
+  logger: captureLogger().logger,
   ...(progress ? { progress } : {}),
 });
 

@@ -10,11 +10,25 @@ import { nextSlots, parseCron } from '../../src/core/schedule/cron.js';
 import { createSubscriptionCommands } from '../../src/core/subscriptions/create-subscription-commands.js';
 import type { Subscription, SubscriptionStore } from '../../src/core/ports/subscription-store.js';
 import { createCorpusWatcher } from '../../src/scheduler/create-corpus-watcher.js';
-import { createDigestScheduler, type DigestScheduler, type DigestSchedulerDeps } from '../../src/scheduler/create-digest-scheduler.js';
+import {
+  createDigestScheduler,
+  type DigestScheduler,
+  type DigestSchedulerDeps,
+} from '../../src/scheduler/create-digest-scheduler.js';
 import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscriptions.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { createTestIndex, type TestIndex } from '../support/create-test-index.js';
-import { addArticle, captureLogger, chatGone, createFakeDateClock, eventually, FakeCron, FakeDelivery, rateLimited, serverError } from './support.js';
+import {
+  addArticle,
+  captureLogger,
+  chatGone,
+  createFakeDateClock,
+  eventually,
+  FakeCron,
+  FakeDelivery,
+  rateLimited,
+  serverError,
+} from './support.js';
 
 const T0 = '2026-03-27T00:00:00Z';
 
@@ -49,16 +63,37 @@ describe('digest scheduler', () => {
 
   function scheduler(over: Partial<DigestSchedulerDeps> = {}): DigestScheduler {
     const s = createDigestScheduler({
-      store, index: ti.index, deliveries: { telegram, discord }, clock, logger: logs.logger, cron, retry: { baseDelayMs: 1000 }, ...over,
+      store,
+      index: ti.index,
+      deliveries: { telegram, discord },
+      clock,
+      logger: logs.logger,
+      cron,
+      retry: { baseDelayMs: 1000 },
+      ...over,
     });
     schedulers.push(s);
     return s;
   }
 
-  function subscribe(chatId: string, arg: string, options: { platform?: Platform; locale?: Locale; onChange?: () => void } = {}): Subscription {
-    const commands = createSubscriptionCommands({ store, index: ti.index, clock, defaultTimezone: 'UTC', ...(options.onChange ? { onChange: options.onChange } : {}) });
+  function subscribe(
+    chatId: string,
+    arg: string,
+    options: { platform?: Platform; locale?: Locale; onChange?: () => void } = {},
+  ): Subscription {
+    const commands = createSubscriptionCommands({
+      store,
+      index: ti.index,
+      clock,
+      defaultTimezone: 'UTC',
+      ...(options.onChange ? { onChange: options.onChange } : {}),
+    });
     const platform = options.platform ?? 'telegram';
-    const reply = commands.run({ locale: options.locale ?? 'en', platform, chatId, userId: 'admin', isGroup: true, canManage: true }, 'subscribe', arg);
+    const reply = commands.run(
+      { locale: options.locale ?? 'en', platform, chatId, userId: 'admin', isGroup: true, canManage: true },
+      'subscribe',
+      arg,
+    );
     expect(reply.notice).toBeUndefined();
     return store.byChat(platform, chatId)!;
   }
@@ -79,7 +114,11 @@ describe('digest scheduler', () => {
     expect(reply.title).toBe('News digest · Friday 27 March at 08:00');
     expect(reply.items).toHaveLength(5); // a first digest: the newest articles
     expect(reply.items?.every((i) => i.lines.length > 0 && i.lines.length <= 2)).toBe(true);
-    expect(store.delivery(sub.id, new Date('2026-03-27T05:00:00Z'))).toMatchObject({ status: 'sent', attempts: 1, items: 5 });
+    expect(store.delivery(sub.id, new Date('2026-03-27T05:00:00Z'))).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      items: 5,
+    });
   });
 
   it('fires at local 08:00 on both sides of the Europe/Berlin DST change', async () => {
@@ -87,7 +126,12 @@ describe('digest scheduler', () => {
     const spec = parseCron(sub.schedule);
     if (!spec.ok) throw new Error('bad spec');
     const slots = nextSlots(spec.spec, 'Europe/Berlin', clock.now(), 4).map((d) => d.toISOString());
-    expect(slots).toEqual(['2026-03-27T07:00:00.000Z', '2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']);
+    expect(slots).toEqual([
+      '2026-03-27T07:00:00.000Z',
+      '2026-03-28T07:00:00.000Z',
+      '2026-03-29T06:00:00.000Z',
+      '2026-03-30T06:00:00.000Z',
+    ]);
     const s = scheduler();
     await s.start();
     for (const slot of slots) {
@@ -130,7 +174,13 @@ describe('digest scheduler', () => {
     clock.set('2026-03-28T11:00:01Z'); // 6 h and a second after 05:00 UTC
     await scheduler({ cron: new FakeCron() }).start();
     expect(store.deliveries(late.id)).toEqual([]);
-    expect(logs.lines().some((l) => l.msg === 'missed slot is older than the grace window; not caught up' && l.subscription === late.id)).toBe(true);
+    expect(
+      logs
+        .lines()
+        .some(
+          (l) => l.msg === 'missed slot is older than the grace window; not caught up' && l.subscription === late.id,
+        ),
+    ).toBe(true);
   });
 
   it('does not post a slot twice after being killed between the post and the log write (at most once per slot)', async () => {
@@ -138,7 +188,14 @@ describe('digest scheduler', () => {
     const slot = new Date('2026-03-27T05:00:00Z');
     telegram.script('crash', 'hang-after-post');
     clock.set(slot);
-    const doomed = createDigestScheduler({ store, index: ti.index, deliveries: { telegram }, clock, logger: logs.logger, cron: new FakeCron() });
+    const doomed = createDigestScheduler({
+      store,
+      index: ti.index,
+      deliveries: { telegram },
+      clock,
+      logger: logs.logger,
+      cron: new FakeCron(),
+    });
     void doomed.runSlot(sub.id, slot); // the process dies while this is in flight
     await eventually(() => telegram.sent.length === 1);
     expect(store.delivery(sub.id, slot)?.status).toBe('claimed');
@@ -189,7 +246,12 @@ describe('digest scheduler', () => {
     expect(telegram.attempts).toEqual(['busy', 'busy', 'busy']);
     expect(telegram.to('busy')).toHaveLength(1);
     expect(store.delivery(sub.id, new Date('2026-03-27T08:00:00Z'))).toMatchObject({ status: 'sent', attempts: 3 });
-    expect(logs.lines().filter((l) => l.msg === 'rate limited; waiting as asked').map((l) => l.retryAfterMs)).toEqual([3000, 1500]);
+    expect(
+      logs
+        .lines()
+        .filter((l) => l.msg === 'rate limited; waiting as asked')
+        .map((l) => l.retryAfterMs),
+    ).toEqual([3000, 1500]);
   });
 
   it('retries 5xx and network errors with exponential backoff, a bounded number of times', async () => {
@@ -204,7 +266,11 @@ describe('digest scheduler', () => {
     expect(clock.sleeps).toEqual([1000, 2000]);
     expect(await s.runSlot(bad.id, slot)).toBe('failed');
     expect(clock.sleeps).toEqual([1000, 2000, 1000, 2000]);
-    expect(store.delivery(bad.id, slot)).toMatchObject({ status: 'failed', attempts: 3, error: 'DeliveryError: 502: Bad Gateway' });
+    expect(store.delivery(bad.id, slot)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      error: 'DeliveryError: 502: Bad Gateway',
+    });
     expect(store.get(bad.id)?.status).toBe('active');
     // Nothing was recorded as received: the next digest carries the same articles.
     const next = new Date('2026-03-28T08:00:00Z');
@@ -212,7 +278,12 @@ describe('digest scheduler', () => {
     expect(await s.runSlot(bad.id, next)).toBe('sent');
     expect(telegram.to('down')[0]?.items).toHaveLength(5);
     const failed = logs.lines().find((l) => l.msg === 'digest not sent; its articles go in the next one');
-    expect(failed).toMatchObject({ job: 'digest', subscription: bad.id, slot: slot.toISOString(), err: { message: '502: Bad Gateway' } });
+    expect(failed).toMatchObject({
+      job: 'digest',
+      subscription: bad.id,
+      slot: slot.toISOString(),
+      err: { message: '502: Bad Gateway' },
+    });
   });
 
   it('disables only the subscription whose chat is gone (403); another chat still gets its digest', async () => {
@@ -224,8 +295,13 @@ describe('digest scheduler', () => {
     clock.set('2026-03-27T08:00:00Z');
     cron.tick(`digest-${gone.id}`, '2026-03-27T08:00:00Z');
     cron.tick(`digest-${fine.id}`, '2026-03-27T08:00:00Z');
-    await eventually(() => store.lastDelivery(gone.id)?.status === 'gone' && store.lastDelivery(fine.id)?.status === 'sent');
-    expect(store.get(gone.id)).toMatchObject({ status: 'disabled', disabledReason: 'DeliveryError: 403: Forbidden: bot was kicked from the group chat' });
+    await eventually(
+      () => store.lastDelivery(gone.id)?.status === 'gone' && store.lastDelivery(fine.id)?.status === 'sent',
+    );
+    expect(store.get(gone.id)).toMatchObject({
+      status: 'disabled',
+      disabledReason: 'DeliveryError: 403: Forbidden: bot was kicked from the group chat',
+    });
     expect(store.get(fine.id)?.status).toBe('active');
     expect(discord.to('guild-channel')).toHaveLength(1);
     expect(telegram.attempts).toEqual(['kicked']); // never retried
@@ -269,7 +345,10 @@ describe('digest scheduler', () => {
 
     clock.set(day(1).toISOString());
     expect(await Promise.all([s.runSlot(a.id, day(1)), s.runSlot(b.id, day(1))])).toEqual(['sent', 'sent']);
-    for (const [delivery, chat] of [[telegram, 'chat-a'], [discord, 'chat-b']] as const) {
+    for (const [delivery, chat] of [
+      [telegram, 'chat-a'],
+      [discord, 'chat-b'],
+    ] as const) {
       const digest = delivery.to(chat)[1]!;
       expect(digest.items?.map((i) => i.heading)).toEqual(['افتتاح أكبر محطة للطاقة الشمسية في المنطقة']);
       expect(digest.items?.[0]?.lines).toHaveLength(2);
@@ -292,7 +371,12 @@ describe('digest scheduler', () => {
     await s.runSlot(sub.id, new Date('2026-03-27T08:00:00Z'));
     clock.set('2026-03-27T12:00:00Z');
     const lines = Array.from({ length: 14 }, (_, i) =>
-      JSON.stringify({ id: `bulk-${i}`, title: `خبر رقم ${i + 1} عن الاقتصاد`, date: `2026-03-${String(10 + i).padStart(2, '0')}`, body: `ارتفعت أسعار النفط اليوم في الأسواق العالمية. وقال المحلل سامي يوسف: «الطلب سيبقى قويا هذا العام». وتراجعت الأسهم قليلا. ${distinctSentence(`bulk-${i}`)}` }),
+      JSON.stringify({
+        id: `bulk-${i}`,
+        title: `خبر رقم ${i + 1} عن الاقتصاد`,
+        date: `2026-03-${String(10 + i).padStart(2, '0')}`,
+        body: `ارتفعت أسعار النفط اليوم في الأسواق العالمية. وقال المحلل سامي يوسف: «الطلب سيبقى قويا هذا العام». وتراجعت الأسهم قليلا. ${distinctSentence(`bulk-${i}`)}`,
+      }),
     );
     writeFileSync(join(ti.corpusDir, 'bulk.jsonl'), `${lines.join('\n')}\n`);
     await ti.reindex();
@@ -313,7 +397,8 @@ describe('digest scheduler', () => {
     const slot = new Date('2026-03-27T08:00:00Z');
     const waitingClock: Clock = {
       now: () => new Date(),
-      sleep: (_ms, signal) => new Promise((_, reject) => signal?.addEventListener('abort', () => reject(abortError()), { once: true })),
+      sleep: (_ms, signal) =>
+        new Promise((_, reject) => signal?.addEventListener('abort', () => reject(abortError()), { once: true })),
     };
     telegram.script('patient', rateLimited(60_000));
     clock.set('2026-03-27T08:00:00Z');
@@ -333,19 +418,42 @@ describe('digest scheduler', () => {
     const sub = subscribe('stuck', 'daily 08:00 UTC');
     telegram.script('stuck', () => new Promise<void>(() => undefined));
     clock.set('2026-03-27T08:00:00Z');
-    const s = createDigestScheduler({ store, index: ti.index, deliveries: { telegram }, clock, logger: logs.logger, cron, stopTimeoutMs: 50 });
+    const s = createDigestScheduler({
+      store,
+      index: ti.index,
+      deliveries: { telegram },
+      clock,
+      logger: logs.logger,
+      cron,
+      stopTimeoutMs: 50,
+    });
     void s.runSlot(sub.id, new Date('2026-03-27T08:00:00Z'));
     await eventually(() => telegram.attempts.length === 1);
     await s.stop();
-    expect(logs.lines().some((l) => l.msg === 'stopped with deliveries still in flight (their slots stay claimed)')).toBe(true);
+    expect(
+      logs.lines().some((l) => l.msg === 'stopped with deliveries still in flight (their slots stay claimed)'),
+    ).toBe(true);
     expect(store.delivery(sub.id, new Date('2026-03-27T08:00:00Z'))?.status).toBe('claimed');
   });
 
   it('follows subscribe / unsubscribe through refresh()', async () => {
     const s = scheduler();
     await s.start();
-    const commands = createSubscriptionCommands({ store, index: ti.index, clock, defaultTimezone: 'UTC', onChange: () => s.refresh() });
-    const ctx = { locale: 'en' as const, platform: 'telegram' as const, chatId: 'c', userId: 'u', isGroup: false, canManage: false };
+    const commands = createSubscriptionCommands({
+      store,
+      index: ti.index,
+      clock,
+      defaultTimezone: 'UTC',
+      onChange: () => s.refresh(),
+    });
+    const ctx = {
+      locale: 'en' as const,
+      platform: 'telegram' as const,
+      chatId: 'c',
+      userId: 'u',
+      isGroup: false,
+      canManage: false,
+    };
     commands.run(ctx, 'subscribe', 'daily 08:00 Asia/Riyadh');
     const id = store.byChat('telegram', 'c')!.id;
     expect(cron.active()).toEqual([{ name: `digest-${id}`, expression: '0 8 * * *', timezone: 'Asia/Riyadh' }]);
@@ -374,7 +482,13 @@ describe('digest scheduler', () => {
     clock.set('2026-03-27T08:00:00Z');
     await scheduler().runSlot(sub.id, new Date('2026-03-27T08:00:00Z'));
     expect(logs.lines().find((l) => l.msg === 'digest sent')).toMatchObject({
-      level: 30, job: 'digest', subscription: sub.id, slot: '2026-03-27T08:00:00.000Z', items: 5, more: 0, attempts: 1,
+      level: 30,
+      job: 'digest',
+      subscription: sub.id,
+      slot: '2026-03-27T08:00:00.000Z',
+      items: 5,
+      more: 0,
+      attempts: 1,
     });
   });
 });

@@ -53,12 +53,24 @@ describe('node-cron drives the scheduler (fake timers)', () => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(new Date(start));
     const commands = createSubscriptionCommands({ store, index: ti.index, clock: systemClock, defaultTimezone: 'UTC' });
-    commands.run({ locale: 'en', platform: 'telegram', chatId: 'c', userId: 'u', isGroup: false, canManage: false }, 'subscribe', arg);
+    commands.run(
+      { locale: 'en', platform: 'telegram', chatId: 'c', userId: 'u', isGroup: false, canManage: false },
+      'subscribe',
+      arg,
+    );
     const sub = store.byChat('telegram', 'c')!;
-    const scheduler = createDigestScheduler({ store, index: ti.index, deliveries: { telegram }, clock: systemClock, logger });
+    const scheduler = createDigestScheduler({
+      store,
+      index: ti.index,
+      deliveries: { telegram },
+      clock: systemClock,
+      logger,
+    });
     await scheduler.start();
     return {
-      sub, store, telegram,
+      sub,
+      store,
+      telegram,
       async close() {
         await scheduler.stop();
         vi.useRealTimers();
@@ -85,9 +97,15 @@ describe('node-cron drives the scheduler (fake timers)', () => {
     try {
       for (const slot of ['2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']) {
         await vi.advanceTimersByTimeAsync(new Date(slot).getTime() + 2_000 - Date.now());
-        await vi.waitFor(() => expect(t.store.delivery(t.sub.id, new Date(slot))?.status).toMatch(/sent|skipped/), { interval: 5 });
+        await vi.waitFor(() => expect(t.store.delivery(t.sub.id, new Date(slot))?.status).toMatch(/sent|skipped/), {
+          interval: 5,
+        });
       }
-      expect(t.store.deliveries(t.sub.id).map((d) => d.slot)).toEqual(['2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']);
+      expect(t.store.deliveries(t.sub.id).map((d) => d.slot)).toEqual([
+        '2026-03-28T07:00:00.000Z',
+        '2026-03-29T06:00:00.000Z',
+        '2026-03-30T06:00:00.000Z',
+      ]);
       expect(t.telegram.sent).toHaveLength(1); // then nothing new: quiet by default
     } finally {
       await t.close();
@@ -101,14 +119,29 @@ describe('a repeated wall-clock time (clocks going back)', () => {
     try {
       const store = createSqliteSubscriptions(ti.db);
       const { subscription: sub } = store.subscribe(
-        { platform: 'telegram', chatId: 'c', schedule: '30 2 * * *', timezone: 'Europe/Berlin', locale: 'en', whenEmpty: 'note', userId: 'u' },
+        {
+          platform: 'telegram',
+          chatId: 'c',
+          schedule: '30 2 * * *',
+          timezone: 'Europe/Berlin',
+          locale: 'en',
+          whenEmpty: 'note',
+          userId: 'u',
+        },
         new Date('2026-10-24T00:00:00Z'),
       );
       const fake = new FakeCron();
       const telegram = new FakeDelivery('telegram');
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(new Date('2026-10-25T01:30:00Z'));
-      const s = createDigestScheduler({ store, index: ti.index, deliveries: { telegram }, clock: systemClock, logger: captureLogger().logger, cron: fake });
+      const s = createDigestScheduler({
+        store,
+        index: ti.index,
+        deliveries: { telegram },
+        clock: systemClock,
+        logger: captureLogger().logger,
+        cron: fake,
+      });
       await s.start(); // catch-up: 02:30 CEST (00:30Z) already came
       fake.tick(`digest-${sub.id}`, '2026-10-25T01:30:00Z'); // node-cron fires at 02:30 CET
       await vi.waitFor(() => expect(store.deliveries(sub.id)).toHaveLength(1), { interval: 5 });

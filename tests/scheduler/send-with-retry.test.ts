@@ -19,7 +19,10 @@ function sender(...steps: (Error | 'ok')[]) {
 
 const run = (send: () => Promise<void>, policy = DEFAULT_RETRY, signal = new AbortController().signal) => {
   const clock = createManualClock('2026-03-27T00:00:00Z');
-  return sendWithRetry(send, { policy, clock, signal, logger: captureLogger().logger }).then((outcome) => ({ outcome, sleeps: clock.sleeps }));
+  return sendWithRetry(send, { policy, clock, signal, logger: captureLogger().logger }).then((outcome) => ({
+    outcome,
+    sleeps: clock.sleeps,
+  }));
 };
 
 describe('sendWithRetry', () => {

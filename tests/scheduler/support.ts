@@ -87,7 +87,10 @@ export const chatGone = () => new DeliveryError('gone', '403: Forbidden: bot was
 
 /** A cron runner the test ticks by hand; remembers what was scheduled. */
 export class FakeCron implements CronRunner {
-  readonly jobs = new Map<string, { expression: string; timezone: string; onTick: (slot: Date) => void; stopped: boolean }>();
+  readonly jobs = new Map<
+    string,
+    { expression: string; timezone: string; onTick: (slot: Date) => void; stopped: boolean }
+  >();
 
   schedule(expression: string, timezone: string, onTick: (slot: Date) => void, name?: string): CronJob {
     const job = { expression, timezone, onTick, stopped: false };
@@ -100,7 +103,9 @@ export class FakeCron implements CronRunner {
   }
 
   active(): { name: string; expression: string; timezone: string }[] {
-    return [...this.jobs].filter(([, j]) => !j.stopped).map(([name, j]) => ({ name, expression: j.expression, timezone: j.timezone }));
+    return [...this.jobs]
+      .filter(([, j]) => !j.stopped)
+      .map(([name, j]) => ({ name, expression: j.expression, timezone: j.timezone }));
   }
 
   tick(name: string, slot: Date | string): void {

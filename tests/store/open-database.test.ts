@@ -38,10 +38,10 @@ describe('openDatabase', () => {
 });
 
 describe('openDatabase on a path it cannot use', () => {
-  it.each([['a folder under /proc', '/proc/nashra-nope/x.sqlite'], ['a file where a folder should be', '/etc/hostname/x.sqlite']])(
-    'fails fast with the folder named: %s',
-    (_name, file) => {
-      expect(() => openDatabase(file)).toThrow(/cannot (create the database folder|open database)/);
-    },
-  );
+  it.each([
+    ['a folder under /proc', '/proc/nashra-nope/x.sqlite'],
+    ['a file where a folder should be', '/etc/hostname/x.sqlite'],
+  ])('fails fast with the folder named: %s', (_name, file) => {
+    expect(() => openDatabase(file)).toThrow(/cannot (create the database folder|open database)/);
+  });
 });

@@ -16,7 +16,12 @@ describe('people by name prefix (autocomplete at any corpus size)', () => {
     ['a shared first name finds both', 'كيم', ['كيم جونغ أون', 'كيم يونغ هيون']],
     ['harakat are ignored', 'بُوتِين', ['فلاديمير بوتين']],
   ])('%s: %s', (_name, prefix, names) => {
-    expect(ti.index.peopleByNamePrefix(prefix, 10).map((p) => p.name).sort()).toEqual([...names].sort());
+    expect(
+      ti.index
+        .peopleByNamePrefix(prefix, 10)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it.each([['%'], ['_'], ['\\'], ['   '], ['😀']])('treats %j as text, not a pattern', (prefix) => {

@@ -9,7 +9,14 @@ import { type Db, openDatabase } from '../../src/store/open-database.js';
 import { createTestIndex } from '../support/create-test-index.js';
 
 const input = (over: Partial<SubscriptionInput> = {}): SubscriptionInput => ({
-  platform: 'telegram', chatId: '42', schedule: '0 8 * * *', timezone: 'Asia/Riyadh', locale: 'ar', whenEmpty: 'skip', userId: 'u1', ...over,
+  platform: 'telegram',
+  chatId: '42',
+  schedule: '0 8 * * *',
+  timezone: 'Asia/Riyadh',
+  locale: 'ar',
+  whenEmpty: 'skip',
+  userId: 'u1',
+  ...over,
 });
 const at = (iso: string) => new Date(iso);
 
@@ -31,17 +38,32 @@ describe('SQLite subscription store', () => {
   it('is created by migration 2', () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['subscriptions', 'deliveries', 'subscription_articles']));
   });
 
   it('keeps one subscription per chat and platform; subscribing again updates it in place', () => {
     const a = store.subscribe(input(), at('2026-03-27T00:00:00Z'));
     expect(a.created).toBe(true);
-    expect(a.subscription).toMatchObject({ platform: 'telegram', chatId: '42', status: 'active', welcome: true, since: '2026-03-27T00:00:00.000Z' });
+    expect(a.subscription).toMatchObject({
+      platform: 'telegram',
+      chatId: '42',
+      status: 'active',
+      welcome: true,
+      since: '2026-03-27T00:00:00.000Z',
+    });
     const b = store.subscribe(input({ schedule: '0 9 * * *', whenEmpty: 'note' }), at('2026-03-27T01:00:00Z'));
     expect(b.created).toBe(false);
-    expect(b.subscription).toMatchObject({ id: a.subscription.id, schedule: '0 9 * * *', whenEmpty: 'note', since: '2026-03-27T00:00:00.000Z', scheduledSince: '2026-03-27T01:00:00.000Z' });
+    expect(b.subscription).toMatchObject({
+      id: a.subscription.id,
+      schedule: '0 9 * * *',
+      whenEmpty: 'note',
+      since: '2026-03-27T00:00:00.000Z',
+      scheduledSince: '2026-03-27T01:00:00.000Z',
+    });
     const other = store.subscribe(input({ platform: 'discord' }), at('2026-03-27T00:00:00Z'));
     expect(other.subscription.id).not.toBe(a.subscription.id);
     expect(store.active().map((s) => s.id)).toEqual([a.subscription.id, other.subscription.id]);
@@ -54,7 +76,10 @@ describe('SQLite subscription store', () => {
     expect(store.get(subscription.id)?.status).toBe('cancelled');
     expect(store.active()).toEqual([]);
     const again = store.subscribe(input(), at('2026-03-29T00:00:00Z'));
-    expect(again).toMatchObject({ created: true, subscription: { id: subscription.id, status: 'active', since: '2026-03-29T00:00:00.000Z', welcome: true } });
+    expect(again).toMatchObject({
+      created: true,
+      subscription: { id: subscription.id, status: 'active', since: '2026-03-29T00:00:00.000Z', welcome: true },
+    });
   });
 
   it('claims a slot once, even from another connection (another process), and only while active', () => {
@@ -112,7 +137,11 @@ describe('pending articles', () => {
       const newest = ti.index.latest(10, 0).map((a) => a.id);
       const { subscription: s } = store.subscribe(input(), new Date(Date.now() + 1000));
       expect(store.pending(s, { limit: 10, welcome: 3 }).articles.map((a) => a.id)).toEqual(newest.slice(0, 3));
-      expect(store.pending(s, { limit: 2, welcome: 3 })).toEqual({ articles: expect.any(Array), moreIds: [newest[2]], moreStories: 1 });
+      expect(store.pending(s, { limit: 2, welcome: 3 })).toEqual({
+        articles: expect.any(Array),
+        moreIds: [newest[2]],
+        moreStories: 1,
+      });
       const slot = new Date(Date.now() + 2000);
       store.claimSlot(s.id, slot, slot);
       store.finishSlot(s.id, slot, { status: 'sent', attempts: 1, shown: newest.slice(0, 3) }, slot);

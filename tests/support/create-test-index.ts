@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { type CommandHandler, createCommandHandler } from '../../src/core/commands/create-command-handler.js';
 import { createMemoryPageStore } from '../../src/store/create-memory-page-store.js';
 import { type Clock, systemClock } from '../../src/core/schedule/clock.js';
-import { type SubscriptionCommands, createSubscriptionCommands } from '../../src/core/subscriptions/create-subscription-commands.js';
+import {
+  type SubscriptionCommands,
+  createSubscriptionCommands,
+} from '../../src/core/subscriptions/create-subscription-commands.js';
 import type { SubscriptionStore } from '../../src/core/ports/subscription-store.js';
 import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscriptions.js';
 import { type IndexReport, indexCorpus } from '../../src/core/indexing/index-corpus.js';
@@ -70,7 +73,16 @@ export async function createTestIndex(options: TestIndexOptions = {}): Promise<T
   });
   const handler = createCommandHandler({ index, pages: createMemoryPageStore(), subscriptions });
   return {
-    dir, corpusDir, dbFile, db, index, handler, subscriptionStore, subscriptions, report, reindex,
+    dir,
+    corpusDir,
+    dbFile,
+    db,
+    index,
+    handler,
+    subscriptionStore,
+    subscriptions,
+    report,
+    reindex,
     close() {
       db.close();
       rmSync(dir, { recursive: true, force: true });

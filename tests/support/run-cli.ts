@@ -16,14 +16,28 @@ export interface CliRun {
 /** Runs the real CLI in a child process (tsx), with extra environment variables. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '', ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const e = err as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
-      resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      ['src/cli/main.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, DEBUG: '', ...env }, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        const e = err as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
+        resolve({
+          code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
+          signal: e?.signal ?? null,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
 /** Starts the CLI without waiting for it (to run something else while it indexes). */
 export function startCli(args: readonly string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(TSX, ['src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DEBUG: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }

@@ -7,7 +7,8 @@ import { parseCommand } from '../../src/telegram/parse-command.js';
 import { commandMenu } from '../../src/telegram/register-commands.js';
 import { toDeliveryError } from '../../src/telegram/to-delivery-error.js';
 
-const command = (text: string) => parseCommand(text, [{ type: 'bot_command', offset: 0, length: /^\S+/.exec(text)![0].length }], 'nashra_bot');
+const command = (text: string) =>
+  parseCommand(text, [{ type: 'bot_command', offset: 0, length: /^\S+/.exec(text)![0].length }], 'nashra_bot');
 
 describe('parseCommand', () => {
   it.each([
@@ -30,9 +31,23 @@ describe('parseCommand', () => {
 describe('pager keyboard', () => {
   it.each([
     [{ token: 'tok0000001', page: 0, pages: 3 }, 'en', [['Next ›', 'p:tok0000001:1']]],
-    [{ token: 'tok0000001', page: 1, pages: 3 }, 'en', [['‹ Previous', 'p:tok0000001:0'], ['Next ›', 'p:tok0000001:2']]],
+    [
+      { token: 'tok0000001', page: 1, pages: 3 },
+      'en',
+      [
+        ['‹ Previous', 'p:tok0000001:0'],
+        ['Next ›', 'p:tok0000001:2'],
+      ],
+    ],
     [{ token: 'tok0000001', page: 2, pages: 3 }, 'ar', [['السابق ›', 'p:tok0000001:1']]],
-    [{ token: 'tok0000001', page: 1, pages: 3 }, 'ar', [['‹ التالي', 'p:tok0000001:2'], ['السابق ›', 'p:tok0000001:0']]],
+    [
+      { token: 'tok0000001', page: 1, pages: 3 },
+      'ar',
+      [
+        ['‹ التالي', 'p:tok0000001:2'],
+        ['السابق ›', 'p:tok0000001:0'],
+      ],
+    ],
   ] as const)('keyboard for %j in %s', (pager, locale, buttons) => {
     const row = pagerKeyboard(pager, locale)!.inline_keyboard[0]!;
     expect(row.map((b) => [b.text, 'callback_data' in b ? b.callback_data : ''])).toEqual(buttons);
@@ -68,14 +83,23 @@ describe('createRateLimiter', () => {
 });
 
 const apiError = (error_code: number, description: string, parameters = {}) =>
-  new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code, description, parameters }, 'sendMessage', {});
+  new GrammyError(
+    "Call to 'sendMessage' failed!",
+    { ok: false, error_code, description, parameters },
+    'sendMessage',
+    {},
+  );
 
 describe('toDeliveryError', () => {
   it.each([
     [apiError(403, 'Forbidden: bot was blocked by the user'), 'gone', undefined],
     [apiError(403, 'Forbidden: bot was kicked from the supergroup chat'), 'gone', undefined],
     [apiError(400, 'Bad Request: chat not found'), 'gone', undefined],
-    [apiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -100 }), 'gone', undefined],
+    [
+      apiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -100 }),
+      'gone',
+      undefined,
+    ],
     [apiError(429, 'Too Many Requests: retry after 35', { retry_after: 35 }), 'retry', 35_000],
     [apiError(502, 'Bad Gateway'), 'retry', undefined],
     [new HttpError("Network request for 'sendMessage' failed!", new Error('connect ECONNREFUSED')), 'retry', undefined],
@@ -91,7 +115,18 @@ describe('toDeliveryError', () => {
 describe('commandMenu', () => {
   it.each(['ar', 'en'] as const)('lists every command but start in %s', (locale) => {
     const menu = commandMenu(locale);
-    expect(menu.map((c) => c.command)).toEqual(['search', 'summary', 'quotes', 'people', 'latest', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
+    expect(menu.map((c) => c.command)).toEqual([
+      'search',
+      'summary',
+      'quotes',
+      'people',
+      'latest',
+      'digest',
+      'subscribe',
+      'unsubscribe',
+      'subscriptions',
+      'help',
+    ]);
     for (const c of menu) expect(c.description.length).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,11 @@ const SENTENCE_PARTS = [
 /** An article of long sentences, each near 450 characters, with a quote from a named speaker. */
 function climateArticle(n: number): string {
   // Each article its own story: a distinct sentence in every paragraph, or the eight would be copies of one.
-  const body = Array.from({ length: 6 }, (_, i) => `${SENTENCE_PARTS.join('، ')}، بحسب ما جاء في الجلسة رقم ${n * 10 + i} من أعمال القمة. ${distinctSentence(`climate-${n}-${i}`)}`);
+  const body = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `${SENTENCE_PARTS.join('، ')}، بحسب ما جاء في الجلسة رقم ${n * 10 + i} من أعمال القمة. ${distinctSentence(`climate-${n}-${i}`)}`,
+  );
   return [
     `title: قمة المناخ ${n}: خلافات حول التمويل & الفحم`,
     `date: 2024-11-${String(10 + n).padStart(2, '0')}`,
@@ -58,7 +62,12 @@ afterAll(async () => {
 
 const userFor = (locale: Locale) => (locale === 'ar' ? ARABIC_USER : ENGLISH_USER);
 /** The text as read, without the invisible bidi isolates. */
-const seen = (messages: readonly BotMessage[]) => messages.map((m) => m.text).join('\n').replaceAll(FSI, '').replaceAll(PDI, '');
+const seen = (messages: readonly BotMessage[]) =>
+  messages
+    .map((m) => m.text)
+    .join('\n')
+    .replaceAll(FSI, '')
+    .replaceAll(PDI, '');
 
 describe('every command, in Arabic and in English', () => {
   const cases: [string, (l: Locale) => string][] = [
@@ -79,7 +88,9 @@ describe('every command, in Arabic and in English', () => {
     ['/unsubscribe', (l) => t(l, 'unsubscribed')],
     ['/subscribe every full moon', (l) => t(l, 'scheduleUnreadable')('every full moon')],
   ];
-  const table = cases.flatMap(([command, expected]) => (['ar', 'en'] as const).map((locale) => ({ command, locale, expected: expected(locale) })));
+  const table = cases.flatMap(([command, expected]) =>
+    (['ar', 'en'] as const).map((locale) => ({ command, locale, expected: expected(locale) })),
+  );
 
   it.each(table)('$command ($locale)', async ({ command, locale, expected }) => {
     const { messages } = await bot.em.ask(command, { user: userFor(locale) });
@@ -96,17 +107,22 @@ describe('every command, in Arabic and in English', () => {
     expect(seen(messages)).toMatch(/قمة المناخ \d: خلافات حول التمويل & الفحم · climate_\d · 2024-11-1\d/);
   });
 
-  it.each(['ar', 'en'] as const)('summarizes a topic: the treaty sentences of the article, the topic words in bold (%s)', async (locale) => {
-    const { messages } = await bot.em.ask('/summary معاهدة دفاعية', { user: userFor(locale) });
-    const text = seen(messages);
-    expect(text).toContain(t(locale, 'summaryTopicTitle')('معاهدة دفاعية'));
-    expect(text).toContain('003_3ddc96a2e226cfb4');
-    expect(text).toContain('صوّت البرلمان الروسي بالإجماع');
-    expect(text).toContain('بأغلبية 397 صوتًا');
-    expect(text).not.toContain('حسابات وهمية');
-    const bold = messages.flatMap((m) => m.entities.filter((e) => e.type === 'bold').map((e) => m.text.slice(e.offset, e.offset + e.length)));
-    expect(bold).toEqual(expect.arrayContaining(['معاهدة', 'دفاعية', 'المعاهدة']));
-  });
+  it.each(['ar', 'en'] as const)(
+    'summarizes a topic: the treaty sentences of the article, the topic words in bold (%s)',
+    async (locale) => {
+      const { messages } = await bot.em.ask('/summary معاهدة دفاعية', { user: userFor(locale) });
+      const text = seen(messages);
+      expect(text).toContain(t(locale, 'summaryTopicTitle')('معاهدة دفاعية'));
+      expect(text).toContain('003_3ddc96a2e226cfb4');
+      expect(text).toContain('صوّت البرلمان الروسي بالإجماع');
+      expect(text).toContain('بأغلبية 397 صوتًا');
+      expect(text).not.toContain('حسابات وهمية');
+      const bold = messages.flatMap((m) =>
+        m.entities.filter((e) => e.type === 'bold').map((e) => m.text.slice(e.offset, e.offset + e.length)),
+      );
+      expect(bold).toEqual(expect.arrayContaining(['معاهدة', 'دفاعية', 'المعاهدة']));
+    },
+  );
 
   it('summarizes an article by id without its subheadings', async () => {
     const text = seen((await bot.em.ask('/summary 003_3ddc96a2e226cfb4')).messages);
@@ -116,7 +132,9 @@ describe('every command, in Arabic and in English', () => {
 
   it('links an article’s title to its web address', async () => {
     const [m] = (await bot.em.ask('/latest')).messages;
-    expect(m!.entities.filter((e) => e.type === 'text_link').map((e) => e.url)).toContain('https://news.example/climate/8?lang=ar&src=test');
+    expect(m!.entities.filter((e) => e.type === 'text_link').map((e) => e.url)).toContain(
+      'https://news.example/climate/8?lang=ar&src=test',
+    );
   });
 
   it('shows quotes as blockquotes with the speaker', async () => {
@@ -199,9 +217,13 @@ describe('a reply longer than one Telegram message', () => {
 
   it('delivers every part, in order, when Telegram rate-limits one of them', async () => {
     const plain = await bot.em.ask('/digest');
-    bot.em.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 0.05', parameters: { retry_after: 0.05 } }, {
-      when: (p) => !String(p.text).startsWith(`<b>${t('ar', 'digestTitle')}</b>`),
-    });
+    bot.em.fail(
+      'sendMessage',
+      { error_code: 429, description: 'Too Many Requests: retry after 0.05', parameters: { retry_after: 0.05 } },
+      {
+        when: (p) => !String(p.text).startsWith(`<b>${t('ar', 'digestTitle')}</b>`),
+      },
+    );
     // The quiet window must outlast the retry_after pause, or the answer would look complete too early.
     const limited = await bot.em.ask('/digest', { quietMs: 300 });
     expect(limited.calls.filter((c) => c.method === 'sendMessage' && c.response.error_code === 429)).toHaveLength(1);
@@ -220,7 +242,9 @@ describe('hostile input gets a short, clear answer', () => {
     ['a script tag as a name', '/quotes <script>alert(1)</script>', (_l) => '<script>alert(1)</script>'],
     ['SQL in a summary', '/summary " OR 1=1 --', (l) => t(l, 'summaryNone')('" OR 1=1 --')],
   ];
-  const table = hostile.flatMap(([what, text, expected]) => (['ar', 'en'] as const).map((locale) => ({ what, text, locale, expected: expected(locale) })));
+  const table = hostile.flatMap(([what, text, expected]) =>
+    (['ar', 'en'] as const).map((locale) => ({ what, text, locale, expected: expected(locale) })),
+  );
 
   it.each(table)('$what ($locale)', async ({ text, locale, expected }) => {
     const { messages } = await bot.em.ask(text, { user: userFor(locale) });
@@ -228,7 +252,8 @@ describe('hostile input gets a short, clear answer', () => {
     expect(messages.length).toBeLessThanOrEqual(2);
     expect(seen(messages)).toContain(expected);
     // Whatever the user typed shows as text, never as markup.
-    for (const m of messages) expect(m.entities.every((e) => ['bold', 'italic', 'text_link', 'blockquote'].includes(e.type))).toBe(true);
+    for (const m of messages)
+      expect(m.entities.every((e) => ['bold', 'italic', 'text_link', 'blockquote'].includes(e.type))).toBe(true);
   });
 
   it('still answers normally afterwards', async () => {

@@ -18,7 +18,12 @@ function echoHandler() {
   const handler: CommandHandler = {
     async run(ctx, name, arg): Promise<Reply> {
       runs.push({ ctx, name, arg });
-      return { locale: ctx.locale, title: `${name}`, text: [arg === '' ? '-' : arg], pager: { token: 'tok0000001', page: 0, pages: 2 } };
+      return {
+        locale: ctx.locale,
+        title: `${name}`,
+        text: [arg === '' ? '-' : arg],
+        pager: { token: 'tok0000001', page: 0, pages: 2 },
+      };
     },
     page(ctx, token, page): Reply {
       if (token !== 'tok0000001') return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageExpired')] };
@@ -41,9 +46,19 @@ describe('telegram adapter: start and stop', () => {
   it('deletes the webhook, learns its name and registers the menu in Arabic and English before polling', async () => {
     bot = await startBot(echoHandler().handler);
     // start() resolved: the set-up calls are done (a long poll is recorded only when it returns).
-    expect(bot.em.calls.map((c) => c.method)).toEqual(['getMe', 'deleteWebhook', 'setMyCommands', 'setMyCommands', 'setMyCommands']);
-    expect(bot.em.commands.get('en')!.find((c) => c.command === 'search')!.description).toBe('Search the news for a topic');
-    expect(bot.em.commands.get('ar')!.find((c) => c.command === 'search')!.description).toBe('البحث في الأخبار عن موضوع');
+    expect(bot.em.calls.map((c) => c.method)).toEqual([
+      'getMe',
+      'deleteWebhook',
+      'setMyCommands',
+      'setMyCommands',
+      'setMyCommands',
+    ]);
+    expect(bot.em.commands.get('en')!.find((c) => c.command === 'search')!.description).toBe(
+      'Search the news for a topic',
+    );
+    expect(bot.em.commands.get('ar')!.find((c) => c.command === 'search')!.description).toBe(
+      'البحث في الأخبار عن موضوع',
+    );
     expect(bot.em.commands.get('')).toEqual(bot.em.commands.get('ar'));
   });
 
@@ -73,7 +88,11 @@ describe('telegram adapter: who is asking, and where', () => {
     const { messages } = await bot.em.ask('/search   كوريا الشمالية ', { user });
     expect(runs).toEqual([
       {
-        ctx: { locale, userId: `telegram:${user.id}`, chat: expect.objectContaining({ platform: 'telegram', chatId: String(user.id), isGroup: false }) },
+        ctx: {
+          locale,
+          userId: `telegram:${user.id}`,
+          chat: expect.objectContaining({ platform: 'telegram', chatId: String(user.id), isGroup: false }),
+        },
         name: 'search',
         arg: 'كوريا الشمالية',
       },
@@ -89,7 +108,15 @@ describe('telegram adapter: who is asking, and where', () => {
     await bot.em.ask('بوتين');
     expect(runs.at(-1)).toMatchObject({ name: 'search', arg: 'بوتين' });
     const from = bot.em.calls.length;
-    bot.em.pushUpdate({ message: { message_id: 9, date: 0, chat: { id: 1001, type: 'private', first_name: 'x' }, from: ARABIC_USER, sticker: {} } });
+    bot.em.pushUpdate({
+      message: {
+        message_id: 9,
+        date: 0,
+        chat: { id: 1001, type: 'private', first_name: 'x' },
+        from: ARABIC_USER,
+        sticker: {},
+      },
+    });
     await bot.em.settle(from);
     expect(runs.at(-1)).toMatchObject({ name: '', arg: '' });
     await bot.em.ask('/search@other_bot بوتين');
@@ -119,7 +146,11 @@ describe('telegram adapter: who is asking, and where', () => {
     await bot.em.settle(from);
     expect(runs).toEqual([
       {
-        ctx: { locale: 'ar', userId: `telegram:${CHANNEL.id}`, chat: expect.objectContaining({ platform: 'telegram', chatId: String(CHANNEL.id), isGroup: true }) },
+        ctx: {
+          locale: 'ar',
+          userId: `telegram:${CHANNEL.id}`,
+          chat: expect.objectContaining({ platform: 'telegram', chatId: String(CHANNEL.id), isGroup: true }),
+        },
         name: 'latest',
         arg: '',
       },
@@ -158,10 +189,16 @@ describe('telegram adapter: buttons', () => {
 describe('telegram adapter: failures', () => {
   it('waits out a 429 and delivers the answer once', async () => {
     bot = await startBot(echoHandler().handler);
-    bot.em.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 0.05', parameters: { retry_after: 0.05 } }, { times: 2 });
+    bot.em.fail(
+      'sendMessage',
+      { error_code: 429, description: 'Too Many Requests: retry after 0.05', parameters: { retry_after: 0.05 } },
+      { times: 2 },
+    );
     const { messages, calls } = await bot.em.ask('/help', { quietMs: 300 });
     expect(messages.map((m) => m.text)).toEqual(['help\n-']);
-    expect(calls.filter((c) => c.method === 'sendMessage').map((c) => c.response.error_code ?? 200)).toEqual([429, 429, 200]);
+    expect(calls.filter((c) => c.method === 'sendMessage').map((c) => c.response.error_code ?? 200)).toEqual([
+      429, 429, 200,
+    ]);
     expect(bot.records().filter((r) => r.msg === 'telegram rate limit')).toHaveLength(2);
   });
 
@@ -199,7 +236,12 @@ describe('telegram adapter: failures', () => {
 
   it('answers a failing button press with a toast', async () => {
     const { handler } = echoHandler();
-    bot = await startBot({ ...handler, page: () => { throw new Error('boom'); } });
+    bot = await startBot({
+      ...handler,
+      page: () => {
+        throw new Error('boom');
+      },
+    });
     const [list] = (await bot.em.ask('/people')).messages;
     expect((await bot.em.tap(list!, 'p:tok0000001:1')).toast).toBe(t('ar', 'failure'));
   });
@@ -211,7 +253,12 @@ describe('telegram adapter: failures', () => {
     const from = bot.em.calls.length;
     for (let i = 0; i < 8; i++) bot.em.userSays(`/search ${i}`);
     const answered = await bot.em.settle(from, { quietMs: 200 });
-    expect(answered.map((c) => String(c.payload.text))).toEqual(['search\n0', 'search\n1', 'search\n2', t('ar', 'tooFast')]);
+    expect(answered.map((c) => String(c.payload.text))).toEqual([
+      'search\n0',
+      'search\n1',
+      'search\n2',
+      t('ar', 'tooFast'),
+    ]);
     expect(runs).toHaveLength(3);
     expect((await bot.em.ask('/search x', { user: ENGLISH_USER })).messages).toHaveLength(1);
     now += 2_000;
@@ -232,8 +279,23 @@ describe('telegram adapter: scheduled delivery (send)', () => {
   it.each([
     ['a chat that blocked the bot', (b: BotUnderTest) => b.em.block(CHANNEL.id), 'gone', undefined],
     ['a chat that does not exist', () => undefined, 'gone', undefined],
-    ['a long rate limit', (b: BotUnderTest) => b.em.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 500', parameters: { retry_after: 500 } }), 'retry', 500_000],
-    ['a server error', (b: BotUnderTest) => b.em.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' }), 'retry', undefined],
+    [
+      'a long rate limit',
+      (b: BotUnderTest) =>
+        b.em.fail('sendMessage', {
+          error_code: 429,
+          description: 'Too Many Requests: retry after 500',
+          parameters: { retry_after: 500 },
+        }),
+      'retry',
+      500_000,
+    ],
+    [
+      'a server error',
+      (b: BotUnderTest) => b.em.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' }),
+      'retry',
+      undefined,
+    ],
   ] as const)('classifies %s', async (what, arrange, kind, retryAfterMs) => {
     bot = await startBot(echoHandler().handler, { retry: { rethrowInternalServerErrors: true } });
     if (what !== 'a chat that does not exist') bot.em.addChat(CHANNEL);

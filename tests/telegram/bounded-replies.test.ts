@@ -20,7 +20,10 @@ describe('bounded replies on Telegram', () => {
   beforeAll(async () => {
     ti = await createTestIndex();
     writeFileSync(join(ti.corpusDir, 'hostile.txt'), `title: t\n\n${'قال المتحدث: «'.repeat(4000)} نهاية.\n`);
-    const words = Array.from({ length: 6000 }, (_, i) => ['الاقتصاد', 'السعودي', 'ينمو', 'بسرعة', `رقم${i}`][i % 5]).join(' ');
+    const words = Array.from(
+      { length: 6000 },
+      (_, i) => ['الاقتصاد', 'السعودي', 'ينمو', 'بسرعة', `رقم${i}`][i % 5],
+    ).join(' ');
     writeFileSync(join(ti.corpusDir, 'no-breaks.txt'), `title: تقرير بلا نقاط\n\n${words}\n`);
     await ti.reindex();
     bot = await startBot(createCommandHandler({ index: ti.index, pages: createMemoryPageStore() }));

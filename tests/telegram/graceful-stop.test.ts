@@ -24,12 +24,25 @@ describe('graceful stop with 1,000 queued Telegram updates', () => {
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
     const em = await startTelegramEmulator({ token: EMULATOR_TOKEN });
     const env = {
-      ...process.env, TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN, TELEGRAM_API_ROOT: em.apiRoot, DISCORD_TOKEN: '',
-      NASHRA_CORPUS_DIR: join(dir, 'corpus'), NASHRA_DB: join(dir, 'nashra.sqlite'), LOG_LEVEL: 'warn',
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN,
+      TELEGRAM_API_ROOT: em.apiRoot,
+      DISCORD_TOKEN: '',
+      NASHRA_CORPUS_DIR: join(dir, 'corpus'),
+      NASHRA_DB: join(dir, 'nashra.sqlite'),
+      LOG_LEVEL: 'warn',
     };
     // node with tsx's loader, not the tsx CLI: SIGTERM reaches the bot itself, as under Docker.
-    const start = (): ChildProcess => spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    const answeredChats = () => new Set(em.calls.filter((c) => c.method === 'sendMessage' && c.ok).map((c) => (c.response.result as Message).chat.id));
+    const start = (): ChildProcess =>
+      spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    const answeredChats = () =>
+      new Set(
+        em.calls.filter((c) => c.method === 'sendMessage' && c.ok).map((c) => (c.response.result as Message).chat.id),
+      );
     const waitFor = async (ok: () => boolean, ms: number) => {
       for (const end = Date.now() + ms; Date.now() < end; ) {
         if (ok()) return true;
@@ -56,7 +69,9 @@ describe('graceful stop with 1,000 queued Telegram updates', () => {
       const allAnswered = await waitFor(() => answeredChats().size === UPDATES, 150_000);
       second.kill('SIGTERM');
       await new Promise((r) => second.once('exit', r));
-      console.log(`SIGTERM with ${UPDATES} queued: ${beforeRestart} answered before the stop, stop took ${stopMs} ms; ${answeredChats().size} answered after the restart`);
+      console.log(
+        `SIGTERM with ${UPDATES} queued: ${beforeRestart} answered before the stop, stop took ${stopMs} ms; ${answeredChats().size} answered after the restart`,
+      );
       expect(stopMs).toBeLessThanOrEqual(STOP_LIMITS.exitMs);
       expect(allAnswered).toBe(true);
     } finally {

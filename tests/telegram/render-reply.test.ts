@@ -10,7 +10,11 @@ import { checkTelegramEntities } from '../../emulators/check-telegram-entities.j
 function read(message: TelegramMessage) {
   const { text } = message;
   const entities = checkTelegramEntities(text, message.entities);
-  return { text, bold: entities.filter((e) => e.type === 'bold').map((e) => text.slice(e.offset, e.offset + e.length)), entities };
+  return {
+    text,
+    bold: entities.filter((e) => e.type === 'bold').map((e) => text.slice(e.offset, e.offset + e.length)),
+    entities,
+  };
 }
 
 const strip = (s: string) => s.replaceAll(FSI, '').replaceAll(PDI, '');
@@ -18,25 +22,67 @@ const strip = (s: string) => s.replaceAll(FSI, '').replaceAll(PDI, '');
 describe('renderReply: user text stays text', () => {
   it.each([
     ['a title', { locale: 'en', title: '<b>not bold</b>' } as Reply, '<b>not bold</b>'],
-    ['a paragraph', { locale: 'ar', text: ['نتائج <script>alert(1)</script>'] } as Reply, 'نتائج <script>alert(1)</script>'],
+    [
+      'a paragraph',
+      { locale: 'ar', text: ['نتائج <script>alert(1)</script>'] } as Reply,
+      'نتائج <script>alert(1)</script>',
+    ],
     ['a heading', { locale: 'en', items: [{ heading: 'A & B "quoted"', lines: [] }] } as Reply, 'A & B "quoted"'],
-    ['a line', { locale: 'en', items: [{ heading: 'h', lines: [{ text: 'x < y > z &amp;' }] }] } as Reply, 'x < y > z &amp;'],
-    ['a quote', { locale: 'ar', items: [{ heading: 'h', lines: [], quote: { speaker: '<i>X</i>', text: 'قال <b>' } }] } as Reply, '<i>X</i>'],
-    ['FTS5 operators', { locale: 'en', title: 'Results for: "a" AND b* NEAR(c)' } as Reply, 'Results for: "a" AND b* NEAR(c)'],
+    [
+      'a line',
+      { locale: 'en', items: [{ heading: 'h', lines: [{ text: 'x < y > z &amp;' }] }] } as Reply,
+      'x < y > z &amp;',
+    ],
+    [
+      'a quote',
+      { locale: 'ar', items: [{ heading: 'h', lines: [], quote: { speaker: '<i>X</i>', text: 'قال <b>' } }] } as Reply,
+      '<i>X</i>',
+    ],
+    [
+      'FTS5 operators',
+      { locale: 'en', title: 'Results for: "a" AND b* NEAR(c)' } as Reply,
+      'Results for: "a" AND b* NEAR(c)',
+    ],
   ])('shows %s as typed, with no markup taking effect', (_, reply, visible) => {
     const [message] = renderReply(reply);
     expect(strip(read(message!).text)).toContain(visible);
   });
 
   it('links a heading only to http(s) addresses', () => {
-    const link = renderReply({ locale: 'en', items: [{ heading: 'Story', url: 'https://example.com/a?b=1&c="2"', lines: [] }] })[0]!;
-    expect(read(link).entities).toContainEqual(expect.objectContaining({ type: 'text_link', url: 'https://example.com/a?b=1&c=%222%22' }));
-    const script = renderReply({ locale: 'en', items: [{ heading: 'Story', url: 'javascript:alert(1)', lines: [] }] })[0]!;
+    const link = renderReply({
+      locale: 'en',
+      items: [{ heading: 'Story', url: 'https://example.com/a?b=1&c="2"', lines: [] }],
+    })[0]!;
+    expect(read(link).entities).toContainEqual(
+      expect.objectContaining({ type: 'text_link', url: 'https://example.com/a?b=1&c=%222%22' }),
+    );
+    const script = renderReply({
+      locale: 'en',
+      items: [{ heading: 'Story', url: 'javascript:alert(1)', lines: [] }],
+    })[0]!;
     expect(script.entities.map((e) => e.type)).not.toContain('text_link');
   });
 
   it('bolds search highlights, merging overlapping marks so entities never cross', () => {
-    const reply: Reply = { locale: 'ar', items: [{ heading: 'h', lines: [{ text: 'قمة بريكس في جوهانسبرغ', marks: [[4, 9], [6, 9], [13, 22], [40, 50]] }] }] };
+    const reply: Reply = {
+      locale: 'ar',
+      items: [
+        {
+          heading: 'h',
+          lines: [
+            {
+              text: 'قمة بريكس في جوهانسبرغ',
+              marks: [
+                [4, 9],
+                [6, 9],
+                [13, 22],
+                [40, 50],
+              ],
+            },
+          ],
+        },
+      ],
+    };
     expect(read(renderReply(reply)[0]!).bold).toEqual(['h', 'بريكس', 'جوهانسبرغ']);
   });
 
@@ -48,7 +94,12 @@ describe('renderReply: user text stays text', () => {
 
 describe('renderReply: bidi isolation', () => {
   it.each([
-    ['Latin run in an Arabic reply', 'ar', 'قال Kim Jong Un إن T-54 جاهزة', [`${FSI}Kim Jong Un${PDI}`, `${FSI}T-54${PDI}`]],
+    [
+      'Latin run in an Arabic reply',
+      'ar',
+      'قال Kim Jong Un إن T-54 جاهزة',
+      [`${FSI}Kim Jong Un${PDI}`, `${FSI}T-54${PDI}`],
+    ],
     ['Arabic run in an English reply', 'en', 'Results for: كوريا الشمالية', [`${FSI}كوريا الشمالية${PDI}`]],
     ['an English help line with an Arabic example', 'en', 'e.g. /search قمة بريكس now', [`${FSI}قمة بريكس${PDI}`]],
   ] as const)('isolates a %s', (_, locale, title, runs) => {
@@ -65,7 +116,10 @@ describe('renderReply: bidi isolation', () => {
   });
 
   it('keeps an isolated run inside the entity that styles it', () => {
-    const message = renderReply({ locale: 'ar', items: [{ heading: 'قمة BRICS', url: 'https://example.com/1', lines: [] }] })[0]!;
+    const message = renderReply({
+      locale: 'ar',
+      items: [{ heading: 'قمة BRICS', url: 'https://example.com/1', lines: [] }],
+    })[0]!;
     expect(message.text).toBe(`قمة ${FSI}BRICS${PDI}`);
     const { entities } = read(message);
     expect(entities.map((e) => [e.type, e.offset, e.length])).toEqual([
@@ -75,7 +129,9 @@ describe('renderReply: bidi isolation', () => {
   });
 
   it('isolates an article reference whole, so an id and a date keep their order in Arabic', () => {
-    const { text } = read(renderReply({ locale: 'ar', items: [{ heading: 'قمة بريكس', ref: '000_5d4cb6ab · 2023-08-22', lines: [] }] })[0]!);
+    const { text } = read(
+      renderReply({ locale: 'ar', items: [{ heading: 'قمة بريكس', ref: '000_5d4cb6ab · 2023-08-22', lines: [] }] })[0]!,
+    );
     expect(text).toBe(`قمة بريكس · ${FSI}000_5d4cb6ab · 2023-08-22${PDI}`);
   });
 
@@ -97,8 +153,22 @@ describe('renderReply: splitting', () => {
   it.each([
     ['one very long line', { locale: 'ar', items: [{ heading: 'مقال طويل', lines: [{ text: longText }] }] } as Reply],
     ['a long paragraph', { locale: 'ar', title: 'عنوان', text: [longText] } as Reply],
-    ['a long quote', { locale: 'en', items: [{ heading: 'h', lines: [], quote: { speaker: 'X', text: longText } }] } as Reply],
-    ['many items', { locale: 'en', title: 'Digest', items: Array.from({ length: 40 }, (_, i) => ({ heading: `Item ${i}`, ref: `id-${i}`, lines: [{ text: sentence(i).repeat(3) }] })) } as Reply],
+    [
+      'a long quote',
+      { locale: 'en', items: [{ heading: 'h', lines: [], quote: { speaker: 'X', text: longText } }] } as Reply,
+    ],
+    [
+      'many items',
+      {
+        locale: 'en',
+        title: 'Digest',
+        items: Array.from({ length: 40 }, (_, i) => ({
+          heading: `Item ${i}`,
+          ref: `id-${i}`,
+          lines: [{ text: sentence(i).repeat(3) }],
+        })),
+      } as Reply,
+    ],
     ['markup-like text', { locale: 'en', text: ['&<>"'.repeat(3000)] } as Reply],
   ])('cuts %s into valid messages under 4096', (_, reply) => {
     const chunks = renderReply(reply);
@@ -124,7 +194,10 @@ describe('renderReply: splitting', () => {
   });
 
   it('keeps each item whole when items fit', () => {
-    const items = Array.from({ length: 30 }, (_, i) => ({ heading: `Item ${i}`, lines: [{ text: `${'word '.repeat(60)}end.` }] }));
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      heading: `Item ${i}`,
+      lines: [{ text: `${'word '.repeat(60)}end.` }],
+    }));
     for (const message of renderReply({ locale: 'en', items })) {
       const { text } = read(message);
       expect(text.match(/Item \d+/g)!.length).toBe(text.match(/end\./g)!.length);

@@ -75,7 +75,11 @@ describe('one owner for retries', () => {
     const parts = renderReply(long).length;
     expect(parts).toBeGreaterThan(1);
     let calls = 0;
-    bot.em.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' }, { times: FOREVER, when: () => ++calls > 1 });
+    bot.em.fail(
+      'sendMessage',
+      { error_code: 502, description: 'Bad Gateway' },
+      { times: FOREVER, when: () => ++calls > 1 },
+    );
     const { outcome, sends, progress } = await deliver(bot, long, DEFAULT_RETRY);
     expect(outcome).toMatchObject({ kind: 'failed', attempts: DEFAULT_RETRY.attempts });
     expect(sends).toEqual([200, ...Array(DEFAULT_RETRY.attempts).fill(502)]);

@@ -51,7 +51,12 @@ export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {
   const scores = scoreSentences(spans, sentenceTokens, roles);
   const bodyTokens = sentenceTokens.flat();
   const titleTokens = tokenize(article.title);
-  const sentences = spans.map((s, i) => ({ start: s.start, end: s.end, score: scores[i] ?? 0, summarizable: isSummaryRole(roles[i]!) }));
+  const sentences = spans.map((s, i) => ({
+    start: s.start,
+    end: s.end,
+    score: scores[i] ?? 0,
+    summarizable: isSummaryRole(roles[i]!),
+  }));
   return {
     article,
     sentences,

@@ -35,11 +35,22 @@ function item(it: ReplyItem): ReplyItem {
     ...it,
     heading: cutAtWord(it.heading, REPLY_LIMITS.headingChars),
     lines: it.lines.map(line),
-    ...(it.quote ? { quote: { speaker: cutAtWord(it.quote.speaker, REPLY_LIMITS.headingChars), text: cutAtWord(it.quote.text, REPLY_LIMITS.quoteChars) } } : {}),
+    ...(it.quote
+      ? {
+          quote: {
+            speaker: cutAtWord(it.quote.speaker, REPLY_LIMITS.headingChars),
+            text: cutAtWord(it.quote.text, REPLY_LIMITS.quoteChars),
+          },
+        }
+      : {}),
   };
 }
 
-const size = (it: ReplyItem) => it.heading.length + (it.ref?.length ?? 0) + it.lines.reduce((n, l) => n + l.text.length, 0) + (it.quote ? it.quote.speaker.length + it.quote.text.length : 0);
+const size = (it: ReplyItem) =>
+  it.heading.length +
+  (it.ref?.length ?? 0) +
+  it.lines.reduce((n, l) => n + l.text.length, 0) +
+  (it.quote ? it.quote.speaker.length + it.quote.text.length : 0);
 
 /**
  * The reply with every sentence, quote and heading cut to `REPLY_LIMITS`, and at most
@@ -59,7 +70,8 @@ export function boundReply(reply: Reply, options: { readonly dropItems?: boolean
     items.push(it);
   }
   const dropped = (reply.items?.length ?? 0) - items.length;
-  const footer = dropped > 0 ? [t(reply.locale, 'moreNotShown')(dropped), reply.footer].filter(Boolean).join(' · ') : reply.footer;
+  const footer =
+    dropped > 0 ? [t(reply.locale, 'moreNotShown')(dropped), reply.footer].filter(Boolean).join(' · ') : reply.footer;
   return {
     ...reply,
     ...(reply.title !== undefined ? { title: cutAtWord(reply.title, REPLY_LIMITS.headingChars) } : {}),

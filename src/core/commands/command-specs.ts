@@ -49,12 +49,21 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: 'summary',
     description: { ar: 'ملخص مقال برقمه أو بموضوعه', en: 'Summarize an article, by id or topic' },
-    argument: { name: 'article-or-topic', description: { ar: 'رقم المقال أو موضوعه', en: 'Article id or topic' }, required: true },
+    argument: {
+      name: 'article-or-topic',
+      description: { ar: 'رقم المقال أو موضوعه', en: 'Article id or topic' },
+      required: true,
+    },
   },
   {
     name: 'quotes',
     description: { ar: 'ما قاله شخص في الأخبار', en: 'What a person said in the news' },
-    argument: { name: 'person', description: { ar: 'اسم الشخص', en: 'The person’s name' }, required: true, autocomplete: true },
+    argument: {
+      name: 'person',
+      description: { ar: 'اسم الشخص', en: 'The person’s name' },
+      required: true,
+      autocomplete: true,
+    },
   },
   { name: 'people', description: { ar: 'الأشخاص الأكثر اقتباسا', en: 'The most quoted people' } },
   { name: 'latest', description: { ar: 'أحدث المقالات', en: 'The newest articles' } },
@@ -64,12 +73,19 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     description: { ar: 'نشرة تلقائية في موعد تختاره', en: 'Get a digest on a schedule' },
     argument: {
       name: 'schedule',
-      description: { ar: 'الموعد والمنطقة الزمنية، مثل: يوميا 08:00 Asia/Riyadh', en: 'When, and the time zone, e.g. daily 08:00 Europe/Berlin' },
+      description: {
+        ar: 'الموعد والمنطقة الزمنية، مثل: يوميا 08:00 Asia/Riyadh',
+        en: 'When, and the time zone, e.g. daily 08:00 Europe/Berlin',
+      },
       required: true,
     },
     adminOnly: true,
   },
-  { name: 'unsubscribe', description: { ar: 'إيقاف النشرة التلقائية', en: 'Stop the scheduled digest' }, adminOnly: true },
+  {
+    name: 'unsubscribe',
+    description: { ar: 'إيقاف النشرة التلقائية', en: 'Stop the scheduled digest' },
+    adminOnly: true,
+  },
   { name: 'subscriptions', description: { ar: 'موعد النشرة في هذه المحادثة', en: 'When this chat gets its digest' } },
   { name: 'help', description: { ar: 'كيف تستخدم نشرة', en: 'How to use nashra' } },
 ];

@@ -44,7 +44,10 @@ const SUBSCRIPTION_COMMANDS = new Set<CommandName>(['subscribe', 'unsubscribe', 
 const MANAGING_COMMANDS = new Set<CommandName>(['subscribe', 'unsubscribe']);
 
 function help(locale: Locale, withSubscriptions: boolean): Reply {
-  const line = (name: string, id: Parameters<typeof t>[1]) => ({ heading: `/${name}`, lines: [{ text: String(t(locale, id)) }] });
+  const line = (name: string, id: Parameters<typeof t>[1]) => ({
+    heading: `/${name}`,
+    lines: [{ text: String(t(locale, id)) }],
+  });
   return {
     locale,
     title: t(locale, 'helpTitle'),
@@ -57,7 +60,11 @@ function help(locale: Locale, withSubscriptions: boolean): Reply {
       line('latest', 'helpLatest'),
       line('digest', 'helpDigest'),
       ...(withSubscriptions
-        ? [line('subscribe', 'helpSubscribe'), line('unsubscribe', 'helpUnsubscribe'), line('subscriptions', 'helpSubscriptions')]
+        ? [
+            line('subscribe', 'helpSubscribe'),
+            line('unsubscribe', 'helpUnsubscribe'),
+            line('subscriptions', 'helpSubscriptions'),
+          ]
         : []),
       line('help', 'helpHelp'),
     ],
@@ -96,7 +103,11 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
           // About a topic: the reply names the topic, then the article it summarizes (title,
           // id, link) with the topic's words marked in its sentences, as search marks them.
           const lines = s.sentences.map((text, i) => ({ text, marks: s.marks[i] ?? [] }));
-          return { locale, title: t(locale, 'summaryTopicTitle')(s.topic), items: [{ heading: s.title, ref, lines, ...(s.url ? { url: s.url } : {}) }] };
+          return {
+            locale,
+            title: t(locale, 'summaryTopicTitle')(s.topic),
+            items: [{ heading: s.title, ref, lines, ...(s.url ? { url: s.url } : {}) }],
+          };
         }
         // The title heads the reply once; the sentences follow as paragraphs, the reference closes it.
         return { locale, title: s.title, text: s.sentences, footer: s.url ? `${ref} · ${s.url}` : ref };
@@ -124,11 +135,22 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
   }
 
   /** Subscription commands need a chat, and in a group an admin to change anything. */
-  async function subscriptionCommand(ctx: CommandContext & { chat: ChatContext }, name: 'subscribe' | 'unsubscribe' | 'subscriptions' | 'digest', arg: string): Promise<Reply> {
+  async function subscriptionCommand(
+    ctx: CommandContext & { chat: ChatContext },
+    name: 'subscribe' | 'unsubscribe' | 'subscriptions' | 'digest',
+    arg: string,
+  ): Promise<Reply> {
     const { chat } = ctx;
     const canManage = chat.isGroup && MANAGING_COMMANDS.has(name) ? await chat.canManage() : !chat.isGroup;
     return deps.subscriptions!.run(
-      { locale: ctx.locale, platform: chat.platform, chatId: chat.chatId, userId: ctx.userId, isGroup: chat.isGroup, canManage },
+      {
+        locale: ctx.locale,
+        platform: chat.platform,
+        chatId: chat.chatId,
+        userId: ctx.userId,
+        isGroup: chat.isGroup,
+        canManage,
+      },
       name,
       arg,
     );
@@ -164,8 +186,8 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
   function showPage(ctx: CommandContext, token: string, page: number): Reply {
     const state = pages.load(token);
     if (!state) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageExpired')] };
-    if (state.ownerId !== ctx.userId) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageNotYours')] };
+    if (state.ownerId !== ctx.userId)
+      return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageNotYours')] };
     return listPage(index, state, Math.max(0, Math.trunc(page)), token);
   }
 }
-

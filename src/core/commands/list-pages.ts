@@ -7,11 +7,16 @@ import type { PageState } from '../ports/page-store.js';
 import type { Locale, Reply, ReplyItem } from './reply.js';
 
 /** Items per page of each list: short enough to read on a phone. */
-export const PAGE_SIZE = { search: 5, quotes: 5, people: 10, latest: 8 } as const satisfies Record<PageState['command'], number>;
+export const PAGE_SIZE = { search: 5, quotes: 5, people: 10, latest: 8 } as const satisfies Record<
+  PageState['command'],
+  number
+>;
 
 function pageFooter(locale: Locale, page: number, total: number, size: number): string | undefined {
   const pages = Math.max(1, Math.ceil(total / size));
-  return pages > 1 ? t(locale, 'pageFooter')(page + 1, pages, Math.min(total, MAX_COUNTED_MATCHES), total >= MAX_COUNTED_MATCHES) : undefined;
+  return pages > 1
+    ? t(locale, 'pageFooter')(page + 1, pages, Math.min(total, MAX_COUNTED_MATCHES), total >= MAX_COUNTED_MATCHES)
+    : undefined;
 }
 
 /** The list's pager token, or a way to make one: a list is only remembered once it has a second page. */
@@ -49,7 +54,14 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         lines: [{ text: r.snippet.text, marks: r.snippet.highlights }],
         ...(r.url ? { url: r.url } : {}),
       }));
-      return { locale, title: t(locale, 'searchTitle')(result.query), items, numberFrom, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
+      return {
+        locale,
+        title: t(locale, 'searchTitle')(result.query),
+        items,
+        numberFrom,
+        footer: pageFooter(locale, page, result.total, size),
+        pager: pager(token, page, result.total, size),
+      };
     }
     case 'quotes': {
       const result = findQuotes(index, arg, { limit: size, offset });
@@ -64,7 +76,15 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
       }));
       const aliases = informativeAliases(person.name, person.aliases, arg);
       const text = aliases.length > 0 ? [t(locale, 'alsoKnownAs')(aliases.join('، '))] : undefined;
-      return { locale, title: t(locale, 'quotesTitle')(person.name), text, items, numberFrom, footer: pageFooter(locale, page, result.total, size), pager: pager(token, page, result.total, size) };
+      return {
+        locale,
+        title: t(locale, 'quotesTitle')(person.name),
+        text,
+        items,
+        numberFrom,
+        footer: pageFooter(locale, page, result.total, size),
+        pager: pager(token, page, result.total, size),
+      };
     }
     case 'people': {
       const total = index.countPeople();
@@ -73,11 +93,21 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         const aliases = informativeAliases(p.name, p.aliases);
         return {
           heading: p.name,
-          ref: p.kind === 'person' ? t(locale, 'quoteCount')(p.quotes) : `${t(locale, p.kind === 'organization' ? 'organization' : 'unnamedSource')} · ${t(locale, 'quoteCount')(p.quotes)}`,
+          ref:
+            p.kind === 'person'
+              ? t(locale, 'quoteCount')(p.quotes)
+              : `${t(locale, p.kind === 'organization' ? 'organization' : 'unnamedSource')} · ${t(locale, 'quoteCount')(p.quotes)}`,
           lines: aliases.length > 0 ? [{ text: aliases.join('، ') }] : [],
         };
       });
-      return { locale, title: t(locale, 'peopleTitle'), items, numberFrom, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
+      return {
+        locale,
+        title: t(locale, 'peopleTitle'),
+        items,
+        numberFrom,
+        footer: pageFooter(locale, page, total, size),
+        pager: pager(token, page, total, size),
+      };
     }
     case 'latest': {
       const total = index.countArticles();
@@ -88,7 +118,14 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         lines: [],
         ...(a.url ? { url: a.url } : {}),
       }));
-      return { locale, title: t(locale, 'latestTitle'), items, numberFrom, footer: pageFooter(locale, page, total, size), pager: pager(token, page, total, size) };
+      return {
+        locale,
+        title: t(locale, 'latestTitle'),
+        items,
+        numberFrom,
+        footer: pageFooter(locale, page, total, size),
+        pager: pager(token, page, total, size),
+      };
     }
   }
 }

@@ -11,18 +11,36 @@ const MESSAGES = {
     ar: 'أبحث في الأرشيف، وألخّص المقالات، وأجمع ما قاله كل شخص.',
     en: 'I search the archive, summarize articles, and gather what each person said.',
   },
-  helpSearch: { ar: 'بحث عن موضوع، مثل: /search كوريا الشمالية', en: 'search a topic, e.g. /search North Korea → /search كوريا الشمالية' },
-  helpSummary: { ar: 'ملخص مقال برقمه أو بموضوعه: /summary قمة بريكس', en: 'summary of an article, by id or topic: /summary قمة بريكس' },
+  helpSearch: {
+    ar: 'بحث عن موضوع، مثل: /search كوريا الشمالية',
+    en: 'search a topic, e.g. /search North Korea → /search كوريا الشمالية',
+  },
+  helpSummary: {
+    ar: 'ملخص مقال برقمه أو بموضوعه: /summary قمة بريكس',
+    en: 'summary of an article, by id or topic: /summary قمة بريكس',
+  },
   helpQuotes: { ar: 'ما قاله شخص: /quotes بوتين', en: 'what a person said: /quotes Putin' },
   helpPeople: { ar: 'الأشخاص الأكثر اقتباسا', en: 'the most quoted people' },
   helpLatest: { ar: 'أحدث المقالات', en: 'the newest articles' },
-  helpDigest: { ar: 'نشرة الآن: أحدث المقالات بملخص واقتباس', en: 'a digest now: the newest articles with a summary and a quote' },
+  helpDigest: {
+    ar: 'نشرة الآن: أحدث المقالات بملخص واقتباس',
+    en: 'a digest now: the newest articles with a summary and a quote',
+  },
   helpHelp: { ar: 'هذه الرسالة', en: 'this message' },
 
-  usageSearch: { ar: 'اكتب موضوعا بعد الأمر، مثل: /search كوريا الشمالية', en: 'Add a topic after the command, e.g. /search كوريا الشمالية' },
-  usageSummary: { ar: 'اكتب رقم المقال أو موضوعه، مثل: /summary قمة بريكس', en: 'Add an article id or a topic, e.g. /summary قمة بريكس' },
+  usageSearch: {
+    ar: 'اكتب موضوعا بعد الأمر، مثل: /search كوريا الشمالية',
+    en: 'Add a topic after the command, e.g. /search كوريا الشمالية',
+  },
+  usageSummary: {
+    ar: 'اكتب رقم المقال أو موضوعه، مثل: /summary قمة بريكس',
+    en: 'Add an article id or a topic, e.g. /summary قمة بريكس',
+  },
   usageQuotes: { ar: 'اكتب اسم الشخص، مثل: /quotes بوتين', en: 'Add a person’s name, e.g. /quotes Putin' },
-  unknownCommand: { ar: 'لا أعرف هذا الأمر. اكتب /help لقائمة الأوامر.', en: 'I don’t know that command. Send /help for the list.' },
+  unknownCommand: {
+    ar: 'لا أعرف هذا الأمر. اكتب /help لقائمة الأوامر.',
+    en: 'I don’t know that command. Send /help for the list.',
+  },
 
   searchTitle: { ar: (q: string) => `نتائج البحث عن: ${q}`, en: (q: string) => `Results for: ${q}` },
   searchNone: {
@@ -44,7 +62,10 @@ const MESSAGES = {
   alsoKnownAs: { ar: (names: string) => `ويُكتب أيضا: ${names}`, en: (names: string) => `Also written: ${names}` },
   peopleTitle: { ar: 'الأشخاص الأكثر اقتباسا', en: 'Most quoted people' },
   peopleNone: { ar: 'لا يوجد أشخاص مقتبسون بعد.', en: 'Nobody is quoted yet.' },
-  storySources: { ar: (n: number) => countPhrase('ar', n, 'source'), en: (n: number) => countPhrase('en', n, 'source') },
+  storySources: {
+    ar: (n: number) => countPhrase('ar', n, 'source'),
+    en: (n: number) => countPhrase('en', n, 'source'),
+  },
   quoteCount: { ar: (n: number) => countPhrase('ar', n, 'quote'), en: (n: number) => countPhrase('en', n, 'quote') },
   organization: { ar: 'جهة', en: 'organization' },
   pagePrevious: { ar: 'السابق', en: 'Previous' },
@@ -55,8 +76,10 @@ const MESSAGES = {
   digestTitle: { ar: 'نشرة الأخبار', en: 'News digest' },
   digestNone: { ar: 'لا جديد منذ النشرة السابقة.', en: 'Nothing new since the last digest.' },
   pageFooter: {
-    ar: (page: number, pages: number, total: number, atLeast = false) => `صفحة ${page} من ${pages} · ${countPhrase('ar', total, 'result', { atLeast })}`,
-    en: (page: number, pages: number, total: number, atLeast = false) => `page ${page} of ${pages} · ${countPhrase('en', total, 'result', { atLeast })}`,
+    ar: (page: number, pages: number, total: number, atLeast = false) =>
+      `صفحة ${page} من ${pages} · ${countPhrase('ar', total, 'result', { atLeast })}`,
+    en: (page: number, pages: number, total: number, atLeast = false) =>
+      `page ${page} of ${pages} · ${countPhrase('en', total, 'result', { atLeast })}`,
   },
   lastPage: { ar: 'هذه آخر صفحة في القائمة.', en: 'This is the last page of the list.' },
   firstPage: { ar: 'هذه أول صفحة في القائمة.', en: 'This is the first page of the list.' },
@@ -67,14 +90,26 @@ const MESSAGES = {
     ar: (asked: string) => `لا أجيب بـ«${asked}». اللغتان المتاحتان: العربية (/lang ar) والإنجليزية (/lang en).`,
     en: (asked: string) => `I can’t answer in “${asked}”. I answer in Arabic (/lang ar) or English (/lang en).`,
   },
-  langCurrent: { ar: 'أجيب الآن بالعربية. للإنجليزية: /lang en', en: 'I am answering in English. For Arabic: /lang ar' },
+  langCurrent: {
+    ar: 'أجيب الآن بالعربية. للإنجليزية: /lang en',
+    en: 'I am answering in English. For Arabic: /lang ar',
+  },
   pageExpired: {
     ar: 'انتهت صلاحية هذه القائمة. أعد إرسال الأمر لعرضها من جديد.',
     en: 'This list has expired. Send the command again to see it.',
   },
-  pageNotYours: { ar: 'هذه القائمة لمن طلبها. أرسل الأمر بنفسك لتتصفحها.', en: 'Only the person who asked can page this list. Send the command yourself.' },
-  tooFast: { ar: 'مهلا، رسائل كثيرة في وقت قصير. حاول بعد لحظات.', en: 'Slow down a little: too many messages at once. Try again in a moment.' },
-  failure: { ar: 'عذرا، حدث خطأ أثناء تنفيذ طلبك. حاول مرة أخرى.', en: 'Sorry, something went wrong with that request. Please try again.' },
+  pageNotYours: {
+    ar: 'هذه القائمة لمن طلبها. أرسل الأمر بنفسك لتتصفحها.',
+    en: 'Only the person who asked can page this list. Send the command yourself.',
+  },
+  tooFast: {
+    ar: 'مهلا، رسائل كثيرة في وقت قصير. حاول بعد لحظات.',
+    en: 'Slow down a little: too many messages at once. Try again in a moment.',
+  },
+  failure: {
+    ar: 'عذرا، حدث خطأ أثناء تنفيذ طلبك. حاول مرة أخرى.',
+    en: 'Sorry, something went wrong with that request. Please try again.',
+  },
   said: { ar: 'قال', en: 'said' },
   subscriptionsNeedChat: {
     ar: 'النشرات المجدولة تعمل في محادثات تيليغرام وقنوات ديسكورد والطرفية.',
@@ -82,7 +117,10 @@ const MESSAGES = {
   },
 
   // Digest subscriptions (src/core/subscriptions).
-  helpSubscribe: { ar: 'نشرة تلقائية في موعد تختاره: /subscribe يوميا 08:00', en: 'a digest on a schedule: /subscribe daily 08:00' },
+  helpSubscribe: {
+    ar: 'نشرة تلقائية في موعد تختاره: /subscribe يوميا 08:00',
+    en: 'a digest on a schedule: /subscribe daily 08:00',
+  },
   helpUnsubscribe: { ar: 'إيقاف النشرة التلقائية', en: 'stop the scheduled digest' },
   helpSubscriptions: { ar: 'موعد النشرة التلقائية في هذه المحادثة', en: 'when this chat gets its digest' },
   subscribeExamplesIntro: { ar: 'اختر موعد النشرة، مثلا:', en: 'Tell me when the digest should come, for example:' },
@@ -103,14 +141,19 @@ const MESSAGES = {
     ],
   },
   subscribeZoneHint: {
-    ar: (zone: string) => `أضف المنطقة الزمنية باسمها الدولي (مثل Asia/Riyadh أو Africa/Cairo أو Europe/Berlin)، وإلا فبتوقيت ${zone}.`,
-    en: (zone: string) => `Add a time zone by its IANA name (Asia/Riyadh, Africa/Cairo, Europe/Berlin); otherwise ${zone} time.`,
+    ar: (zone: string) =>
+      `أضف المنطقة الزمنية باسمها الدولي (مثل Asia/Riyadh أو Africa/Cairo أو Europe/Berlin)، وإلا فبتوقيت ${zone}.`,
+    en: (zone: string) =>
+      `Add a time zone by its IANA name (Asia/Riyadh, Africa/Cairo, Europe/Berlin); otherwise ${zone} time.`,
   },
   subscribeEmptyHint: {
     ar: 'إن لم يكن هناك جديد فلا أرسل شيئا؛ أضف «تنبيه» في آخر الأمر لتصلك رسالة قصيرة بذلك.',
     en: 'When nothing is new I post nothing; add “note” at the end to get a short note instead.',
   },
-  scheduleUnreadable: { ar: (s: string) => `لم أفهم «${s}» موعدا للنشرة.`, en: (s: string) => `I can’t read “${s}” as a schedule.` },
+  scheduleUnreadable: {
+    ar: (s: string) => `لم أفهم «${s}» موعدا للنشرة.`,
+    en: (s: string) => `I can’t read “${s}” as a schedule.`,
+  },
   scheduleBadTime: {
     ar: (v: string) => `«${v}» ليس وقتا صالحا: اكتب الساعة من 00:00 إلى 23:59، مثل 08:00 أو 18:30.`,
     en: (v: string) => `“${v}” is not a time of day: use 00:00 to 23:59, e.g. 08:00 or 6:30pm.`,
@@ -123,7 +166,10 @@ const MESSAGES = {
     ar: 'في صيغة cron حدّد يوم الشهر أو يوم الأسبوع، لا كليهما.',
     en: 'In a cron expression, restrict the day of the month or the weekday, not both.',
   },
-  scheduleNever: { ar: 'هذا الموعد لا يأتي أبدا (مثل 31 فبراير).', en: 'That schedule never comes round (like 31 February).' },
+  scheduleNever: {
+    ar: 'هذا الموعد لا يأتي أبدا (مثل 31 فبراير).',
+    en: 'That schedule never comes round (like 31 February).',
+  },
   cronFieldCount: {
     ar: 'صيغة cron خمسة حقول: الدقيقة الساعة يوم_الشهر الشهر يوم_الأسبوع، مثل 0 8 * * *',
     en: 'A cron expression has five fields: minute hour day-of-month month weekday, e.g. 0 8 * * *',
@@ -133,16 +179,20 @@ const MESSAGES = {
     en: (v: string) => `“${v}” is not accepted in a cron expression here (no L, W, #, @reboot or seconds field).`,
   },
   cronBadField: {
-    ar: (field: string, value: string, min: number, max: number) => `في صيغة cron: ${field} «${value}» غير صالح؛ المسموح من ${min} إلى ${max}.`,
-    en: (field: string, value: string, min: number, max: number) => `In the cron expression, the ${field} “${value}” is not valid: use ${min} to ${max}.`,
+    ar: (field: string, value: string, min: number, max: number) =>
+      `في صيغة cron: ${field} «${value}» غير صالح؛ المسموح من ${min} إلى ${max}.`,
+    en: (field: string, value: string, min: number, max: number) =>
+      `In the cron expression, the ${field} “${value}” is not valid: use ${min} to ${max}.`,
   },
   cronFieldNames: {
     ar: { minute: 'الدقيقة', hour: 'الساعة', dayOfMonth: 'يوم الشهر', month: 'الشهر', weekday: 'يوم الأسبوع' },
     en: { minute: 'minute', hour: 'hour', dayOfMonth: 'day of month', month: 'month', weekday: 'weekday' },
   },
   zoneUnknown: {
-    ar: (z: string) => `لا أعرف المنطقة الزمنية «${z}». اكتبها باسمها الدولي، مثل Asia/Riyadh أو Africa/Cairo أو Europe/Berlin، أو باسم عاصمة عربية مثل الرياض أو القاهرة.`,
-    en: (z: string) => `I don’t know the time zone “${z}”. Use its IANA name, e.g. Asia/Riyadh, Africa/Cairo or Europe/Berlin.`,
+    ar: (z: string) =>
+      `لا أعرف المنطقة الزمنية «${z}». اكتبها باسمها الدولي، مثل Asia/Riyadh أو Africa/Cairo أو Europe/Berlin، أو باسم عاصمة عربية مثل الرياض أو القاهرة.`,
+    en: (z: string) =>
+      `I don’t know the time zone “${z}”. Use its IANA name, e.g. Asia/Riyadh, Africa/Cairo or Europe/Berlin.`,
   },
   zoneLeaveOut: {
     ar: (command: string, zone: string) => `أو اتركها لتكون بتوقيت ${zone}: ${command}`,
@@ -159,7 +209,10 @@ const MESSAGES = {
   subscriptionZone: { ar: (z: string) => `المنطقة الزمنية: ${z}`, en: (z: string) => `Time zone: ${z}` },
   subscriptionNext: { ar: (w: string) => `النشرة التالية: ${w}`, en: (w: string) => `Next digest: ${w}` },
   subscriptionEmptySkip: { ar: 'إن لم يكن هناك جديد: لا أرسل شيئا.', en: 'When nothing is new: no post.' },
-  subscriptionEmptyNote: { ar: 'إن لم يكن هناك جديد: رسالة قصيرة بذلك.', en: 'When nothing is new: a short note saying so.' },
+  subscriptionEmptyNote: {
+    ar: 'إن لم يكن هناك جديد: رسالة قصيرة بذلك.',
+    en: 'When nothing is new: a short note saying so.',
+  },
   subscriptionFirstDigest: {
     ar: 'تحمل النشرة الأولى أحدث المقالات، ثم تحمل كل نشرة ما أُضيف بعد سابقتها فقط.',
     en: 'The first digest brings the newest articles; after that, each brings only what was added since.',
@@ -174,14 +227,26 @@ const MESSAGES = {
     ar: (w: string, n: number) => `آخر نشرة: ${w} (${countPhrase('ar', n, 'article')})`,
     en: (w: string, n: number) => `Last digest: ${w} (${countPhrase('en', n, 'article')})`,
   },
-  subscriptionLastSkipped: { ar: (w: string) => `آخر موعد: ${w} (لا جديد، فلم أرسل شيئا)`, en: (w: string) => `Last slot: ${w} (nothing new, no post)` },
-  subscriptionLastFailed: { ar: (w: string) => `آخر موعد: ${w} (تعذّر الإرسال)`, en: (w: string) => `Last slot: ${w} (could not post)` },
-  subscriptionLastClaimed: { ar: (w: string) => `آخر موعد: ${w} (قيد الإرسال أو انقطع)`, en: (w: string) => `Last slot: ${w} (being sent, or interrupted)` },
+  subscriptionLastSkipped: {
+    ar: (w: string) => `آخر موعد: ${w} (لا جديد، فلم أرسل شيئا)`,
+    en: (w: string) => `Last slot: ${w} (nothing new, no post)`,
+  },
+  subscriptionLastFailed: {
+    ar: (w: string) => `آخر موعد: ${w} (تعذّر الإرسال)`,
+    en: (w: string) => `Last slot: ${w} (could not post)`,
+  },
+  subscriptionLastClaimed: {
+    ar: (w: string) => `آخر موعد: ${w} (قيد الإرسال أو انقطع)`,
+    en: (w: string) => `Last slot: ${w} (being sent, or interrupted)`,
+  },
   subscriptionPaused: {
     ar: 'متوقفة: تعذّر النشر هنا (أُزيل البوت أو حُظر). أرسل /subscribe من جديد لاستئنافها.',
     en: 'Paused: I could not post here (removed or blocked). Send /subscribe again to resume.',
   },
-  subscriptionTopics: { ar: (list: string) => `المواضيع: ${list} (الأخبار التي تتناول أيًّا منها فقط)`, en: (list: string) => `Topics: ${list} (only stories about any of them)` },
+  subscriptionTopics: {
+    ar: (list: string) => `المواضيع: ${list} (الأخبار التي تتناول أيًّا منها فقط)`,
+    en: (list: string) => `Topics: ${list} (only stories about any of them)`,
+  },
   digestTitleOn: { ar: (d: string) => `نشرة الأخبار · ${d}`, en: (d: string) => `News digest · ${d}` },
   digestMore: {
     ar: (n: number) => `وأخبار جديدة أخرى: ${n}. اكتب /latest لأحدث المقالات.`,
@@ -200,13 +265,19 @@ const MESSAGES = {
     ar: (w: string) => `لا جديد منذ النشرة السابقة. النشرة التالية: ${w}`,
     en: (w: string) => `Nothing new since the last digest. Next digest: ${w}`,
   },
-  digestSubscribeHint: { ar: 'لتصلك النشرة تلقائيا: /subscribe يوميا 08:00', en: 'To get this on a schedule: /subscribe daily 08:00' },
+  digestSubscribeHint: {
+    ar: 'لتصلك النشرة تلقائيا: /subscribe يوميا 08:00',
+    en: 'To get this on a schedule: /subscribe daily 08:00',
+  },
   scheduleHourly: {
     ar: (mm: string) => (mm === '00' ? 'كل ساعة' : `كل ساعة عند الدقيقة ${mm}`),
     en: (mm: string) => (mm === '00' ? 'every hour, on the hour' : `every hour at :${mm}`),
   },
   scheduleDaily: { ar: (time: string) => `يوميا الساعة ${time}`, en: (time: string) => `daily at ${time}` },
-  scheduleOnDays: { ar: (days: string, time: string) => `${days} الساعة ${time}`, en: (days: string, time: string) => `${days} at ${time}` },
+  scheduleOnDays: {
+    ar: (days: string, time: string) => `${days} الساعة ${time}`,
+    en: (days: string, time: string) => `${days} at ${time}`,
+  },
   scheduleOneDay: { ar: (day: string) => `يوم ${day}`, en: (day: string) => `every ${day}` },
   scheduleSomeDays: { ar: (days: string) => `أيام ${days}`, en: (days: string) => days },
   scheduleDayRange: { ar: (a: string, b: string) => `من ${a} إلى ${b}`, en: (a: string, b: string) => `${a} to ${b}` },

@@ -28,7 +28,8 @@ export interface PageRequest {
  */
 export function encodePagerPayload(token: string, page: number): string {
   const payload = `p:${token}:${Math.max(0, Math.trunc(page))}`;
-  if (!PAGER_PAYLOAD.test(payload)) throw new NashraError('INTERNAL', `not a pager token or page: ${JSON.stringify(payload)}`);
+  if (!PAGER_PAYLOAD.test(payload))
+    throw new NashraError('INTERNAL', `not a pager token or page: ${JSON.stringify(payload)}`);
   return payload;
 }
 

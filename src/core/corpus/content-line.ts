@@ -8,14 +8,38 @@ import { normalizeArabic } from '../text/normalize-arabic.js';
 
 /** Line openings (normalized) that mark a related link or a prompt, not content. */
 export const NON_CONTENT_PREFIXES = [
-  'شاهد ايضا', 'شاهد كذلك', 'شاهد المزيد', 'اقرا ايضا', 'اقرا كذلك', 'اقرا المزيد', 'طالع ايضا',
-  'طالع كذلك', 'مواضيع ذات صله', 'اخبار ذات صله', 'ذات صله', 'للمزيد', 'تابعونا', 'تابعوا',
-  'اشترك', 'اضغط هنا', 'انقر هنا', 'حمل تطبيق', 'read more', 'read also', 'related', 'see also',
+  'شاهد ايضا',
+  'شاهد كذلك',
+  'شاهد المزيد',
+  'اقرا ايضا',
+  'اقرا كذلك',
+  'اقرا المزيد',
+  'طالع ايضا',
+  'طالع كذلك',
+  'مواضيع ذات صله',
+  'اخبار ذات صله',
+  'ذات صله',
+  'للمزيد',
+  'تابعونا',
+  'تابعوا',
+  'اشترك',
+  'اضغط هنا',
+  'انقر هنا',
+  'حمل تطبيق',
+  'read more',
+  'read also',
+  'related',
+  'see also',
 ].map((p) => normalizeArabic(p));
 
 /** Phrases (normalized) that mark a site blurb or a prompt anywhere in a line. */
 export const NON_CONTENT_PHRASES = [
-  'اكتشف المزيد', 'اضغط هنا', 'انقر هنا', 'جميع الحقوق محفوظه', 'لمتابعه اخر الاخبار', 'تابعونا على',
+  'اكتشف المزيد',
+  'اضغط هنا',
+  'انقر هنا',
+  'جميع الحقوق محفوظه',
+  'لمتابعه اخر الاخبار',
+  'تابعونا على',
 ].map((p) => normalizeArabic(p));
 
 /**
@@ -25,9 +49,7 @@ export const NON_CONTENT_PHRASES = [
  */
 const PHRASE_PATTERN = new RegExp(
   NON_CONTENT_PHRASES.map((p) =>
-    [...p]
-      .map((ch) => ({ 'ا': '[اأإآٱ]', 'ه': '[هة]', 'ي': '[يى]', ' ': '\\s+' })[ch] ?? ch)
-      .join(''),
+    [...p].map((ch) => ({ ا: '[اأإآٱ]', ه: '[هة]', ي: '[يى]', ' ': '\\s+' })[ch] ?? ch).join(''),
   ).join('|'),
 );
 
@@ -41,7 +63,10 @@ const FIRST_LETTER = /[\p{L}\p{N}]/u;
 const PREFIX_WINDOW = 60;
 
 function fold(text: string): string {
-  return normalizeArabic(text).replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim();
+  return normalizeArabic(text)
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

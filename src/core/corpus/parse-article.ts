@@ -16,8 +16,14 @@ export interface ParsedArticle {
 
 /** Header keys, English or Arabic, and the field each fills. */
 const HEADER_KEYS: Readonly<Record<string, 'title' | 'date' | 'source' | 'url'>> = {
-  title: 'title', date: 'date', source: 'source', url: 'url',
-  'العنوان': 'title', 'التاريخ': 'date', 'المصدر': 'source', 'الرابط': 'url',
+  title: 'title',
+  date: 'date',
+  source: 'source',
+  url: 'url',
+  العنوان: 'title',
+  التاريخ: 'date',
+  المصدر: 'source',
+  الرابط: 'url',
 };
 const HEADER_LINE = /^\s*([A-Za-z]+|العنوان|التاريخ|المصدر|الرابط)\s*:\s*(.*?)\s*$/;
 
@@ -26,7 +32,12 @@ export const MAX_HEADLINE_WORDS = 20;
 /** A title derived from a lead sentence is cut to this many words. */
 export const DERIVED_TITLE_WORDS = 12;
 
-interface Header { title?: string; date?: string; source?: string; url?: string }
+interface Header {
+  title?: string;
+  date?: string;
+  source?: string;
+  url?: string;
+}
 
 function readHeader(lines: string[]): { header: Header; rest: string[] } {
   const header: Header = {};
@@ -77,7 +88,8 @@ export interface ArticleRecord {
 /** Parses a bulk-import record: the title is given, the body is cleaned like a file's. */
 export function parseRecord(record: ArticleRecord): ParsedArticle {
   const { content, dropped } = cleanLines(record.body.replace(/\r\n?/g, '\n').split('\n'));
-  const title = record.title?.trim() || (content[0] ? shorten(splitSentences(content[0])[0]?.text ?? content[0]) : record.id);
+  const title =
+    record.title?.trim() || (content[0] ? shorten(splitSentences(content[0])[0]?.text ?? content[0]) : record.id);
   return {
     id: record.id,
     title: title.replace(/\s+/g, ' '),

@@ -73,7 +73,14 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
   const { source, writer } = deps;
   const analyze = deps.analyze ?? analyzeArticle;
   const units = source.units();
-  const report: IndexReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [...source.problems], articles: 0 };
+  const report: IndexReport = {
+    added: 0,
+    updated: 0,
+    removed: 0,
+    unchanged: 0,
+    skipped: [...source.problems],
+    articles: 0,
+  };
   const reanalyzeAll = writer.analyzerVersion() !== ANALYZER_VERSION;
   const known = writer.knownUnits();
   const knownHash = new Map<string, string>();
@@ -131,7 +138,8 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
       const oldHash = knownHash.get(entry.id);
       if (oldHash === entry.hash && !reanalyzeAll) {
         report.unchanged++;
-        if (knownOrigin.get(entry.id) !== unit.origin) await enqueue(Promise.resolve(() => writer.setArticleOrigin(entry.id, unit.origin)));
+        if (knownOrigin.get(entry.id) !== unit.origin)
+          await enqueue(Promise.resolve(() => writer.setArticleOrigin(entry.id, unit.origin)));
         continue;
       }
       let parsed: ParsedArticle;
@@ -155,15 +163,21 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
             else report.updated++;
             writer.upsertArticle(origin, entry.hash, analyzed);
           },
-          (err: unknown) => () => void unitSkips.push({ file: entry.origin, reason: `could not be analyzed: ${(err as Error)?.message ?? err}` }),
+          (err: unknown) => () =>
+            void unitSkips.push({
+              file: entry.origin,
+              reason: `could not be analyzed: ${(err as Error)?.message ?? err}`,
+            }),
         );
       await enqueue(write);
     }
     // Ordered after the unit's articles, so its skip list is complete when it is saved.
-    await enqueue(Promise.resolve(() => {
-      writer.saveUnit(unit.origin, unit.stamp, unitSkips);
-      report.skipped.push(...unitSkips);
-    }));
+    await enqueue(
+      Promise.resolve(() => {
+        writer.saveUnit(unit.origin, unit.stamp, unitSkips);
+        report.skipped.push(...unitSkips);
+      }),
+    );
   }
   while (pending.length > 0) await drainOne();
   flush();
@@ -173,7 +187,9 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
   const hold = !deps.prune && removalNeedsConfirmation(gone.length, knownHash.size);
   if (hold) {
     report.held = gone.length;
-    deps.warn?.(`${gone.length} of ${knownHash.size} articles are gone from the corpus; more than ${REMOVAL_LIMITS.maxFraction * 100}% at once looks like a missing folder, so nothing was removed (run \`index --prune\` to remove them)`);
+    deps.warn?.(
+      `${gone.length} of ${knownHash.size} articles are gone from the corpus; more than ${REMOVAL_LIMITS.maxFraction * 100}% at once looks like a missing folder, so nothing was removed (run \`index --prune\` to remove them)`,
+    );
   }
   writer.transaction(() => {
     if (!hold) {

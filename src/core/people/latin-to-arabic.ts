@@ -7,17 +7,56 @@
 
 /** Names whose Arabic spelling no letter rule gives. Keys are lower-case Latin. */
 const EXCEPTIONS: Readonly<Record<string, string>> = {
-  xi: 'شي', jinping: 'جين بينغ', mohammed: 'محمد', muhammad: 'محمد', mohammad: 'محمد',
-  abdullah: 'عبدالله', jean: 'جان', pierre: 'بيير', joe: 'جو', john: 'جون', george: 'جورج',
+  xi: 'شي',
+  jinping: 'جين بينغ',
+  mohammed: 'محمد',
+  muhammad: 'محمد',
+  mohammad: 'محمد',
+  abdullah: 'عبدالله',
+  jean: 'جان',
+  pierre: 'بيير',
+  joe: 'جو',
+  john: 'جون',
+  george: 'جورج',
 };
 
 const DIGRAPHS: readonly (readonly [string, string])[] = [
-  ['tch', 'تش'], ['sch', 'ش'], ['sh', 'ش'], ['ch', 'تش'], ['kh', 'خ'], ['zh', 'ج'], ['gh', 'غ'],
-  ['ph', 'ف'], ['th', 'ث'], ['ts', 'تس'], ['tz', 'تس'], ['ck', 'ك'], ['qu', 'كو'], ['ng', 'نغ'],
+  ['tch', 'تش'],
+  ['sch', 'ش'],
+  ['sh', 'ش'],
+  ['ch', 'تش'],
+  ['kh', 'خ'],
+  ['zh', 'ج'],
+  ['gh', 'غ'],
+  ['ph', 'ف'],
+  ['th', 'ث'],
+  ['ts', 'تس'],
+  ['tz', 'تس'],
+  ['ck', 'ك'],
+  ['qu', 'كو'],
+  ['ng', 'نغ'],
 ];
 const LETTERS: Readonly<Record<string, string>> = {
-  b: 'ب', c: 'ك', d: 'د', f: 'ف', g: 'غ', h: 'ه', j: 'ج', k: 'ك', l: 'ل', m: 'م', n: 'ن', p: 'ب',
-  q: 'ك', r: 'ر', s: 'س', t: 'ت', v: 'ف', w: 'و', x: 'كس', z: 'ز',
+  b: 'ب',
+  c: 'ك',
+  d: 'د',
+  f: 'ف',
+  g: 'غ',
+  h: 'ه',
+  j: 'ج',
+  k: 'ك',
+  l: 'ل',
+  m: 'م',
+  n: 'ن',
+  p: 'ب',
+  q: 'ك',
+  r: 'ر',
+  s: 'س',
+  t: 'ت',
+  v: 'ف',
+  w: 'و',
+  x: 'كس',
+  z: 'ز',
 };
 const VOWEL_LETTER: Readonly<Record<string, string>> = { a: 'ا', e: 'ي', i: 'ي', o: 'و', u: 'و', y: 'ي' };
 const VOWELS = /[aeiouy]/;

@@ -55,7 +55,10 @@ function attachShortNames(groups: readonly Group[]): void {
     for (const long of byLastKey.get(short.keys.at(-1)!) ?? []) {
       if (long.keys.length <= short.keys.length) continue;
       // «بوتين» never joins «عبدالعزيز سعود البابطين»: same keys, but one has the article.
-      const suffix = isNamePart(short.keys, long.keys) && short.keys.at(-1) === long.keys.at(-1) && articlesAgree(short.name, long.name);
+      const suffix =
+        isNamePart(short.keys, long.keys) &&
+        short.keys.at(-1) === long.keys.at(-1) &&
+        articlesAgree(short.name, long.name);
       if (suffix || long.formKeys.has(runKey(short.keys))) hosts.add(root(long));
     }
     if (hosts.size === 1) {
@@ -65,7 +68,10 @@ function attachShortNames(groups: readonly Group[]): void {
   }
 }
 
-function surfaceCounts(speakers: readonly Speaker[], members: readonly number[]): Map<string, { surface: string; count: number; words: number }> {
+function surfaceCounts(
+  speakers: readonly Speaker[],
+  members: readonly number[],
+): Map<string, { surface: string; count: number; words: number }> {
   const forms = new Map<string, { surface: string; count: number; words: number }>();
   for (const i of members) {
     const s = speakers[i]!;
@@ -116,7 +122,10 @@ export function mergePeople(speakers: readonly Speaker[]): { people: Person[]; p
       (a, b) => b.words - a.words || b.count - a.count || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0),
     );
     const name = forms[0]!.surface;
-    const aliases = forms.slice(1).sort((a, b) => b.count - a.count || (a.surface < b.surface ? -1 : 1)).map((f) => f.surface);
+    const aliases = forms
+      .slice(1)
+      .sort((a, b) => b.count - a.count || (a.surface < b.surface ? -1 : 1))
+      .map((f) => f.surface);
     people.push({ name, aliases, kind: r.kind, keys: personKeys([name, ...aliases], r.kind) });
     indexOf.set(r, people.length - 1);
     return people.length - 1;

@@ -40,7 +40,8 @@ export function isNamePart(part: readonly string[], whole: readonly string[]): b
 }
 
 /** True when the last word of a name is a parent's name («سلمان» of «محمد بن سلمان»). */
-export const endsWithParent = (keys: readonly string[]): boolean => keys.length >= 2 && SON_OF.has(keys[keys.length - 2]!);
+export const endsWithParent = (keys: readonly string[]): boolean =>
+  keys.length >= 2 && SON_OF.has(keys[keys.length - 2]!);
 
 /** Keys of «بن», «ابن», «بنت»: what follows them is a parent's name. */
 const SON_OF: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت'].map(nameKey));

@@ -22,7 +22,12 @@ export const MAX_QUERY_WORDS = 8;
 
 /** Weighted lookup keys for a person query; empty when the query holds no name word. */
 export function personQueryKeys(query: string): { key: string; weight: number }[] {
-  const raw = query.trim().toLowerCase().split(/\s+/).filter((w) => !LATIN_TITLES.has(w.replace(/\.$/, ''))).join(' ');
+  const raw = query
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => !LATIN_TITLES.has(w.replace(/\.$/, '')))
+    .join(' ');
   let words = nameWords(raw).slice(0, MAX_QUERY_WORDS);
   const named = words.filter((w) => !inLexicon(PERSON_TITLES, w));
   if (named.length > 0) words = named;
@@ -35,8 +40,11 @@ export function personQueryKeys(query: string): { key: string; weight: number }[
     if (!NAME_PARTICLES.has(k) || keys.length === 1) add(k, 1);
   });
   for (let len = 2; len <= keys.length; len++) {
-    for (let i = 0; i + len <= keys.length; i++) add(runKey(keys.slice(i, i + len)), len === keys.length ? 4 * len : 2 * len);
+    for (let i = 0; i + len <= keys.length; i++)
+      add(runKey(keys.slice(i, i + len)), len === keys.length ? 4 * len : 2 * len);
   }
   if (words.length >= 2) add(joinedKey(words), 4 * words.length);
-  return [...weights].map(([key, weight]) => ({ key, weight })).sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+  return [...weights]
+    .map(([key, weight]) => ({ key, weight }))
+    .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
 }

@@ -117,7 +117,11 @@ export interface SubscriptionStore {
   /** Articles new to the subscription and not yet received; `welcome` newest ones count too while `sub.welcome`. */
   pending(
     sub: Subscription,
-    options: { readonly limit: number; readonly welcome: number; readonly wanted?: (storyIds: readonly string[]) => boolean },
+    options: {
+      readonly limit: number;
+      readonly welcome: number;
+      readonly wanted?: (storyIds: readonly string[]) => boolean;
+    },
   ): PendingArticles;
 
   /**

@@ -43,8 +43,10 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
     if (!isWord(w)) continue;
     const prev = items[i - 1];
     // «وتمكن نيل أروسميث …»: the word after a sentence-opening verb may start a name too.
-    const afterVerb = i === 1 && isWord(items[0]) && /^[وف]/.test(items[0].norm) && items[0].norm.length >= 4 && isNameWord(w.norm);
-    const opens = isTitleWord(withoutClitic(w.norm)) || isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || afterVerb;
+    const afterVerb =
+      i === 1 && isWord(items[0]) && /^[وف]/.test(items[0].norm) && items[0].norm.length >= 4 && isNameWord(w.norm);
+    const opens =
+      isTitleWord(withoutClitic(w.norm)) || isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || afterVerb;
     if (!opens || (isWord(prev) && isTitleWord(withoutClitic(prev.norm)))) continue;
     // A window of the items (a few before the opener, up to the name's end): never a copy of
     // the whole sentence per opener, which a sentence of thousands of titles would make quadratic.
@@ -84,7 +86,10 @@ export function nameEnd(items: readonly SentenceItem[], from: number): number {
     if (!isWord(w)) return k;
     const prev = items[k - 1];
     if (!started) {
-      started = isGivenName(w.norm) || COMPOUND_NAME_HEADS.has(w.norm) || (k === from && isNameWord(w.norm) && !isTitleWord(w.norm));
+      started =
+        isGivenName(w.norm) ||
+        COMPOUND_NAME_HEADS.has(w.norm) ||
+        (k === from && isNameWord(w.norm) && !isTitleWord(w.norm));
       continue;
     }
     if (COMPOUND_NAME_HEADS.has(w.norm)) continue; // «فهد بن ناصر»
@@ -164,10 +169,16 @@ export class ArticleMentions {
     const key = nameKeys(surface)[0]!;
     const definite = isDefinite(words[0]!);
     const candidates = this.holding(needle(surface));
-    const found = candidates.filter((m) => m.keys.at(-1) === key && m.definite.at(-1) === definite && !endsWithParent(m.keys));
+    const found = candidates.filter(
+      (m) => m.keys.at(-1) === key && m.definite.at(-1) === definite && !endsWithParent(m.keys),
+    );
     if (found.length > 0 || definite) return pick(found, sentence, false);
     // «وقال نيل» after «نيل أروسميث», «وقال يونج» after «يونج هو سوب»: the one person whose name starts so.
-    return pick(candidates.filter((m) => m.keys[0] === key && !m.definite[0]), sentence, false);
+    return pick(
+      candidates.filter((m) => m.keys[0] === key && !m.definite[0]),
+      sentence,
+      false,
+    );
   }
 
   /**

@@ -42,7 +42,12 @@ interface Reading {
   readonly consumed: Set<number>;
 }
 
-function read(r: Reading, from: number, cue: AttributionCue | null, items: readonly SentenceItem[] = r.items): SubjectRead {
+function read(
+  r: Reading,
+  from: number,
+  cue: AttributionCue | null,
+  items: readonly SentenceItem[] = r.items,
+): SubjectRead {
   const subject = readSubjectAfter(r.text, items, from, cue);
   for (const q of subject.quotes) r.consumed.add(q);
   return subject;
@@ -57,11 +62,19 @@ function resolve(r: Reading, phrase: SubjectPhrase | null, cue: AttributionCue |
  * subject is that of the verb before it in the sentence («ويشير الشعيبي …، مضيفا»), even when
  * that verb's subject was not recognized: then nobody, never an earlier speaker.
  */
-function participleSpeaker(r: Reading, i: number, cue: AttributionCue, before: readonly Trigger[]): number | null | undefined {
+function participleSpeaker(
+  r: Reading,
+  i: number,
+  cue: AttributionCue,
+  before: readonly Trigger[],
+): number | null | undefined {
   const prev = r.items[i - 1];
   const next = r.items[i + 1];
-  const adverbial = i === 0 || (prev?.kind === 'punct' && prev.surface !== ':') || next?.surface === ':'
-    || (isWord(next) && COMPLEMENTIZERS.has(next.norm));
+  const adverbial =
+    i === 0 ||
+    (prev?.kind === 'punct' && prev.surface !== ':') ||
+    next?.surface === ':' ||
+    (isWord(next) && COMPLEMENTIZERS.has(next.norm));
   if (!adverbial) return undefined;
   const verb = before.findLast((t) => t.cue.kind === 'verb');
   if (verb) return verb.speaker;
@@ -90,7 +103,20 @@ function namesOtherSubject(r: Reading, i: number): boolean {
 }
 
 /** Clause openers answered by «فإنه/فإنها»: «وفيما أدانت رئاسة كردستان القصف، فإنها دعت». */
-const ANSWERED_OPENERS = new Set(['فيما', 'وفيما', 'بينما', 'وبينما', 'اذا', 'واذا', 'لما', 'ولما', 'حين', 'وحين', 'بعدما', 'وبعدما']);
+const ANSWERED_OPENERS = new Set([
+  'فيما',
+  'وفيما',
+  'بينما',
+  'وبينما',
+  'اذا',
+  'واذا',
+  'لما',
+  'ولما',
+  'حين',
+  'وحين',
+  'بعدما',
+  'وبعدما',
+]);
 
 /**
  * The speaker a pronoun particle before a verb stands for («فإنه قال»). After «أما محمد بكر،
@@ -114,7 +140,12 @@ const SUBJECT_ZONE = 4;
  * A sentence with no attribution that names a person near its start («كان ديون فان دن بيرج
  * دليلا …»، «ورفع عزيز شعيب الشكر …») brings in someone a later «وأضاف» may be about.
  */
-export function namesNewPerson(text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number): boolean {
+export function namesNewPerson(
+  text: string,
+  items: readonly SentenceItem[],
+  speakers: ArticleSpeakers,
+  sentence: number,
+): boolean {
   const r: Reading = { text, items, speakers, sentence, consumed: new Set() };
   let words = 0;
   let k = 0;
@@ -128,7 +159,11 @@ export function namesNewPerson(text: string, items: readonly SentenceItem[], spe
  * a later «وأضاف:» is theirs. Returns the speaker id, or null when the sentence opens otherwise.
  */
 export function narratedSubject(
-  text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number, limit = items.length,
+  text: string,
+  items: readonly SentenceItem[],
+  speakers: ArticleSpeakers,
+  sentence: number,
+  limit = items.length,
 ): number | null {
   const verb = items.findIndex(isWord);
   const verbWord = items[verb];
@@ -140,7 +175,14 @@ export function narratedSubject(
   // «ورفع عزيز شعيب الشكر للقيادة»: a definite last word with more clause after it may be the object; unsure.
   const last = items[end - 1];
   const next = items[end];
-  if (isWord(last) && last.norm.startsWith('ال') && isWord(next) && !COMPLEMENTIZERS.has(next.norm) && !PREPOSITIONS.has(next.norm)) return null;
+  if (
+    isWord(last) &&
+    last.norm.startsWith('ال') &&
+    isWord(next) &&
+    !COMPLEMENTIZERS.has(next.norm) &&
+    !PREPOSITIONS.has(next.norm)
+  )
+    return null;
   return phrase?.kind === 'named' ? speakers.resolve(phrase, null, sentence) : null;
 }
 
@@ -150,7 +192,8 @@ function quotedFromSpeaker(r: Reading, i: number, cue: AttributionCue): number |
   if (!(isWord(prev) && prev.norm === 'حد')) {
     for (let j = i - 1; j >= 0 && j >= i - SOURCE_REACH; j--) {
       const w = r.items[j];
-      if (isWord(w) && w.norm === 'عن') return resolve(r, read(r, j + 1, cue).phrase, cue) ?? r.speakers.anaphor(cue, r.sentence);
+      if (isWord(w) && w.norm === 'عن')
+        return resolve(r, read(r, j + 1, cue).phrase, cue) ?? r.speakers.anaphor(cue, r.sentence);
     }
   }
   return r.speakers.anaphor(cue, r.sentence);
@@ -176,7 +219,11 @@ function markerSpeaker(r: Reading, i: number): number | null | undefined {
  * إيفيرارد، الذي …، قال»), else — a verb with no subject — the latest agreeing speaker. A
  * subject that is there but unrecognizable («وأكدت الدراسة») is nobody's.
  */
-function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: number | null; subjectEnd: number } | undefined {
+function verbSpeaker(
+  r: Reading,
+  i: number,
+  cue: AttributionCue,
+): { speaker: number | null; subjectEnd: number } | undefined {
   const { items } = r;
   const prev = items[i - 1];
   const verb = items[i];
@@ -186,7 +233,10 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
     const source = items.findIndex((w, j) => j > i && j <= i + RELAY_REACH && isWord(w) && w.norm === 'عن');
     if (source >= 0) {
       const subject = read(r, source + 1, cue);
-      return { speaker: resolve(r, subject.phrase, cue) ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
+      return {
+        speaker: resolve(r, subject.phrase, cue) ?? r.speakers.anaphor(cue, r.sentence),
+        subjectEnd: subject.end,
+      };
     }
   }
   // «فإنها دعت حزب العمال إلى»: a pronoun before the verb is its subject; what follows is the object.
@@ -210,7 +260,9 @@ function verbSpeaker(r: Reading, i: number, cue: AttributionCue): { speaker: num
     // «وقال الجبير»: an unrecognized subject still counts when it is a name seen before, or the
     // family name of someone the article names in full («وقال السيسي» after «الرئيس عبد الفتاح السيسي»).
     const first = items[i + 1];
-    const name: SubjectPhrase | null = isWord(first) ? { kind: 'named', name: first.surface, description: null, plural: false, feminine: null } : null;
+    const name: SubjectPhrase | null = isWord(first)
+      ? { kind: 'named', name: first.surface, description: null, plural: false, feminine: null }
+      : null;
     const family = name !== null && subject.words === 1 && r.speakers.namesInFull(name.name, r.sentence);
     return { speaker: name && (known(name) || family) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
   }
@@ -260,12 +312,18 @@ function bayyanaBeforeName(item: SentenceItem, next: SentenceItem | undefined): 
  * subject («ورجحت "بلومبرغ"»، a nickname) or of a colon clause are added to `consumed`.
  */
 export function findTriggers(
-  text: string, items: readonly SentenceItem[], speakers: ArticleSpeakers, sentence: number, consumed: Set<number>,
+  text: string,
+  items: readonly SentenceItem[],
+  speakers: ArticleSpeakers,
+  sentence: number,
+  consumed: Set<number>,
 ): Trigger[] {
   const r: Reading = { text, items, speakers, sentence, consumed };
   const triggers: Trigger[] = [];
   items.forEach((item, i) => {
-    const cue = isWord(item) ? attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(item, items[i + 1]) : null;
+    const cue = isWord(item)
+      ? (attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(item, items[i + 1]))
+      : null;
     if (!cue) return;
     if (cue.kind === 'verb') {
       const found = verbSpeaker(r, i, cue);
@@ -275,10 +333,18 @@ export function findTriggers(
     // «وأضاف المصدر - حسب الوكالة - أن»: a marker between a verb and its quote names the
     // outlet that reported it; the speaker is still the verb's subject.
     const verb = triggers.at(-1);
-    const relayed = cue.kind === 'marker' && verb?.cue.kind === 'verb' && verb.speaker !== null
-      && !items.slice(verb.at, i).some((it) => it.kind === 'quote');
-    const speaker = relayed ? verb.speaker : cue.kind === 'participle' ? participleSpeaker(r, i, cue, triggers)
-      : cue.kind === 'marker' ? markerSpeaker(r, i) : quotedFromSpeaker(r, i, cue);
+    const relayed =
+      cue.kind === 'marker' &&
+      verb?.cue.kind === 'verb' &&
+      verb.speaker !== null &&
+      !items.slice(verb.at, i).some((it) => it.kind === 'quote');
+    const speaker = relayed
+      ? verb.speaker
+      : cue.kind === 'participle'
+        ? participleSpeaker(r, i, cue, triggers)
+        : cue.kind === 'marker'
+          ? markerSpeaker(r, i)
+          : quotedFromSpeaker(r, i, cue);
     if (speaker !== undefined) triggers.push({ at: i, cue, speaker, colonClause: null });
   });
   return triggers;

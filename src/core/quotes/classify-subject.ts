@@ -1,8 +1,18 @@
 import { nameRun, type PhrasePart } from './name-run.js';
 import { isWord, type WordItem } from './sentence-items.js';
 import {
-  ANONYMOUS_HEADS, ORGANIZATION_HEADS, ORGANIZATION_TAILS, PERSON_TITLES, PLACES_AND_OUTLETS, PLURAL_HEADS, RECIPIENTS,
-  inLexicon, isAdjective, isDefinite, isNameWord, isNisba,
+  ANONYMOUS_HEADS,
+  ORGANIZATION_HEADS,
+  ORGANIZATION_TAILS,
+  PERSON_TITLES,
+  PLACES_AND_OUTLETS,
+  PLURAL_HEADS,
+  RECIPIENTS,
+  inLexicon,
+  isAdjective,
+  isDefinite,
+  isNameWord,
+  isNisba,
 } from './speaker-lexicon.js';
 
 /**
@@ -30,7 +40,18 @@ export interface SubjectPhrase {
 
 /** Indefinite heads that make a phrase anonymous unless a genitive follows: «مسؤول أميركي»،
  * «خبير أميركي يتابع …» (a verb, not a name), but «وزير الدفاع كيم …». */
-const ANONYMOUS_CAPABLE = new Set([...ANONYMOUS_HEADS, 'خبير', 'خبيره', 'محلل', 'محلله', 'باحث', 'باحثه', 'ناشط', 'ناشطه', 'ضابط']);
+const ANONYMOUS_CAPABLE = new Set([
+  ...ANONYMOUS_HEADS,
+  'خبير',
+  'خبيره',
+  'محلل',
+  'محلله',
+  'باحث',
+  'باحثه',
+  'ناشط',
+  'ناشطه',
+  'ضابط',
+]);
 
 /** Ranks that are common nouns too («الفريق» the team): titles only when a name follows. */
 const RANKS_BEFORE_NAMES: ReadonlySet<string> = new Set(['فريق']);
@@ -56,12 +77,18 @@ export function organizationName(parts: readonly PhrasePart[]): string {
     const prev = parts[k - 1]!;
     if (p.kind === 'quote' || isNisba(p.norm) || ORGANIZATION_TAILS.has(p.norm) || isPlace(p.norm)) k++;
     // «مكتب رئيس الوزراء»، «وزارة الشؤون الخارجية»: a title or «شؤون» takes its genitive along.
-    else if (prev.kind === 'word' && k > 1 && GENITIVE_TAKERS(prev.norm) && isDefinite(p.norm) && !isAdjective(p.norm)) k++;
+    else if (prev.kind === 'word' && k > 1 && GENITIVE_TAKERS(prev.norm) && isDefinite(p.norm) && !isAdjective(p.norm))
+      k++;
     // «الرئاسة العامة لرعاية الشباب»، «الهيئة العامة للسياحة»: after «العامة» the body's remit.
-    else if (prev.kind === 'word' && ORGANIZATION_TAILS.has(prev.norm) && /^ل/.test(p.norm) && p.norm.length > 4 && !RECIPIENTS.has(p.norm.replace(/^لل?/, ''))) {
+    else if (
+      prev.kind === 'word' &&
+      ORGANIZATION_TAILS.has(prev.norm) &&
+      /^ل/.test(p.norm) &&
+      p.norm.length > 4 &&
+      !RECIPIENTS.has(p.norm.replace(/^لل?/, ''))
+    ) {
       k += !p.norm.startsWith('لل') && next?.kind === 'word' && isDefinite(next.norm) ? 2 : 1;
-    }
-    else if (properHead && isNameWord(p.norm)) k++;
+    } else if (properHead && isNameWord(p.norm)) k++;
     else if (p.norm === 'في' && next?.kind === 'word' && isPlace(next.norm)) k += 2;
     else break;
   }
@@ -69,12 +96,23 @@ export function organizationName(parts: readonly PhrasePart[]): string {
 }
 
 /** Words inside an organization's name that take a definite genitive: «رئيس الوزراء»، «الشؤون الخارجية». */
-const GENITIVE_TAKERS = (norm: string): boolean => (PERSON_TITLES.has(norm) && !isDefinite(norm)) || norm === 'شؤون' || norm === 'الشؤون';
+const GENITIVE_TAKERS = (norm: string): boolean =>
+  (PERSON_TITLES.has(norm) && !isDefinite(norm)) || norm === 'شؤون' || norm === 'الشؤون';
 
-const organization = (name: string): SubjectPhrase => ({ kind: 'organization', name, description: null, plural: false, feminine: null });
+const organization = (name: string): SubjectPhrase => ({
+  kind: 'organization',
+  name,
+  description: null,
+  plural: false,
+  feminine: null,
+});
 
 /** Classifies subject segments (comma-separated, in order; segments from `postFrom` on follow the name). */
-export function classifySubject(text: string, segs: readonly (readonly PhrasePart[])[], postFrom: number): SubjectPhrase | null {
+export function classifySubject(
+  text: string,
+  segs: readonly (readonly PhrasePart[])[],
+  postFrom: number,
+): SubjectPhrase | null {
   let first = segs.find((s) => s.length > 0);
   const lead = first?.[0];
   if (lead?.kind === 'word' && SAME.has(lead.norm) && first!.length > 1) first = first!.slice(1); // «نفس المصدر» is «المصدر»
@@ -85,14 +123,28 @@ export function classifySubject(text: string, segs: readonly (readonly PhrasePar
   const second = first[first.indexOf(head) + 1];
   const genitive = second?.kind === 'word' && (isDefinite(second.norm) || isNameWord(second.norm));
   if (!isDefinite(head.norm) && has(ANONYMOUS_CAPABLE) && !(second?.kind === 'word' && isDefinite(second.norm))) {
-    return { kind: 'anonymous', name: joinParts(first), description: null, plural, feminine: head.norm.endsWith('ه') && !plural };
+    return {
+      kind: 'anonymous',
+      name: joinParts(first),
+      description: null,
+      plural,
+      feminine: head.norm.endsWith('ه') && !plural,
+    };
   }
   // «الفريق أول عبد الفتاح البرهان»: a rank that is also a common noun is a title only before a name.
   const rank = has(RANKS_BEFORE_NAMES) && segs.some((s) => nameRun(s) !== null);
-  if (isDefinite(head.norm) && !has(PERSON_TITLES) && !rank && !has(ANONYMOUS_HEADS) && !has(ORGANIZATION_HEADS) && !isPlace(head.norm)) {
+  if (
+    isDefinite(head.norm) &&
+    !has(PERSON_TITLES) &&
+    !rank &&
+    !has(ANONYMOUS_HEADS) &&
+    !has(ORGANIZATION_HEADS) &&
+    !isPlace(head.norm)
+  ) {
     return null; // «قالت الدراسة»، «حسب الاحتياطيات …»: not a speaker this module can name
   }
-  if (has(ORGANIZATION_HEADS) || isPlace(head.norm)) return organization(organizationName(first.slice(first.indexOf(head))));
+  if (has(ORGANIZATION_HEADS) || isPlace(head.norm))
+    return organization(organizationName(first.slice(first.indexOf(head))));
   let nameSeg = -1;
   let run: [number, number] | null = null;
   for (let s = Math.min(postFrom, segs.length) - 1; s >= 0 && !run; s--) {
@@ -109,9 +161,17 @@ export function classifySubject(text: string, segs: readonly (readonly PhrasePar
   if (run) {
     const seg = segs[nameSeg]!;
     const names = seg.slice(run[0], run[1]).filter(isWord);
-    let description: string | null = text.slice(first[0]!.start, names[0]!.start).replace(/[\s،,]+$/u, '').trim() || null;
+    let description: string | null =
+      text
+        .slice(first[0]!.start, names[0]!.start)
+        .replace(/[\s،,]+$/u, '')
+        .trim() || null;
     if (!description && segs.length > postFrom) {
-      description = segs.slice(postFrom).map((s) => joinParts(s).replace(/^(?:وهو|وهي)\s+/u, '')).join('، ') || null;
+      description =
+        segs
+          .slice(postFrom)
+          .map((s) => joinParts(s).replace(/^(?:وهو|وهي)\s+/u, ''))
+          .join('، ') || null;
     }
     const feminine = has(PERSON_TITLES) ? head.norm.endsWith('ه') : null;
     return { kind: 'named', name: names.map((n) => n.surface).join(' '), description, plural, feminine };

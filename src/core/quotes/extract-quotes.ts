@@ -39,7 +39,12 @@ function isLinkLine(items: readonly SentenceItem[]): boolean {
 const HADITH_SOURCES = new Set(['متفق', 'رواه', 'اخرجه', 'صححه', 'حسنه']);
 
 /** The speaker of the quote item at `index`: the attribution before it, else right after it. */
-function attribute(items: readonly SentenceItem[], index: number, triggers: readonly Trigger[], opensSentence: boolean): number | null {
+function attribute(
+  items: readonly SentenceItem[],
+  index: number,
+  triggers: readonly Trigger[],
+  opensSentence: boolean,
+): number | null {
   const next = triggers.find((t) => t.at > index);
   const close = next && items.slice(index + 1, next.at).filter((it) => it.kind !== 'punct').length < FORWARD_REACH;
   const after = close ? next.speaker : null;
@@ -48,7 +53,13 @@ function attribute(items: readonly SentenceItem[], index: number, triggers: read
 }
 
 /** The quotations of one sentence with their speakers, in sentence order. */
-function sentenceQuotes(sentence: string, items: readonly SentenceItem[], triggers: readonly Trigger[], consumed: ReadonlySet<number>, runsOn: number | null): Found[] {
+function sentenceQuotes(
+  sentence: string,
+  items: readonly SentenceItem[],
+  triggers: readonly Trigger[],
+  consumed: ReadonlySet<number>,
+  runsOn: number | null,
+): Found[] {
   const verbs = new Set(triggers.filter((t) => t.cue.kind === 'verb').map((t) => t.at));
   const found: Found[] = [];
   items.forEach((item, i) => {
@@ -60,13 +71,17 @@ function sentenceQuotes(sentence: string, items: readonly SentenceItem[], trigge
     if (speaker === null) return;
     // «استبعد أن تكون الإمدادات "حاسمة …"»: the quote keeps the denial that frames it.
     const governing = triggers.findLast((t) => t.at < i);
-    const framed = governing && governing.speaker === speaker && isDenial(governing.cue)
-      && !items.slice(governing.at + 1, i).some((it) => it.surface === ':' || it.kind === 'quote');
+    const framed =
+      governing &&
+      governing.speaker === speaker &&
+      isDenial(governing.cue) &&
+      !items.slice(governing.at + 1, i).some((it) => it.surface === ':' || it.kind === 'quote');
     const text = framed ? sentence.slice(items[governing.at]!.start, item.end) : item.span.text;
     found.push({ text, speaker, at: framed ? items[governing.at]!.start : item.start });
   });
   for (const t of triggers) {
-    if (t.colonClause && t.speaker !== null) found.push({ text: t.colonClause.text, speaker: t.speaker, at: t.colonClause.start });
+    if (t.colonClause && t.speaker !== null)
+      found.push({ text: t.colonClause.text, speaker: t.speaker, at: t.colonClause.start });
   }
   return found.sort((a, b) => a.at - b.at);
 }
@@ -76,7 +91,10 @@ function sentenceQuotes(sentence: string, items: readonly SentenceItem[], trigge
  * `splitSentences(parseArticle(id, text).body)`; `sentenceIndex` points into them.
  */
 export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuote[] {
-  const speakers = new ArticleSpeakers(() => sentences.map((s) => s.text).join('\n'), (i) => sentences[i]?.text);
+  const speakers = new ArticleSpeakers(
+    () => sentences.map((s) => s.text).join('\n'),
+    (i) => sentences[i]?.text,
+  );
   const found: (Found & { sentenceIndex: number })[] = [];
   let last: { speaker: number; sentence: number; paragraph: number } | null = null;
   for (const [sentenceIndex, sentence] of sentences.entries()) {
@@ -84,14 +102,20 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     const { text, items } = boundedItems(sentence.text);
     const consumed = new Set<number>();
     const triggers = findTriggers(text, items, speakers, sentenceIndex, consumed);
-    const runsOn: number | null = last !== null && (last.sentence === sentenceIndex - 1 || (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
-      ? last.speaker : null;
+    const runsOn: number | null =
+      last !== null &&
+      (last.sentence === sentenceIndex - 1 ||
+        (last.paragraph === sentence.paragraph && sentenceIndex - last.sentence <= 2))
+        ? last.speaker
+        : null;
     if (isLinkLine(items)) continue;
     const quotes: Found[] = sentenceQuotes(text, items, triggers, consumed, runsOn).slice(0, QUOTE_LIMITS.perSentence);
     for (const q of quotes) found.push({ ...q, sentenceIndex });
-    const active: number | null = quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
+    const active: number | null =
+      quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;
     // «وتطرق الدكتور الزهراني إلى …»: a sentence with no attribution may still put someone in focus.
-    const focus = active === null && triggers.length === 0 ? narratedSubject(text, items, speakers, sentenceIndex) : null;
+    const focus =
+      active === null && triggers.length === 0 ? narratedSubject(text, items, speakers, sentenceIndex) : null;
     if (active !== null) last = { speaker: active, sentence: sentenceIndex, paragraph: sentence.paragraph };
     else if (focus !== null) last = { speaker: focus, sentence: sentenceIndex, paragraph: sentence.paragraph };
     else if (triggers.length === 0 && namesNewPerson(text, items, speakers, sentenceIndex)) {
@@ -110,8 +134,13 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
     return s;
   };
   // Speakers named together («قال الجبير ولافروف») each get the quote.
-  const quotes = found.flatMap((f) => speakers.members(f.speaker).map((id) => ({ text: f.text, speaker: speakerOf(id), sentenceIndex: f.sentenceIndex })));
-  return withinBudget(quotes, sentences.reduce((n, s) => n + s.text.length, 0));
+  const quotes = found.flatMap((f) =>
+    speakers.members(f.speaker).map((id) => ({ text: f.text, speaker: speakerOf(id), sentenceIndex: f.sentenceIndex })),
+  );
+  return withinBudget(
+    quotes,
+    sentences.reduce((n, s) => n + s.text.length, 0),
+  );
 }
 
 /**

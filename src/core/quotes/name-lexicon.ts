@@ -13,7 +13,13 @@ import { normalizeArabic } from '../text/normalize-arabic.js';
  */
 
 function words(...lists: string[]): ReadonlySet<string> {
-  return new Set(lists.join(' ').split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)));
+  return new Set(
+    lists
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => normalizeArabic(w)),
+  );
 }
 
 /** Given names: a speaker phrase holding one is a person's name. */
@@ -63,7 +69,7 @@ export const GIVEN_NAMES = words(
   'ميلانيا تيريزا تريزا فيديريكا فيديريكا كريستين كريستينا نيكي ديانا باتريك بيل ستانلي',
   'ستافان ستيفاني تيري توني داني جيف جيفري جوناثان جوش جاريد مايلز ميتشل راند تيد سكوت ديك',
   'آشتون اشتون جيه جاي ريك روس ران رون ليون مارسيلو مارتينو نيك نيكي إيلي ايلي',
-)
+);
 
 /** Hal adverbs and accusative verbal nouns that follow a verb's subject: «وقال كيري مازحًا»،
  * «وقال تعليقًا على ذلك». They end a subject; they are never a name. */
@@ -72,7 +78,7 @@ export const MANNER_ADVERBS = words(
   'مطمئنا محتجا متحدثا واعدا متوعدا مهددا متفائلا متشائما مستبشرا غاضبا متأثرا مبتهجا ممازحا',
   'تعليقا ردا تعقيبا تأكيدا توضيحا تعبيرا ترحيبا تحذيرا تلميحا إشارة اشارة معقبا مؤخرا مرة',
   'مجددا سابقا لاحقا صراحة علانية بصراحة بدوره بدورها جهته جانبه',
-)
+);
 
 /** Words of religious formulas («قال تعالى»، «صلى الله عليه وسلم»): God and the Prophet are
  * cited, not interviewed; a quote of scripture has no speaker to list. */

@@ -1,8 +1,18 @@
 import type { QuoteItem, WordItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
 import {
-  COMPOUND_NAME_HEADS, NAMING_NOUNS, ORGANIZATION_HEADS, PERSON_TITLES, PLACES_AND_OUTLETS, PREPOSITIONS, inLexicon, isDefinite, isFamilyName, isNameWord,
-  isNisba, withoutArticle,
+  COMPOUND_NAME_HEADS,
+  NAMING_NOUNS,
+  ORGANIZATION_HEADS,
+  PERSON_TITLES,
+  PLACES_AND_OUTLETS,
+  PREPOSITIONS,
+  inLexicon,
+  isDefinite,
+  isFamilyName,
+  isNameWord,
+  isNisba,
+  withoutArticle,
 } from './speaker-lexicon.js';
 
 /**
@@ -23,12 +33,23 @@ export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName
   if (w.surface.includes('\u064B')) return false;
   if (isNameWord(w.norm)) return true;
   // «نجم الدين»، «صلاح الدين»، «نصر الله»: a word and «الدين»/«الله» make one name.
-  if (/^(?:الدين|الله)$/.test(w.norm) && before?.kind === 'word' && !isDefinite(before.norm) && !PREPOSITIONS.has(before.norm)) return true;
+  if (
+    /^(?:الدين|الله)$/.test(w.norm) &&
+    before?.kind === 'word' &&
+    !isDefinite(before.norm) &&
+    !PREPOSITIONS.has(before.norm)
+  )
+    return true;
   if (!beforeInName || before?.kind !== 'word' || !w.norm.startsWith('ال')) return false;
   if (COMPOUND_NAME_HEADS.has(before.norm)) return true;
   if (!family || before.norm.startsWith('ل')) return false;
   // «محمد شياع السوداني»: a nisba after a plain name word (not a place: «كوريا الجنوبية») is a family name.
-  const nisbaFamily = isNisba(w.norm) && w.norm.startsWith('ال') && !w.norm.startsWith('لل') && isNameWord(before.norm) && !inLexicon(PLACES_AND_OUTLETS, before.norm);
+  const nisbaFamily =
+    isNisba(w.norm) &&
+    w.norm.startsWith('ال') &&
+    !w.norm.startsWith('لل') &&
+    isNameWord(before.norm) &&
+    !inLexicon(PLACES_AND_OUTLETS, before.norm);
   return isFamilyName(w.norm) || nisbaFamily;
 }
 
@@ -38,7 +59,19 @@ export function isTitleWord(norm: string): boolean {
 }
 
 /** Nouns a place name follows: «منطقة نجران»، «محافظة الطائف». */
-const PLACE_NOUNS = new Set(['منطقه', 'مدينه', 'محافظه', 'قريه', 'اقليم', 'ولايه', 'بلده', 'ناحيه', 'قضاء', 'حي', 'دوله']);
+const PLACE_NOUNS = new Set([
+  'منطقه',
+  'مدينه',
+  'محافظه',
+  'قريه',
+  'اقليم',
+  'ولايه',
+  'بلده',
+  'ناحيه',
+  'قضاء',
+  'حي',
+  'دوله',
+]);
 
 const isPreposition = (p: PhrasePart | undefined): boolean => p?.kind === 'word' && PREPOSITIONS.has(p.norm);
 
@@ -56,7 +89,9 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   seg.forEach((p, k) => {
     const next = seg[k + 1];
     const din = next?.kind === 'word' && next.norm === 'الدين' && p.kind === 'word' && !isDefinite(p.norm); // «نجم الدين»
-    flags.push(p.kind === 'quote' ? (flags[k - 1] ?? false) : din || inName(p, seg[k - 1], flags[k - 1] ?? false, true));
+    flags.push(
+      p.kind === 'quote' ? (flags[k - 1] ?? false) : din || inName(p, seg[k - 1], flags[k - 1] ?? false, true),
+    );
   });
   let start = end;
   let plainSeen = false;
@@ -66,7 +101,8 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
     if (!flags[k]) break;
     const plain = isNameWord(p.norm);
     const before = seg[k - 1];
-    const compound = !plain && before?.kind === 'word' && (COMPOUND_NAME_HEADS.has(before.norm) || /^(?:الدين|الله)$/.test(p.norm));
+    const compound =
+      !plain && before?.kind === 'word' && (COMPOUND_NAME_HEADS.has(before.norm) || /^(?:الدين|الله)$/.test(p.norm));
     if (!plain && !compound && plainSeen) break; // a family name comes last
     if (k < end - 1 && p.norm.endsWith('ات') && p.norm.length >= 5) break; // «اتهامات واشنطن»
     if (plain) plainSeen = true;
@@ -75,7 +111,13 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   if (start >= end) return null;
   // «رئيس القسم العلمي في ناسا جون جرونسفيلد»: after a preposition, the first word of a long run is its object.
   const runWords = (): number => seg.slice(start, end).filter((p) => p.kind === 'word').length;
-  if (isPreposition(seg[start - 1]) && runWords() >= 3 && seg[start]!.kind === 'word' && !isGivenName((seg[start] as WordItem).norm)) start++;
+  if (
+    isPreposition(seg[start - 1]) &&
+    runWords() >= 3 &&
+    seg[start]!.kind === 'word' &&
+    !isGivenName((seg[start] as WordItem).norm)
+  )
+    start++;
   while (start < end && seg[start]!.kind === 'quote') start++;
   if (start >= end) return null;
   const first = seg[start] as WordItem;
@@ -83,24 +125,53 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
   if (isPreposition(seg[start - 1])) return null;
   if (words === 1 && seg.slice(0, start).some(isPreposition)) return null;
   const head = seg[0];
-  if (words === 1 && start === 1 && head?.kind === 'word' && !isDefinite(head.norm) && inLexicon(PERSON_TITLES, head.norm)) return null;
+  if (
+    words === 1 &&
+    start === 1 &&
+    head?.kind === 'word' &&
+    !isDefinite(head.norm) &&
+    inLexicon(PERSON_TITLES, head.norm)
+  )
+    return null;
   if (start > 0 && first.norm.startsWith('ل')) return null;
   // «كبير الصيادين بفرضة القطيف»: ب and a noun with a definite genitive is a place, not a name.
   const second = seg[start + 1];
-  if (start > 0 && first.norm.startsWith('ب') && !isGivenName(first.norm) && second?.kind === 'word' && isDefinite(second.norm)) return null;
+  if (
+    start > 0 &&
+    first.norm.startsWith('ب') &&
+    !isGivenName(first.norm) &&
+    second?.kind === 'word' &&
+    isDefinite(second.norm)
+  )
+    return null;
   const before = seg[start - 1];
   if (words === 1 && before?.kind === 'word' && PLACE_NOUNS.has(withoutArticle(before.norm))) return null; // «أمير منطقة نجران»
   // «مستشار محافظ أسيوط»، «الناطق باسم مستشفى سوروكا»: one word after an indefinite title or an
   // institution noun is its genitive (a place, a body), not a person's name.
-  if (words === 1 && before?.kind === 'word' && !isDefinite(before.norm)
-    && (inLexicon(PERSON_TITLES, before.norm) || inLexicon(NAMING_NOUNS, before.norm) || inLexicon(ORGANIZATION_HEADS, before.norm))) return null;
+  if (
+    words === 1 &&
+    before?.kind === 'word' &&
+    !isDefinite(before.norm) &&
+    (inLexicon(PERSON_TITLES, before.norm) ||
+      inLexicon(NAMING_NOUNS, before.norm) ||
+      inLexicon(ORGANIZATION_HEADS, before.norm))
+  )
+    return null;
   // «لمركز الملك سلمان للإغاثة»، «جامعة الملك سعود»: a name inside an institution's name.
   const title = seg[start - 1];
   const institution = seg[start - 2];
   // (A definite noun takes no genitive: «المتحدث الرسمي للهيئة الشيخ فهد العمري» is a description and a name.)
-  if (title?.kind === 'word' && isTitleWord(title.norm) && institution?.kind === 'word' && !isDefinite(institution.norm)
-    && (inLexicon(ORGANIZATION_HEADS, institution.norm) || inLexicon(NAMING_NOUNS, institution.norm)
-      || (/^[لب]/.test(institution.norm) && (inLexicon(ORGANIZATION_HEADS, institution.norm.slice(1)) || inLexicon(NAMING_NOUNS, institution.norm.slice(1)))))) {
+  if (
+    title?.kind === 'word' &&
+    isTitleWord(title.norm) &&
+    institution?.kind === 'word' &&
+    !isDefinite(institution.norm) &&
+    (inLexicon(ORGANIZATION_HEADS, institution.norm) ||
+      inLexicon(NAMING_NOUNS, institution.norm) ||
+      (/^[لب]/.test(institution.norm) &&
+        (inLexicon(ORGANIZATION_HEADS, institution.norm.slice(1)) ||
+          inLexicon(NAMING_NOUNS, institution.norm.slice(1)))))
+  ) {
     return null;
   }
   return [start, end];

@@ -19,7 +19,24 @@ import { closesQuotedSubject, namesNext } from './subject-phrase.js';
 export type QuoteRole = 'quote' | 'name' | 'subject' | 'nickname' | 'term' | 'saying';
 
 /** Nouns for a saying nobody in the article said: «المقولة الشهيرة:»، «المثل القائل»، «الحكمة». */
-const SAYINGS = new Set(['مقوله', 'المقوله', 'مقولة', 'المثل', 'مثل', 'الحكمه', 'حكمه', 'المأثور', 'المأثوره', 'القائل', 'القائله', 'المقولات', 'الأمثال', 'الشعار'].map((w) => normalizeArabic(w)));
+const SAYINGS = new Set(
+  [
+    'مقوله',
+    'المقوله',
+    'مقولة',
+    'المثل',
+    'مثل',
+    'الحكمه',
+    'حكمه',
+    'المأثور',
+    'المأثوره',
+    'القائل',
+    'القائله',
+    'المقولات',
+    'الأمثال',
+    'الشعار',
+  ].map((w) => normalizeArabic(w)),
+);
 
 /** «تذكرت المقولة: "ما يكتب في مصر …"»، «وكما يقول المثل الشعبي "…"»: a saying, not anyone's words. */
 function afterSaying(items: readonly SentenceItem[], index: number): boolean {
@@ -36,9 +53,55 @@ function afterSaying(items: readonly SentenceItem[], index: number): boolean {
 }
 
 /** Verbs of where something takes place: «الذي يقام في "…"»، «تعقد في "…"». */
-const VENUE_VERBS = new Set(['يقام', 'تقام', 'اقيم', 'اقيمت', 'يعقد', 'تعقد', 'عقد', 'عقدت', 'يقع', 'تقع', 'الواقع', 'الواقعه', 'الكائن', 'الكائنه', 'ينظم', 'تنظم', 'نظم', 'نظمت', 'يستضيف', 'تستضيف', 'افتتح', 'افتتحت'].map((w) => normalizeArabic(w)));
+const VENUE_VERBS = new Set(
+  [
+    'يقام',
+    'تقام',
+    'اقيم',
+    'اقيمت',
+    'يعقد',
+    'تعقد',
+    'عقد',
+    'عقدت',
+    'يقع',
+    'تقع',
+    'الواقع',
+    'الواقعه',
+    'الكائن',
+    'الكائنه',
+    'ينظم',
+    'تنظم',
+    'نظم',
+    'نظمت',
+    'يستضيف',
+    'تستضيف',
+    'افتتح',
+    'افتتحت',
+  ].map((w) => normalizeArabic(w)),
+);
 /** Words naming a place of business or a venue inside a quoted name: «بانوراما مول التجاري». */
-const VENUE_WORDS = new Set(['مول', 'فندق', 'قاعه', 'مجمع', 'برج', 'سوق', 'اسواق', 'منتجع', 'صاله', 'بلازا', 'سنتر', 'ستي', 'مركز', 'جاليري', 'ملعب', 'حديقه', 'مسرح', 'ارض'].map((w) => normalizeArabic(w)));
+const VENUE_WORDS = new Set(
+  [
+    'مول',
+    'فندق',
+    'قاعه',
+    'مجمع',
+    'برج',
+    'سوق',
+    'اسواق',
+    'منتجع',
+    'صاله',
+    'بلازا',
+    'سنتر',
+    'ستي',
+    'مركز',
+    'جاليري',
+    'ملعب',
+    'حديقه',
+    'مسرح',
+    'ارض',
+  ].map((w) => normalizeArabic(w)),
+);
 
 /**
  * A short quoted span that names a place, not anyone's words: after «يقام في»/«تعقد في»
@@ -65,10 +128,16 @@ export const MAX_LISTED_WORDS = 3;
 
 /** «"فيزا"، و"كوكاكولا" و"ماكدونالدز"»: a short span next to another one, joined by a comma or و. */
 function inList(items: readonly SentenceItem[], index: number): boolean {
-  const joiner = (it: SentenceItem | undefined): boolean => it?.surface === '،' || it?.surface === ',' || (it?.kind === 'word' && it.norm === 'و');
-  const shortQuote = (it: SentenceItem | undefined): boolean => it?.kind === 'quote' && it.words > 0 && it.words <= MAX_LISTED_WORDS;
-  const after = joiner(items[index + 1]) && (shortQuote(items[index + 2]) || (joiner(items[index + 2]) && shortQuote(items[index + 3])));
-  const before = joiner(items[index - 1]) && (shortQuote(items[index - 2]) || (joiner(items[index - 2]) && shortQuote(items[index - 3])));
+  const joiner = (it: SentenceItem | undefined): boolean =>
+    it?.surface === '،' || it?.surface === ',' || (it?.kind === 'word' && it.norm === 'و');
+  const shortQuote = (it: SentenceItem | undefined): boolean =>
+    it?.kind === 'quote' && it.words > 0 && it.words <= MAX_LISTED_WORDS;
+  const after =
+    joiner(items[index + 1]) &&
+    (shortQuote(items[index + 2]) || (joiner(items[index + 2]) && shortQuote(items[index + 3])));
+  const before =
+    joiner(items[index - 1]) &&
+    (shortQuote(items[index - 2]) || (joiner(items[index - 2]) && shortQuote(items[index - 3])));
   return after || before;
 }
 
@@ -89,7 +158,8 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   if (/^\d/.test(item.span.text) && item.words <= MAX_QUOTED_SUBJECT_WORDS) return 'term'; // «32 و35 كيلو»: a figure
   if (item.words <= MAX_LISTED_WORDS && inList(items, index)) return 'name'; // «رعاة الفيفا: «فيزا»، و«كوكاكولا»»
   // «حل "اف سي ايه"»: a span of short letter names is a transliterated acronym, a company's name.
-  if (item.words >= 3 && item.words <= 4 && item.span.text.split(/\s+/).every((w) => w.length <= 3 && !/\d/.test(w))) return 'name';
+  if (item.words >= 3 && item.words <= 4 && item.span.text.split(/\s+/).every((w) => w.length <= 3 && !/\d/.test(w)))
+    return 'name';
   if (item.words <= MAX_NAME_WORDS && namesPlace(items, index)) return 'name'; // «الذي يقام في "بانوراما مول"»
   if (afterSaying(items, index)) return 'saying';
   const afterVerb = prevWord !== null && isVerbAt(index - 1);
@@ -105,7 +175,10 @@ export function quoteRole(items: readonly SentenceItem[], index: number, isVerbA
   if (!afterComplementizer) return introduced ? 'quote' : 'term';
   // After أن a short span is the speaker's words when it ends the clause («بأنها "خدعة أخرى"»,
   // «أنها "ستدفع الثمن" إذا …»), and a term when the clause goes on («إن «السجون» تسعى»).
-  const clauseGoesOn = next?.kind === 'word' && !PREPOSITIONS.has(next.norm) && !CLAUSE_PARTICLES.has(next.norm)
-    && !/^(?:[لبوف]|اذا$|لان$|حتي$)/.test(next.norm);
+  const clauseGoesOn =
+    next?.kind === 'word' &&
+    !PREPOSITIONS.has(next.norm) &&
+    !CLAUSE_PARTICLES.has(next.norm) &&
+    !/^(?:[لبوف]|اذا$|لان$|حتي$)/.test(next.norm);
   return clauseGoesOn ? 'term' : 'quote';
 }

@@ -84,27 +84,78 @@ const VERB_ROWS: readonly (readonly string[])[] = [
 
 /** Verbs of saying proper: after «قال X» comes أن، a colon or a quote, never an object. */
 const SAYING = new Set(
-  ['قال', 'أضاف', 'أكد', 'أوضح', 'أشار', 'لفت', 'رأى', 'ذكر', 'أفاد', 'صرح', 'شدد', 'بين', 'أردف', 'استطرد', 'نوه',
-    'تساءل', 'علق', 'أجاب', 'زعم', 'استدرك', 'رجح', 'استبعد', 'توقع', 'كتب', 'غرد'].map((w) => normalizeArabic(w)),
+  [
+    'قال',
+    'أضاف',
+    'أكد',
+    'أوضح',
+    'أشار',
+    'لفت',
+    'رأى',
+    'ذكر',
+    'أفاد',
+    'صرح',
+    'شدد',
+    'بين',
+    'أردف',
+    'استطرد',
+    'نوه',
+    'تساءل',
+    'علق',
+    'أجاب',
+    'زعم',
+    'استدرك',
+    'رجح',
+    'استبعد',
+    'توقع',
+    'كتب',
+    'غرد',
+  ].map((w) => normalizeArabic(w)),
 );
 
 /** Participles that continue the clause's subject (attribution_markers.tsv, plus their pairs). */
 const PARTICIPLES: readonly (readonly [string, string, 'm' | 'f', boolean])[] = [
   ...(
     [
-      ['قال', 'قائلا'], ['أضاف', 'مضيفا'], ['أكد', 'مؤكدا'], ['أوضح', 'موضحا'], ['أشار', 'مشيرا'],
-      ['لفت', 'لافتا'], ['حذر', 'محذرا'], ['اعتبر', 'معتبرا'], ['شدد', 'مشددا'], ['ندد', 'منددا'],
-      ['وصف', 'واصفا'], ['استدرك', 'مستدركا'], ['تابع', 'متابعا'], ['تساءل', 'متسائلا'],
-      ['نوه', 'منوها'], ['استشهد', 'مستشهدا'], ['أعرب', 'معربا'], ['كشف', 'كاشفا'], ['بين', 'مبينا'],
-      ['دعا', 'داعيا'], ['طالب', 'مطالبا'], ['أشاد', 'مشيدا'], ['أعلن', 'معلنا'], ['رحب', 'مرحبا'],
-      ['استنكر', 'مستنكرا'], ['نبه', 'منبها'], ['اختتم', 'مختتما'], ['استطرد', 'مستطردا'],
-      ['نفى', 'نافيا'], ['استبعد', 'مستبعدا'], ['رفض', 'رافضا'],
+      ['قال', 'قائلا'],
+      ['أضاف', 'مضيفا'],
+      ['أكد', 'مؤكدا'],
+      ['أوضح', 'موضحا'],
+      ['أشار', 'مشيرا'],
+      ['لفت', 'لافتا'],
+      ['حذر', 'محذرا'],
+      ['اعتبر', 'معتبرا'],
+      ['شدد', 'مشددا'],
+      ['ندد', 'منددا'],
+      ['وصف', 'واصفا'],
+      ['استدرك', 'مستدركا'],
+      ['تابع', 'متابعا'],
+      ['تساءل', 'متسائلا'],
+      ['نوه', 'منوها'],
+      ['استشهد', 'مستشهدا'],
+      ['أعرب', 'معربا'],
+      ['كشف', 'كاشفا'],
+      ['بين', 'مبينا'],
+      ['دعا', 'داعيا'],
+      ['طالب', 'مطالبا'],
+      ['أشاد', 'مشيدا'],
+      ['أعلن', 'معلنا'],
+      ['رحب', 'مرحبا'],
+      ['استنكر', 'مستنكرا'],
+      ['نبه', 'منبها'],
+      ['اختتم', 'مختتما'],
+      ['استطرد', 'مستطردا'],
+      ['نفى', 'نافيا'],
+      ['استبعد', 'مستبعدا'],
+      ['رفض', 'رافضا'],
     ] as const
   ).flatMap(([lemma, ms]) => {
     const stem = ms.slice(0, -1);
     return [
-      [lemma, ms, 'm', false], [lemma, `${stem}ة`, 'f', false],
-      [lemma, `${stem}ين`, 'm', true], [lemma, `${stem}ات`, 'f', true],
+      [lemma, ms, 'm', false],
+      [lemma, `${stem}ة`, 'f', false],
+      [lemma, `${stem}ين`, 'm', true],
+      [lemma, `${stem}ات`, 'f', true],
     ] as const;
   }),
 ];
@@ -128,7 +179,13 @@ const OBJECT_SUFFIXES = ['هما', 'هم', 'ها', 'ه'] as const;
 
 const CUES = new Map<string, AttributionCue>();
 const FEATURES: readonly (readonly ['m' | 'f', boolean])[] = [
-  ['m', false], ['f', false], ['m', true], ['m', true], ['m', false], ['f', false], ['m', true],
+  ['m', false],
+  ['f', false],
+  ['m', true],
+  ['m', true],
+  ['m', false],
+  ['f', false],
+  ['m', true],
 ];
 for (const [lemmaRaw, ...forms] of VERB_ROWS) {
   const lemma = normalizeArabic(lemmaRaw!);
@@ -139,12 +196,22 @@ for (const [lemmaRaw, ...forms] of VERB_ROWS) {
   });
 }
 for (const [lemma, form, gender, plural] of PARTICIPLES) {
-  CUES.set(normalizeArabic(form), { lemma: normalizeArabic(lemma), kind: 'participle', gender, plural, takesObject: false });
+  CUES.set(normalizeArabic(form), {
+    lemma: normalizeArabic(lemma),
+    kind: 'participle',
+    gender,
+    plural,
+    takesObject: false,
+  });
 }
 for (const marker of MARKERS) {
   CUES.set(normalizeArabic(marker), { lemma: marker, kind: 'marker', gender: null, plural: false, takesObject: false });
 }
-for (const [form, gender, plural] of [['قوله', 'm', false], ['قولها', 'f', false], ['قولهم', 'm', true]] as const) {
+for (const [form, gender, plural] of [
+  ['قوله', 'm', false],
+  ['قولها', 'f', false],
+  ['قولهم', 'm', true],
+] as const) {
   CUES.set(form, { lemma: 'قول', kind: 'quoted-from', gender, plural, takesObject: false });
 }
 

@@ -9,12 +9,28 @@ import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
 export type SentenceItem = WordItem | PunctItem | QuoteItem;
 
 /** A narration word; `norm` is `normalizeArabic(surface)`. */
-export interface WordItem { readonly kind: 'word'; readonly surface: string; readonly norm: string; readonly start: number; readonly end: number }
+export interface WordItem {
+  readonly kind: 'word';
+  readonly surface: string;
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
+}
 /** A punctuation mark of the narration (، : . …). */
-export interface PunctItem { readonly kind: 'punct'; readonly surface: string; readonly start: number; readonly end: number }
+export interface PunctItem {
+  readonly kind: 'punct';
+  readonly surface: string;
+  readonly start: number;
+  readonly end: number;
+}
 /** A quoted span, marks included in `surface`; `words` counts the words inside. */
 export interface QuoteItem {
-  readonly kind: 'quote'; readonly surface: string; readonly span: QuoteSpan; readonly words: number; readonly start: number; readonly end: number;
+  readonly kind: 'quote';
+  readonly surface: string;
+  readonly span: QuoteSpan;
+  readonly words: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** True for a narration word. */
@@ -57,7 +73,14 @@ export function sentenceItems(text: string): SentenceItem[] {
   for (const span of findQuoteSpans(text)) {
     narration(text, at, span.open, items);
     const end = Math.min(text.length, span.close + 1);
-    items.push({ kind: 'quote', surface: text.slice(span.open, end), span, words: countWords(span.text), start: span.open, end });
+    items.push({
+      kind: 'quote',
+      surface: text.slice(span.open, end),
+      span,
+      words: countWords(span.text),
+      start: span.open,
+      end,
+    });
     at = end;
   }
   narration(text, at, text.length, items);

@@ -14,7 +14,13 @@ import { MANNER_ADVERBS, RELIGIOUS } from './name-lexicon.js';
  */
 
 function words(...lists: string[]): ReadonlySet<string> {
-  return new Set(lists.join(' ').split(/\s+/).filter(Boolean).map((w) => normalizeArabic(w)));
+  return new Set(
+    lists
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => normalizeArabic(w)),
+  );
 }
 
 /** «أن» and its forms: a subject never runs past one. */
@@ -33,7 +39,9 @@ export const RELATIVES = words('الذي التي الذين اللذين الل
 export const CLAUSE_PARTICLES = words('لكن ولكن بينما فيما كما وكما ثم إذ حيث فقد وقد قد لقد أما وأما بل');
 
 /** Pronoun-carrying particles: «لكنها أشارت» — the subject is a pronoun (the latest speaker). */
-export const PRONOUN_PARTICLES = words('لكنها لكنه لكنهم ولكنها ولكنه إنها إنه أنها أنه وهي وهو هي هو هم فإنها فإنه فإنهم');
+export const PRONOUN_PARTICLES = words(
+  'لكنها لكنه لكنهم ولكنها ولكنه إنها إنه أنها أنه وهي وهو هي هو هم فإنها فإنه فإنهم',
+);
 
 /** Honorific pronouns standing for the speaker: «وأضاف فضيلته»، «وأكد سموه». */
 export const HONORIFIC_PRONOUNS = words('فضيلته سموه معاليه سعادته جلالته فخامته سماحته سموها معاليها سعادتها');
@@ -194,8 +202,17 @@ export function isNisba(norm: string): boolean {
 }
 
 const COMMON: ReadonlySet<string> = new Set([
-  ...COMPLEMENTIZERS, ...PREPOSITIONS, ...RELATIVES, ...CLAUSE_PARTICLES, ...PRONOUN_PARTICLES,
-  ...SUBJECT_ENDERS, ...PERSON_TITLES, ...ANONYMOUS_HEADS, ...ORGANIZATION_HEADS, ...ADJECTIVES, ...MISC,
+  ...COMPLEMENTIZERS,
+  ...PREPOSITIONS,
+  ...RELATIVES,
+  ...CLAUSE_PARTICLES,
+  ...PRONOUN_PARTICLES,
+  ...SUBJECT_ENDERS,
+  ...PERSON_TITLES,
+  ...ANONYMOUS_HEADS,
+  ...ORGANIZATION_HEADS,
+  ...ADJECTIVES,
+  ...MISC,
 ]);
 
 /**

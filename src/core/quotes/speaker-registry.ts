@@ -4,8 +4,19 @@ import type { Speaker, SpeakerKind } from './quote.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
 import { GIVEN_NAMES, RELIGIOUS, RELIGIOUS_HEADS, isGivenName } from './name-lexicon.js';
 import {
-  ANONYMOUS_HEADS, COMPOUND_NAME_HEADS, ORGANIZATION_HEADS, PERSON_TITLES, PREPOSITIONS, inLexicon, isAdjective, isCommonWord, isDefinite, isFamilyName,
-  isNameWord, isNisba, withoutArticle,
+  ANONYMOUS_HEADS,
+  COMPOUND_NAME_HEADS,
+  ORGANIZATION_HEADS,
+  PERSON_TITLES,
+  PREPOSITIONS,
+  inLexicon,
+  isAdjective,
+  isCommonWord,
+  isDefinite,
+  isFamilyName,
+  isNameWord,
+  isNisba,
+  withoutArticle,
 } from './speaker-lexicon.js';
 import type { SubjectPhrase } from './subject-phrase.js';
 import { organizationName } from './classify-subject.js';
@@ -121,21 +132,30 @@ export class ArticleSpeakers {
    * `articleText` gives the whole article, read only when a lone unknown name needs checking;
    * `sentenceText(i)` one sentence of it, read only when a generic organization noun needs its name.
    */
-  constructor(private readonly articleText: () => string = () => '', private readonly sentenceText: (i: number) => string | undefined = () => undefined) {
+  constructor(
+    private readonly articleText: () => string = () => '',
+    private readonly sentenceText: (i: number) => string | undefined = () => undefined,
+  ) {
     this.named = new ArticleMentions(sentenceText);
   }
 
   /** The speaker a subject phrase stands for (created when new), or null when it cannot tell. */
   resolve(phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number | null {
-    if (phrase.kind === 'pronoun') return this.honorific(phrase.name, cue, sentence) ?? (cue ? this.anaphor(cue, sentence) : null);
+    if (phrase.kind === 'pronoun')
+      return this.honorific(phrase.name, cue, sentence) ?? (cue ? this.anaphor(cue, sentence) : null);
     if (phrase.kind === 'title') return this.title(phrase, cue, sentence);
     if (phrase.also) return this.group(phrase, cue, sentence);
     const keys = nameKeys(phrase.name);
     if (keys.length === 0) return null;
     const kind: SpeakerKind = phrase.kind === 'named' ? 'person' : phrase.kind;
-    let id = this.latest((e) => e.kind === kind && !e.members && this.sameName(kind, keys, fullest(e).keys)
-      && (kind !== 'person' || this.sameArticles(phrase.name, fullest(e).surface)))
-      ?? (kind === 'organization' ? this.organizationByHead(phrase.name) : null);
+    let id =
+      this.latest(
+        (e) =>
+          e.kind === kind &&
+          !e.members &&
+          this.sameName(kind, keys, fullest(e).keys) &&
+          (kind !== 'person' || this.sameArticles(phrase.name, fullest(e).surface)),
+      ) ?? (kind === 'organization' ? this.organizationByHead(phrase.name) : null);
     if (id === null && kind === 'organization') {
       // «وقالت الشركة» where the article named «شركة بيرسون» (and no other شركة) before: that company.
       const named = this.organizationInText(phrase.name, sentence);
@@ -221,10 +241,25 @@ export class ArticleSpeakers {
   }
 
   /** The speaker for a person the article named outside any attribution, with the short form or title used here. */
-  private fromMention(m: Mention, short: string | null, description: string | null, cue: AttributionCue | null, sentence: number): number {
+  private fromMention(
+    m: Mention,
+    short: string | null,
+    description: string | null,
+    cue: AttributionCue | null,
+    sentence: number,
+  ): number {
     const keys = nameKeys(m.name);
-    const known = this.latest((e) => e.kind === 'person' && !e.members && this.sameName('person', keys, fullest(e).keys));
-    const id = known ?? this.create('person', { kind: 'named', name: m.name, description: null, plural: false, feminine: null }, cue, sentence);
+    const known = this.latest(
+      (e) => e.kind === 'person' && !e.members && this.sameName('person', keys, fullest(e).keys),
+    );
+    const id =
+      known ??
+      this.create(
+        'person',
+        { kind: 'named', name: m.name, description: null, plural: false, feminine: null },
+        cue,
+        sentence,
+      );
     const entity = this.entities[id]!;
     if (known !== null) this.addForm(entity, m.name, keys);
     if (short && nameWords(short).length > 0) this.addForm(entity, short, nameKeys(short));
@@ -296,7 +331,13 @@ export class ArticleSpeakers {
       const prev = nameNorm(before[1]!);
       if (attributionCue(prev)) continue; // «وقالت تقارير» is this very mention
       // «المدرب مورينيو»، «جوزيه مورينيو»، «ميك فانينج»، «الأسترالي فانينج»
-      if (isTitle(prev) || GIVEN_NAMES.has(prev) || (foreignShape(prev) && !isNisba(prev)) || (isDefinite(prev) && isNisba(prev))) return true;
+      if (
+        isTitle(prev) ||
+        GIVEN_NAMES.has(prev) ||
+        (foreignShape(prev) && !isNisba(prev)) ||
+        (isDefinite(prev) && isNisba(prev))
+      )
+        return true;
     }
     return false;
   }
@@ -314,8 +355,15 @@ export class ArticleSpeakers {
     const ids = parts.map((p) => this.resolve(p, null, sentence));
     if (ids.some((id) => id === null)) return null; // unsure who the others are: nobody
     const entity: Entity = {
-      kind: 'person', forms: [], profile: new Set(), description: null, gender: cue?.gender ?? null,
-      plural: true, lastSeen: 0, lastSentence: sentence, members: ids as number[],
+      kind: 'person',
+      forms: [],
+      profile: new Set(),
+      description: null,
+      gender: cue?.gender ?? null,
+      plural: true,
+      lastSeen: 0,
+      lastSentence: sentence,
+      members: ids as number[],
     };
     this.addForm(entity, parts.map((p) => p.name).join(' و'), nameKeys(phrase.name));
     this.entities.push(entity);
@@ -341,7 +389,9 @@ export class ArticleSpeakers {
     const head = profileWords(phrase.name)[0] ?? '';
     if (PERSON_TITLES.has(head)) {
       // «قال فولوديمير زيلينسكي …» then «وقال الرئيس الأوكراني: …» — the title names him.
-      const id = this.latest((e) => e.kind === 'person' && !e.description && agrees(e, cue) && sentence - e.lastSentence <= TITLE_REACH);
+      const id = this.latest(
+        (e) => e.kind === 'person' && !e.description && agrees(e, cue) && sentence - e.lastSentence <= TITLE_REACH,
+      );
       if (id !== null) {
         this.describe(this.entities[id]!, phrase.name);
         return this.touch(id, sentence);
@@ -360,8 +410,14 @@ export class ArticleSpeakers {
 
   private create(kind: SpeakerKind, phrase: SubjectPhrase, cue: AttributionCue | null, sentence: number): number {
     const entity: Entity = {
-      kind, forms: [], profile: new Set(), description: null, gender: genderOf(phrase, cue),
-      plural: phrase.plural, lastSeen: 0, lastSentence: sentence,
+      kind,
+      forms: [],
+      profile: new Set(),
+      description: null,
+      gender: genderOf(phrase, cue),
+      plural: phrase.plural,
+      lastSeen: 0,
+      lastSentence: sentence,
     };
     this.addForm(entity, phrase.name, nameKeys(phrase.name));
     if (phrase.description) this.describe(entity, phrase.description);
@@ -399,15 +455,50 @@ export class ArticleSpeakers {
 
 /** Honorific pronouns and the title they stand for: «معاليه» is the «معالي …» named before. */
 const HONORIFIC_TITLES: ReadonlyMap<string, string> = new Map(
-  [['معاليه', 'معالي'], ['سموه', 'سمو'], ['سموها', 'سمو'], ['سعادته', 'سعادة'], ['جلالته', 'جلالة'], ['فخامته', 'فخامة'], ['سماحته', 'سماحة']]
-    .map(([pronoun, title]) => [normalizeArabic(pronoun!), title!] as const),
+  [
+    ['معاليه', 'معالي'],
+    ['سموه', 'سمو'],
+    ['سموها', 'سمو'],
+    ['سعادته', 'سعادة'],
+    ['جلالته', 'جلالة'],
+    ['فخامته', 'فخامة'],
+    ['سماحته', 'سماحة'],
+  ].map(([pronoun, title]) => [normalizeArabic(pronoun!), title!] as const),
 );
 
 /** Organization heads whose bare definite form («الشركة») stands for one the article named. */
-const GENERIC_ORGANIZATION_HEADS = new Set([
-  'شركة', 'نادي', 'لجنة', 'وزارة', 'هيئة', 'مؤسسة', 'منظمة', 'جامعة', 'مستشفى', 'مجلس', 'بنك', 'مصرف', 'صندوق', 'اتحاد',
-  'حزب', 'حركة', 'جماعة', 'مركز', 'معهد', 'محكمة', 'سفارة', 'منتخب', 'صحيفة', 'وكالة', 'قناة', 'مجموعة', 'جمعية', 'رئاسة',
-].map((w) => normalizeArabic(w)));
+const GENERIC_ORGANIZATION_HEADS = new Set(
+  [
+    'شركة',
+    'نادي',
+    'لجنة',
+    'وزارة',
+    'هيئة',
+    'مؤسسة',
+    'منظمة',
+    'جامعة',
+    'مستشفى',
+    'مجلس',
+    'بنك',
+    'مصرف',
+    'صندوق',
+    'اتحاد',
+    'حزب',
+    'حركة',
+    'جماعة',
+    'مركز',
+    'معهد',
+    'محكمة',
+    'سفارة',
+    'منتخب',
+    'صحيفة',
+    'وكالة',
+    'قناة',
+    'مجموعة',
+    'جمعية',
+    'رئاسة',
+  ].map((w) => normalizeArabic(w)),
+);
 
 /** Clitics a named organization may carry in running text: «لشركة»، «وبنادي». */
 const ORGANIZATION_CLITICS = new Set(['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل']);
@@ -421,12 +512,19 @@ function namedOrganizations(text: string, head: string): string[] {
   const items = sentenceItems(text);
   const out: string[] = [];
   items.forEach((it, i) => {
-    if (!isWord(it) || !it.norm.endsWith(head) || !ORGANIZATION_CLITICS.has(it.norm.slice(0, it.norm.length - head.length))) return;
+    if (
+      !isWord(it) ||
+      !it.norm.endsWith(head) ||
+      !ORGANIZATION_CLITICS.has(it.norm.slice(0, it.norm.length - head.length))
+    )
+      return;
     const next = items[i + 1];
     if (!next || next.kind === 'punct') return;
     if (isWord(next)) {
       const n = next.norm;
-      const genitive = isDefinite(n) ? !isAdjective(n) && !isNisba(n) && !isCommonWord(withoutArticle(n)) : isNameWord(n) && !isGivenName(n);
+      const genitive = isDefinite(n)
+        ? !isAdjective(n) && !isNisba(n) && !isCommonWord(withoutArticle(n))
+        : isNameWord(n) && !isGivenName(n);
       if (!genitive || attributionCue(n)) return;
     } else if (next.words > 4) return;
     const clitic = it.norm.length - head.length;
@@ -436,7 +534,13 @@ function namedOrganizations(text: string, head: string): string[] {
       const p = items[k]!;
       if (p.kind === 'punct') break;
       // «شركة جنرال موتورز» goes on with name words; after «لجنة الاتصالات» an indefinite word is the verb («حجب»).
-      if (isWord(p) && parts.length >= 2 && !isDefinite(p.norm) && parts.some((q) => isWord(q) && q !== bare && isDefinite(q.norm))) break;
+      if (
+        isWord(p) &&
+        parts.length >= 2 &&
+        !isDefinite(p.norm) &&
+        parts.some((q) => isWord(q) && q !== bare && isDefinite(q.norm))
+      )
+        break;
       parts.push(p);
     }
     out.push(organizationName(parts));

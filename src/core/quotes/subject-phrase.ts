@@ -5,10 +5,28 @@ import { MANNER_ADVERBS } from './name-lexicon.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
 import { isWord, type SentenceItem, type WordItem } from './sentence-items.js';
 import {
-  ANONYMOUS_HEADS, CLAUSE_PARTICLES, COMPLEMENTIZERS, COMPOUND_NAME_HEADS, HONORIFIC_PRONOUNS, NAMING_NOUNS, ORGANIZATION_HEADS,
+  ANONYMOUS_HEADS,
+  CLAUSE_PARTICLES,
+  COMPLEMENTIZERS,
+  COMPOUND_NAME_HEADS,
+  HONORIFIC_PRONOUNS,
+  NAMING_NOUNS,
+  ORGANIZATION_HEADS,
   PERSON_TITLES,
-  PLACES_AND_OUTLETS, PREPOSITIONS, PRONOUN_PARTICLES, RECIPIENTS, RELATIVES, SPEECH_EVENTS, SUBJECT_ENDERS,
-  inLexicon, isAdjective, isCommonWord, isDefinite, isFamilyName, isNameWord, isNisba,
+  PLACES_AND_OUTLETS,
+  PREPOSITIONS,
+  PRONOUN_PARTICLES,
+  RECIPIENTS,
+  RELATIVES,
+  SPEECH_EVENTS,
+  SUBJECT_ENDERS,
+  inLexicon,
+  isAdjective,
+  isCommonWord,
+  isDefinite,
+  isFamilyName,
+  isNameWord,
+  isNisba,
 } from './speaker-lexicon.js';
 import { isGivenName } from './name-lexicon.js';
 
@@ -38,7 +56,13 @@ export interface SubjectRead {
 const MAX_SUBJECT_WORDS = 24;
 
 const isPlace = (norm: string): boolean => inLexicon(PLACES_AND_OUTLETS, norm);
-const pronoun = (name: string): SubjectPhrase => ({ kind: 'pronoun', name, description: null, plural: false, feminine: null });
+const pronoun = (name: string): SubjectPhrase => ({
+  kind: 'pronoun',
+  name,
+  description: null,
+  plural: false,
+  feminine: null,
+});
 
 /** Does the item after a short quoted span right after a verb end a subject («ورجحت "بلومبرغ"، أن»،
  * «أعلنت «شل» عن»)? Then the span names the speaker. */
@@ -58,7 +82,13 @@ function isDescriptionHead(norm: string): boolean {
   return inLexicon(PERSON_TITLES, norm) || inLexicon(ANONYMOUS_HEADS, norm) || norm === 'وهو' || norm === 'وهي';
 }
 
-function endsSubject(items: readonly SentenceItem[], i: number, nameSeen: boolean, post: boolean, atStart = false): boolean {
+function endsSubject(
+  items: readonly SentenceItem[],
+  i: number,
+  nameSeen: boolean,
+  post: boolean,
+  atStart = false,
+): boolean {
   const w = items[i];
   if (!isWord(w)) return true;
   const norm = w.norm;
@@ -66,8 +96,15 @@ function endsSubject(items: readonly SentenceItem[], i: number, nameSeen: boolea
   // «ويضيف فان دن بيرج»: right after the verb «فان» opens a name, not the clause «فإن».
   const vanName = atStart && norm === 'فان' && w.surface === 'فان' && isWord(next) && !COMPLEMENTIZERS.has(next.norm);
   // «مدير الأمن العام اللواء …»: after a definite genitive «العام» is "general", not "the year".
-  const general = (norm === 'العام' || norm === 'العامه') && isWord(items[i - 1]) && isDefinite((items[i - 1] as WordItem).norm);
-  if ((COMPLEMENTIZERS.has(norm) && !vanName) || (SUBJECT_ENDERS.has(norm) && !general) || MANNER_ADVERBS.has(norm) || /^\d/.test(norm)) return true;
+  const general =
+    (norm === 'العام' || norm === 'العامه') && isWord(items[i - 1]) && isDefinite((items[i - 1] as WordItem).norm);
+  if (
+    (COMPLEMENTIZERS.has(norm) && !vanName) ||
+    (SUBJECT_ENDERS.has(norm) && !general) ||
+    MANNER_ADVERBS.has(norm) ||
+    /^\d/.test(norm)
+  )
+    return true;
   const cue = attributionCue(norm);
   if (cue) return true; // «وأضاف المصدر - حسب الوكالة - أن»: a marker ends the subject too
   // «وأضاف في كل مراحل التاريخ …»: a verb followed by «في» has no subject there.
@@ -86,7 +123,12 @@ function endsSubject(items: readonly SentenceItem[], i: number, nameSeen: boolea
  * verb that may take an object, a definite word ends the subject rather than adding a
  * family name («رفض بوتين التعليق»).
  */
-export function readSubjectAfter(text: string, items: readonly SentenceItem[], from: number, cue: AttributionCue | null = null): SubjectRead {
+export function readSubjectAfter(
+  text: string,
+  items: readonly SentenceItem[],
+  from: number,
+  cue: AttributionCue | null = null,
+): SubjectRead {
   const segs: PhrasePart[][] = [[]];
   const quotes: number[] = [];
   let postFrom = Number.POSITIVE_INFINITY;
@@ -99,7 +141,8 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
   let trailingTitle = -1;
   let i = from;
   const first = items[from];
-  if (isWord(first) && HONORIFIC_PRONOUNS.has(first.norm)) return { phrase: pronoun(first.surface), end: from + 1, words: 1, quotes }; // «وأضاف فضيلته»
+  if (isWord(first) && HONORIFIC_PRONOUNS.has(first.norm))
+    return { phrase: pronoun(first.surface), end: from + 1, words: 1, quotes }; // «وأضاف فضيلته»
   for (; i < items.length && count < MAX_SUBJECT_WORDS; i++) {
     const it = items[i]!;
     const seg = segs[segs.length - 1]!;
@@ -111,12 +154,22 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
         // «ورجحت "بلومبرغ"، أن …»: the quoted words name the speaker (a person when they read as
         // an Arab full name: «وقال "علي بن عبدالله آل سحيم"»).
         const person = it.span.text.split(/\s+/).some((w) => COMPOUND_NAME_HEADS.has(normalizeArabic(w)));
-        const phrase: SubjectPhrase = { kind: person ? 'named' : 'organization', name: it.span.text, description: null, plural: false, feminine: null };
+        const phrase: SubjectPhrase = {
+          kind: person ? 'named' : 'organization',
+          name: it.span.text,
+          description: null,
+          plural: false,
+          feminine: null,
+        };
         return { phrase, end: i + 1, words: it.words, quotes: [i] };
       }
       const nickname = runActive && it.words <= 2 && isWord(next) && isNameWord(next.norm);
       // «المحلل في "بي في إم أويل"»، «مدير الصحيفة الأسبوعية «9 داي»، النائب …»: names inside a description.
-      const named = it.words <= 4 && ((isWord(prev) && namesNext(prev.norm)) || post || (!nameSeen && count > 0 && it.words <= 3 && next?.surface === '،'));
+      const named =
+        it.words <= 4 &&
+        ((isWord(prev) && namesNext(prev.norm)) ||
+          post ||
+          (!nameSeen && count > 0 && it.words <= 3 && next?.surface === '،'));
       if (!nickname && !named) break;
       seg.push(it);
       quotes.push(i);
@@ -138,8 +191,14 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
     // «عبد الحميد الدبيبة إن»: a definite word in ة ending the subject is a family name, not an object.
     const familyInH = isDefinite(it.norm) && isFamilyName(it.norm) && endsClause(next);
     // After «قال» (no object) «عادل باناعمة» is a name; after «أكد محلب أهمية …» the object.
-    const object: boolean = runActive && cue?.takesObject !== false && /ه$/.test(it.norm) && !/(?:الله|اه|زاده)$/.test(it.norm) && it.norm.length >= 4
-      && !(last?.kind === 'word' && COMPOUND_NAME_HEADS.has(last.norm)) && !familyInH;
+    const object: boolean =
+      runActive &&
+      cue?.takesObject !== false &&
+      /ه$/.test(it.norm) &&
+      !/(?:الله|اه|زاده)$/.test(it.norm) &&
+      it.norm.length >= 4 &&
+      !(last?.kind === 'word' && COMPOUND_NAME_HEADS.has(last.norm)) &&
+      !familyInH;
     // «رفض عادل الجبير التعليق»: after a verb that takes an object, a definite word after a first
     // name is still the family name when the object comes after it (or it is a nisba family name).
     const family = !cue?.takesObject || familyBeforeObject(it, next);
@@ -158,10 +217,12 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
       // «رئيس قسم الاستشارات …»: one word after an indefinite title was its genitive, not a name.
       const runWords = seg.length - runFrom;
       const titleHead = seg[runFrom - 1];
-      const genitive = runWords === 1 && titleHead?.kind === 'word' && !isDefinite(titleHead.norm) && isTitleWord(titleHead.norm);
+      const genitive =
+        runWords === 1 && titleHead?.kind === 'word' && !isDefinite(titleHead.norm) && isTitleWord(titleHead.norm);
       if (!placeAdjective && !title && !genitive) {
         // «أمبر رود وزيرة الطاقة»: a title with its genitive right after the name describes the person.
-        if (inLexicon(PERSON_TITLES, it.norm) && isWord(next) && !endsSubject(items, i + 1, true, true)) trailingTitle = i;
+        if (inLexicon(PERSON_TITLES, it.norm) && isWord(next) && !endsSubject(items, i + 1, true, true))
+          trailingTitle = i;
         break; // the name ended the subject
       }
     }
@@ -185,7 +246,10 @@ export function readSubjectAfter(text: string, items: readonly SentenceItem[], f
     if (second.phrase?.kind === 'named' && phrase.kind === 'named') {
       const joined = `${phrase.name} و${second.phrase.name}`; // «علي أكبر ولايتي» if «لايتي» is nobody
       return {
-        phrase: { ...phrase, plural: true, also: [second.phrase], joined }, end: second.end, words: count + second.words, quotes: [...quotes, ...second.quotes],
+        phrase: { ...phrase, plural: true, also: [second.phrase], joined },
+        end: second.end,
+        words: count + second.words,
+        quotes: [...quotes, ...second.quotes],
       };
     }
     return { phrase: null, end: second.end, words: count + second.words, quotes };
@@ -238,7 +302,12 @@ function describesAfterName(w: WordItem, next: SentenceItem | undefined): boolea
 
 /** Does the subject end right here: a colon, a comma, a quote, أن/إن, or the end? */
 function endsClause(next: SentenceItem | undefined): boolean {
-  return !next || next.kind === 'quote' || (next.kind === 'punct' && next.surface !== '(') || (isWord(next) && COMPLEMENTIZERS.has(next.norm));
+  return (
+    !next ||
+    next.kind === 'quote' ||
+    (next.kind === 'punct' && next.surface !== '(') ||
+    (isWord(next) && COMPLEMENTIZERS.has(next.norm))
+  );
 }
 
 /** After «رفض عادل» a definite word is his family name when it ends in ي («الدوسري») or the
@@ -257,11 +326,15 @@ function familyBeforeObject(w: WordItem, next: SentenceItem | undefined): boolea
  * one `isKnown` recognizes), since a noun before a verb is as often an object.
  */
 export function readSubjectBefore(
-  text: string, items: readonly SentenceItem[], verb: number, isKnown: (phrase: SubjectPhrase) => boolean,
+  text: string,
+  items: readonly SentenceItem[],
+  verb: number,
+  isKnown: (phrase: SubjectPhrase) => boolean,
 ): SubjectPhrase | null {
   let end = verb - 1;
   const prev = items[end];
-  if (isWord(prev) && (PRONOUN_PARTICLES.has(prev.norm) || HONORIFIC_PRONOUNS.has(prev.norm))) return pronoun(prev.surface);
+  if (isWord(prev) && (PRONOUN_PARTICLES.has(prev.norm) || HONORIFIC_PRONOUNS.has(prev.norm)))
+    return pronoun(prev.surface);
   const relative = isWord(prev) && RELATIVES.has(prev.norm);
   if (relative || prev?.surface === '،' || prev?.surface === ',' || (isWord(prev) && prev.norm === 'قد')) end--;
   const runStart = (e: number): number => {

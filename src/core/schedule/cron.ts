@@ -29,12 +29,20 @@ export type CronField = 'minute' | 'hour' | 'dayOfMonth' | 'month' | 'weekday';
 /** Why an expression was refused; the command layer turns it into words. */
 export type CronProblem =
   | { readonly kind: 'fieldCount'; readonly count: number }
-  | { readonly kind: 'field'; readonly field: CronField; readonly value: string; readonly min: number; readonly max: number }
+  | {
+      readonly kind: 'field';
+      readonly field: CronField;
+      readonly value: string;
+      readonly min: number;
+      readonly max: number;
+    }
   | { readonly kind: 'unsupported'; readonly value: string }
   | { readonly kind: 'bothDays' }
   | { readonly kind: 'never' };
 
-export type CronParse = { readonly ok: true; readonly spec: CronSpec } | { readonly ok: false; readonly problem: CronProblem };
+export type CronParse =
+  | { readonly ok: true; readonly spec: CronSpec }
+  | { readonly ok: false; readonly problem: CronProblem };
 
 const NICKNAMES: Readonly<Record<string, string>> = {
   '@yearly': '0 0 1 1 *',
@@ -69,17 +77,35 @@ const RULES: readonly FieldRule[] = [
 const MAX_DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Month and weekday names, as a cron field may hold them. */
-const NAME_IN_FIELD = /january|february|march|april|june|july|august|september|october|november|december|sunday|monday|tuesday|wednesday|thursday|friday|saturday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat/g;
+const NAME_IN_FIELD =
+  /january|february|march|april|june|july|august|september|october|november|december|sunday|monday|tuesday|wednesday|thursday|friday|saturday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat/g;
 
 /** Looks like a cron expression (rather than words): 3+ fields of cron characters and names, or a nickname. */
 export function looksLikeCron(text: string): boolean {
   const t = text.trim().toLowerCase();
   if (t.startsWith('@')) return true;
   const fields = t.split(/\s+/);
-  return fields.length >= 3 && fields.every((f) => /^[\d*?/,\-#lw]+$/.test(f.replace(NAME_IN_FIELD, '0'))) && fields.some((f) => /[\d*]/.test(f));
+  return (
+    fields.length >= 3 &&
+    fields.every((f) => /^[\d*?/,\-#lw]+$/.test(f.replace(NAME_IN_FIELD, '0'))) &&
+    fields.some((f) => /[\d*]/.test(f))
+  );
 }
 
-const FULL_MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const FULL_MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const FULL_DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function parseValue(text: string, rule: FieldRule): number | null {
@@ -131,7 +157,8 @@ function parseField(text: string, rule: FieldRule): { values: number[]; any: boo
 /** Parses a five-field expression or a nickname. Never throws. */
 export function parseCron(input: string): CronParse {
   const text = input.trim().toLowerCase();
-  if (text.startsWith('@') && !NICKNAMES[text]) return { ok: false, problem: { kind: 'unsupported', value: input.trim() } };
+  if (text.startsWith('@') && !NICKNAMES[text])
+    return { ok: false, problem: { kind: 'unsupported', value: input.trim() } };
   const resolved = NICKNAMES[text] ?? text;
   const fields = resolved.split(/\s+/).filter((f) => f !== '');
   if (fields.length !== 5) return { ok: false, problem: { kind: 'fieldCount', count: fields.length } };
@@ -142,7 +169,13 @@ export function parseCron(input: string): CronParse {
     if ('kind' in r) return { ok: false, problem: 'value' in r ? { ...r, value: rawFields[i] ?? r.value } : r };
     parsed.push(r);
   }
-  const [minute, hour, dom, month, dow] = parsed as [typeof parsed[0], typeof parsed[0], typeof parsed[0], typeof parsed[0], typeof parsed[0]];
+  const [minute, hour, dom, month, dow] = parsed as [
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+    (typeof parsed)[0],
+  ];
   const domAny = dom.any || dom.values.length === 31;
   const dowAny = dow.any || dow.values.length === 7;
   if (!domAny && !dowAny) return { ok: false, problem: { kind: 'bothDays' } };

@@ -28,23 +28,81 @@ export type ScheduleProblem =
   | { readonly kind: 'time'; readonly value: string }
   | { readonly kind: 'tooOften' };
 
-export type ScheduleParse = { readonly ok: true; readonly spec: CronSpec } | { readonly ok: false; readonly problem: ScheduleProblem };
+export type ScheduleParse =
+  | { readonly ok: true; readonly spec: CronSpec }
+  | { readonly ok: false; readonly problem: ScheduleProblem };
 
 /** The time a daily or weekly digest comes when none is given. */
 export const DEFAULT_DIGEST_TIME = { hour: 8, minute: 0 } as const;
 
 const DAY_WORDS: Readonly<Record<string, number>> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
   // Arabic, normalized (أ→ا, ة→ه): with and without the article.
-  الاحد: 0, احد: 0, الاثنين: 1, اثنين: 1, الاتنين: 1, الثلاثاء: 2, ثلاثاء: 2, الثلاثا: 2,
-  الاربعاء: 3, اربعاء: 3, الاربعا: 3, الخميس: 4, خميس: 4, الجمعه: 5, جمعه: 5, السبت: 6, سبت: 6,
+  الاحد: 0,
+  احد: 0,
+  الاثنين: 1,
+  اثنين: 1,
+  الاتنين: 1,
+  الثلاثاء: 2,
+  ثلاثاء: 2,
+  الثلاثا: 2,
+  الاربعاء: 3,
+  اربعاء: 3,
+  الاربعا: 3,
+  الخميس: 4,
+  خميس: 4,
+  الجمعه: 5,
+  جمعه: 5,
+  السبت: 6,
+  سبت: 6,
 };
 
-const PERIODS: readonly { readonly phrases: readonly string[]; readonly kind: 'daily' | 'weekdays' | 'weekends' | 'hourly' }[] = [
+const PERIODS: readonly {
+  readonly phrases: readonly string[];
+  readonly kind: 'daily' | 'weekdays' | 'weekends' | 'hourly';
+}[] = [
   { kind: 'daily', phrases: ['daily', 'every day', 'everyday', 'each day', 'يوميا', 'كل يوم', 'يومي'] },
-  { kind: 'weekdays', phrases: ['weekdays', 'workdays', 'every weekday', 'on weekdays', 'ايام العمل', 'ايام الدوام', 'كل ايام العمل', 'ايام عمل'] },
-  { kind: 'weekends', phrases: ['weekends', 'on weekends', 'every weekend', 'نهايه الاسبوع', 'عطله نهايه الاسبوع', 'ايام العطله', 'العطله'] },
+  {
+    kind: 'weekdays',
+    phrases: [
+      'weekdays',
+      'workdays',
+      'every weekday',
+      'on weekdays',
+      'ايام العمل',
+      'ايام الدوام',
+      'كل ايام العمل',
+      'ايام عمل',
+    ],
+  },
+  {
+    kind: 'weekends',
+    phrases: [
+      'weekends',
+      'on weekends',
+      'every weekend',
+      'نهايه الاسبوع',
+      'عطله نهايه الاسبوع',
+      'ايام العطله',
+      'العطله',
+    ],
+  },
   { kind: 'hourly', phrases: ['hourly', 'every hour', 'each hour', 'كل ساعه', 'ساعيا'] },
 ];
 
@@ -56,18 +114,22 @@ const PM = new Set(['pm', 'p.m.', 'م', 'مساء', 'مساءا', 'ظهرا', '�
 const TIME = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm|a\.m\.|p\.m\.)?$/;
 const MINUTE_ONLY = /^:(\d{2})$/;
 
-interface TimeOfDay { hour: number; minute: number }
+interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
 
 /** Folds a user's schedule for matching: Arabic variants, digits, case, separators. */
 function fold(text: string): string {
-  return normalizeArabic(text)
-    .replace(/[،,]/g, ' , ')
-    .replace(/[-–—]/g, ' - ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeArabic(text).replace(/[،,]/g, ' , ').replace(/[-–—]/g, ' - ').replace(/\s+/g, ' ').trim();
 }
 
-function readTime(tokens: string[]): { time: TimeOfDay | null; minuteOnly: number | null; problem: ScheduleProblem | null; rest: string[] } {
+function readTime(tokens: string[]): {
+  time: TimeOfDay | null;
+  minuteOnly: number | null;
+  problem: ScheduleProblem | null;
+  rest: string[];
+} {
   const rest: string[] = [];
   let time: TimeOfDay | null = null;
   let minuteOnly: number | null = null;
@@ -140,7 +202,15 @@ function readDays(tokens: readonly string[]): number[] | null {
     if (start === null) return null;
     i++;
     const sep = words[i];
-    if (sep === '-' || sep === 'to' || sep === 'الي' || sep === 'حتي' || sep === 'through' || sep === 'till' || sep === 'until') {
+    if (
+      sep === '-' ||
+      sep === 'to' ||
+      sep === 'الي' ||
+      sep === 'حتي' ||
+      sep === 'through' ||
+      sep === 'till' ||
+      sep === 'until'
+    ) {
       const end = dayOf(words[i + 1] ?? '');
       if (end === null) return null;
       for (let d = start; ; d = (d + 1) % 7) {
@@ -165,7 +235,9 @@ function cronOf(minute: number, hour: number | '*', days: readonly number[] | nu
 }
 
 function parseFriendly(text: string, zone: string): ScheduleParse {
-  const tokens = fold(text).split(' ').filter((t) => t !== '' && !FILLERS.has(t));
+  const tokens = fold(text)
+    .split(' ')
+    .filter((t) => t !== '' && !FILLERS.has(t));
   const { time, minuteOnly, problem, rest } = readTime(tokens);
   if (problem) return { ok: false, problem };
   const phrase = rest.join(' ');

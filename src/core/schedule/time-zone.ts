@@ -49,7 +49,15 @@ export function zonedParts(date: Date, zone: string): ZonedParts {
   const year = out.year!;
   const month = out.month!;
   const day = out.day!;
-  return { year, month, day, hour: out.hour! % 24, minute: out.minute!, second: out.second!, weekday: weekdayOf(year, month, day) };
+  return {
+    year,
+    month,
+    day,
+    hour: out.hour! % 24,
+    minute: out.minute!,
+    second: out.second!,
+    weekday: weekdayOf(year, month, day),
+  };
 }
 
 /** The zone's offset from UTC at `ms`, in milliseconds (Riyadh: +3 h). */
@@ -66,7 +74,14 @@ const DAY_MS = 86_400_000;
  * when that time does not exist there (skipped by a daylight-saving jump). A time that
  * happens twice (the clocks go back) gives its first occurrence.
  */
-export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, zone: string): Date | null {
+export function zonedTimeToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  zone: string,
+): Date | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   let best: number | null = null;
   for (const offset of new Set([offsetAt(wall - DAY_MS, zone), offsetAt(wall, zone), offsetAt(wall + DAY_MS, zone)])) {
@@ -104,31 +119,31 @@ function knownZones(): Map<string, string> {
  * «Asia/Riyadh» is expected. Only unambiguous names; looked up folded (أ→ا, ة→ه).
  */
 const ARABIC_CITIES: Readonly<Record<string, string>> = {
-  'الرياض': 'Asia/Riyadh',
-  'جدة': 'Asia/Riyadh',
-  'مكة': 'Asia/Riyadh',
-  'القاهرة': 'Africa/Cairo',
-  'الإسكندرية': 'Africa/Cairo',
-  'دبي': 'Asia/Dubai',
-  'أبوظبي': 'Asia/Dubai',
-  'الدوحة': 'Asia/Qatar',
-  'الكويت': 'Asia/Kuwait',
-  'المنامة': 'Asia/Bahrain',
-  'مسقط': 'Asia/Muscat',
-  'بغداد': 'Asia/Baghdad',
-  'دمشق': 'Asia/Damascus',
-  'بيروت': 'Asia/Beirut',
-  'صنعاء': 'Asia/Aden',
-  'الخرطوم': 'Africa/Khartoum',
-  'طرابلس': 'Africa/Tripoli',
-  'تونس': 'Africa/Tunis',
-  'الجزائر': 'Africa/Algiers',
-  'الرباط': 'Africa/Casablanca',
+  الرياض: 'Asia/Riyadh',
+  جدة: 'Asia/Riyadh',
+  مكة: 'Asia/Riyadh',
+  القاهرة: 'Africa/Cairo',
+  الإسكندرية: 'Africa/Cairo',
+  دبي: 'Asia/Dubai',
+  أبوظبي: 'Asia/Dubai',
+  الدوحة: 'Asia/Qatar',
+  الكويت: 'Asia/Kuwait',
+  المنامة: 'Asia/Bahrain',
+  مسقط: 'Asia/Muscat',
+  بغداد: 'Asia/Baghdad',
+  دمشق: 'Asia/Damascus',
+  بيروت: 'Asia/Beirut',
+  صنعاء: 'Asia/Aden',
+  الخرطوم: 'Africa/Khartoum',
+  طرابلس: 'Africa/Tripoli',
+  تونس: 'Africa/Tunis',
+  الجزائر: 'Africa/Algiers',
+  الرباط: 'Africa/Casablanca',
   'الدار البيضاء': 'Africa/Casablanca',
-  'نواكشوط': 'Africa/Nouakchott',
-  'برلين': 'Europe/Berlin',
-  'لندن': 'Europe/London',
-  'باريس': 'Europe/Paris',
+  نواكشوط: 'Africa/Nouakchott',
+  برلين: 'Europe/Berlin',
+  لندن: 'Europe/London',
+  باريس: 'Europe/Paris',
 };
 
 /** Folds Arabic letter variants the way the rest of nashra does, for matching city names. */
@@ -227,7 +242,10 @@ export function suggestTimeZones(input: string, max = 3): string[] {
     const score = Math.min(whole, cityOnly);
     if (score <= closeEnough(text.length)) scored.push({ zone, score });
   }
-  return scored.sort((a, b) => a.score - b.score || a.zone.localeCompare(b.zone)).slice(0, max).map((s) => s.zone);
+  return scored
+    .sort((a, b) => a.score - b.score || a.zone.localeCompare(b.zone))
+    .slice(0, max)
+    .map((s) => s.zone);
 }
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -62,7 +62,10 @@ function arabicSpelling(word: string): string | null {
  * `/search Putin` finds the articles `/quotes Putin` quotes. Only names the corpus has a
  * spelling for are turned; any other Latin word stays as typed.
  */
-function fromLatin(term: { surface: string; word: string; stem: string }, lookup: ReadonlyMap<string, readonly string[]>): QueryTerm | null {
+function fromLatin(
+  term: { surface: string; word: string; stem: string },
+  lookup: ReadonlyMap<string, readonly string[]>,
+): QueryTerm | null {
   const arabic = arabicSpelling(term.word);
   if (!arabic) return null;
   const spellings = corpusSpellings(arabic, lookup, MAX_NAME_VARIANTS);
@@ -111,7 +114,8 @@ function splitPhrases(word: string, lookup: ReadonlyMap<string, readonly string[
 function splitKeys(word: string): string[] {
   if (!isArabicWord(word) || word.length < MIN_SPLIT_PART * 2) return [];
   const keys: string[] = [];
-  for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART; i++) keys.push(nameKey(word.slice(0, i)), nameKey(word.slice(i)));
+  for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART; i++)
+    keys.push(nameKey(word.slice(0, i)), nameKey(word.slice(i)));
   return keys;
 }
 
@@ -151,7 +155,9 @@ export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = ()
     if (next) keysWanted.add(nameKey(t.word + next.word));
   });
   const lookup = variantsOf([...keysWanted].filter((k) => isArabicWord(k)));
-  const terms: QueryTerm[] = chosen.map((t) => fromLatin(t, lookup) ?? { ...t, variants: closest(t.word, lookup.get(nameKey(t.word))) });
+  const terms: QueryTerm[] = chosen.map(
+    (t) => fromLatin(t, lookup) ?? { ...t, variants: closest(t.word, lookup.get(nameKey(t.word))) },
+  );
 
   const groups: string[] = [];
   const joined: { word: string; first: number }[] = [];
@@ -159,10 +165,13 @@ export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = ()
     const here = termExpression(terms[i]!, splitPhrases(terms[i]!.word, lookup));
     const next = terms[i + 1];
     const joinedWord = next ? terms[i]!.word + next.word : '';
-    const joinedSpellings = next && isArabicWord(joinedWord) ? corpusSpellings(joinedWord, lookup, MAX_NAME_VARIANTS) : [];
+    const joinedSpellings =
+      next && isArabicWord(joinedWord) ? corpusSpellings(joinedWord, lookup, MAX_NAME_VARIANTS) : [];
     if (next && joinedSpellings.length > 0) {
       joined.push(...joinedSpellings.map((word) => ({ word, first: i })));
-      groups.push(`((${here} AND ${termExpression(next, splitPhrases(next.word, lookup))}) OR ${WORDS}:(${joinedSpellings.map(str).join(' OR ')}))`);
+      groups.push(
+        `((${here} AND ${termExpression(next, splitPhrases(next.word, lookup))}) OR ${WORDS}:(${joinedSpellings.map(str).join(' OR ')}))`,
+      );
       i++;
     } else groups.push(here);
   }

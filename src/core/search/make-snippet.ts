@@ -20,7 +20,11 @@ function matches(term: QueryTerm, norm: string, stem: string): boolean {
  * variant, joined name) and counts the distinct query words found. Shared by snippets and
  * topic summaries, so a summary marks the same words a search result does.
  */
-export function markSentence(text: string, terms: readonly QueryTerm[], joined: ReadonlyMap<string, number>): { ranges: [number, number][]; distinct: number } {
+export function markSentence(
+  text: string,
+  terms: readonly QueryTerm[],
+  joined: ReadonlyMap<string, number>,
+): { ranges: [number, number][]; distinct: number } {
   const ranges: [number, number][] = [];
   const hit = new Set<number>();
   for (const token of tokenize(text)) {
@@ -43,9 +47,7 @@ function cut(text: string, ranges: [number, number][]): Snippet {
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
   const shift = prefix.length - start;
-  const highlights = ranges
-    .filter(([a, b]) => a >= start && b <= end)
-    .map(([a, b]) => [a + shift, b + shift] as const);
+  const highlights = ranges.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift] as const);
   return { text: prefix + text.slice(start, end).trim() + suffix, highlights };
 }
 
@@ -68,7 +70,12 @@ export function makeSnippet(sentences: readonly string[], query: Pick<MatchQuery
 }
 
 /** Renders a snippet with each match wrapped in `open`/`close` (e.g. `**`, or escaped HTML tags). */
-export function renderSnippet(snippet: Snippet, open: string, close: string, escapeText: (s: string) => string = (s) => s): string {
+export function renderSnippet(
+  snippet: Snippet,
+  open: string,
+  close: string,
+  escapeText: (s: string) => string = (s) => s,
+): string {
   let out = '';
   let at = 0;
   for (const [a, b] of snippet.highlights) {

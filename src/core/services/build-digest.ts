@@ -24,7 +24,15 @@ export function digestItems(index: ArticleIndex, articles: readonly StoryRow[]):
     const sentences = index.getSentences(a.id);
     const summary = selectSummary(sentences, { sentences: DIGEST_SUMMARY_SENTENCES }).map((i) => sentences[i]!.text);
     const q = index.topQuote(a.id);
-    return { id: a.id, title: a.title, date: a.date, url: a.url, summary, quote: q ? { speaker: q.speaker, text: q.text } : null, also: a.also };
+    return {
+      id: a.id,
+      title: a.title,
+      date: a.date,
+      url: a.url,
+      summary,
+      quote: q ? { speaker: q.speaker, text: q.text } : null,
+      also: a.also,
+    };
   });
 }
 
@@ -35,7 +43,10 @@ export const TOPIC_DIGEST_SCAN = 2000;
  * `digest [--since] [--limit] [--topic]`: the stories with an article indexed after
  * `since`, newest first, each once; with topics, only stories matching one of them.
  */
-export function buildDigest(index: ArticleIndex, options: { since?: string | null; limit?: number; topics?: readonly string[] } = {}): DigestItem[] {
+export function buildDigest(
+  index: ArticleIndex,
+  options: { since?: string | null; limit?: number; topics?: readonly string[] } = {},
+): DigestItem[] {
   const limit = options.limit ?? DEFAULT_DIGEST_LIMIT;
   const wanted = createTopicFilter(index, options.topics ?? []);
   if (!wanted) return digestItems(index, index.indexedSince(options.since ?? null, limit));

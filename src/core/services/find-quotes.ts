@@ -26,13 +26,18 @@ export function findPerson(index: ArticleIndex, query: string): PersonRow | null
   for (const hit of index.findPeopleByKeys([...weightOf.keys()])) {
     const score = hit.matchedKeys.reduce((sum, k) => sum + (weightOf.get(k) ?? 0), 0);
     if (score <= 0) continue;
-    if (!best || score > best.score || (score === best.score && hit.quotes > best.person.quotes)) best = { person: hit, score };
+    if (!best || score > best.score || (score === best.score && hit.quotes > best.person.quotes))
+      best = { person: hit, score };
   }
   return best?.person ?? null;
 }
 
 /** `quotes <person>`: an empty query is a usage error; an unknown person is an empty result. */
-export function findQuotes(index: ArticleIndex, query: string, options: { limit?: number; offset?: number } = {}): QuotesPage {
+export function findQuotes(
+  index: ArticleIndex,
+  query: string,
+  options: { limit?: number; offset?: number } = {},
+): QuotesPage {
   const text = query.trim().slice(0, MAX_PERSON_QUERY_CHARS);
   if (text === '') throw new UsageError('empty name');
   const person = findPerson(index, text);

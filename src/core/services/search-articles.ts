@@ -40,7 +40,11 @@ export function topicQuery(index: ArticleIndex, text: string): MatchQuery | null
  * Topic lookup: ranked articles with a highlighted snippet. Empty text is a usage error;
  * text with nothing searchable in it (`"`, `*`, emoji) is a valid search that finds nothing.
  */
-export function searchArticles(index: ArticleIndex, query: string, options: { limit?: number; offset?: number } = {}): SearchPage {
+export function searchArticles(
+  index: ArticleIndex,
+  query: string,
+  options: { limit?: number; offset?: number } = {},
+): SearchPage {
   const text = query.trim().slice(0, MAX_QUERY_CHARS);
   if (text === '') throw new UsageError('empty query');
   const match = topicQuery(index, text);
@@ -54,9 +58,13 @@ export function searchArticles(index: ArticleIndex, query: string, options: { li
     date: h.date,
     url: h.url,
     score: h.score,
-    snippet: makeSnippet(index.getSentences(h.id).map((s) => s.text), match),
+    snippet: makeSnippet(
+      index.getSentences(h.id).map((s) => s.text),
+      match,
+    ),
     also: h.also,
   }));
-  const total = offset === 0 && hits.length < limit ? hits.length : index.countMatches(match.expression, MAX_COUNTED_MATCHES);
+  const total =
+    offset === 0 && hits.length < limit ? hits.length : index.countMatches(match.expression, MAX_COUNTED_MATCHES);
   return { query: text, terms: match.terms, results, total };
 }

@@ -53,7 +53,11 @@ export function buildSubscriptionDigest(
   const { locale } = sub;
   // A topic subscription gets only the stories matching one of its topics.
   const wanted = createTopicFilter(deps.index, sub.topics);
-  const pending = deps.store.pending(sub, { limit: options.maxItems ?? DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES, ...(wanted ? { wanted } : {}) });
+  const pending = deps.store.pending(sub, {
+    limit: options.maxItems ?? DIGEST_MAX_ITEMS,
+    welcome: WELCOME_ARTICLES,
+    ...(wanted ? { wanted } : {}),
+  });
   const title = t(locale, 'digestTitleOn')(formatZoned(slot, sub.timezone, locale));
   if (pending.articles.length === 0) {
     if (sub.whenEmpty === 'skip') return { reply: null, shown: [], more: pending.moreIds };
@@ -63,7 +67,15 @@ export function buildSubscriptionDigest(
   const more = pending.moreStories;
   return {
     // Every sentence and quote cut to REPLY_LIMITS; no item dropped: each is recorded as received.
-    reply: boundReply({ locale, title, items: digestReplyItems(locale, items), ...(more > 0 ? { footer: t(locale, 'digestMore')(more) } : {}) }, { dropItems: false }),
+    reply: boundReply(
+      {
+        locale,
+        title,
+        items: digestReplyItems(locale, items),
+        ...(more > 0 ? { footer: t(locale, 'digestMore')(more) } : {}),
+      },
+      { dropItems: false },
+    ),
     shown: pending.articles.map((a) => a.id),
     more: pending.moreIds,
   };

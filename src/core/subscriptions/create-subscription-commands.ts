@@ -27,10 +27,17 @@ export interface SubscriptionContext {
 
 export type SubscriptionCommandName = 'subscribe' | 'unsubscribe' | 'subscriptions' | 'digest';
 
-export const SUBSCRIPTION_COMMAND_NAMES: readonly SubscriptionCommandName[] = ['subscribe', 'unsubscribe', 'subscriptions', 'digest'];
+export const SUBSCRIPTION_COMMAND_NAMES: readonly SubscriptionCommandName[] = [
+  'subscribe',
+  'unsubscribe',
+  'subscriptions',
+  'digest',
+];
 
 /** Menu entries for the commands this module serves (they live with the others in COMMAND_SPECS). */
-export const SUBSCRIPTION_COMMAND_SPECS: readonly CommandSpec[] = COMMAND_SPECS.filter((c) => c.name === 'subscribe' || c.name === 'unsubscribe' || c.name === 'subscriptions');
+export const SUBSCRIPTION_COMMAND_SPECS: readonly CommandSpec[] = COMMAND_SPECS.filter(
+  (c) => c.name === 'subscribe' || c.name === 'unsubscribe' || c.name === 'subscriptions',
+);
 
 export interface SubscriptionCommandDeps {
   readonly store: SubscriptionStore;
@@ -75,7 +82,12 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
   const notice = (locale: Locale, text: string[]): Reply => ({ locale, notice: true, text });
 
   function usage(locale: Locale): string[] {
-    return [t(locale, 'subscribeExamplesIntro'), ...t(locale, 'subscribeExamples'), t(locale, 'subscribeZoneHint')(defaultTimezone), t(locale, 'subscribeEmptyHint')];
+    return [
+      t(locale, 'subscribeExamplesIntro'),
+      ...t(locale, 'subscribeExamples'),
+      t(locale, 'subscribeZoneHint')(defaultTimezone),
+      t(locale, 'subscribeEmptyHint'),
+    ];
   }
 
   /** `zone`: the one a subscription without a zone would get (the chat's, else the default). */
@@ -85,8 +97,10 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
         return notice(locale, usage(locale));
       case 'zone': {
         const lines = [t(locale, 'zoneUnknown')(problem.input)];
-        if (problem.suggestions.length > 0) lines.push(t(locale, 'zoneDidYouMean')(problem.suggestions.join(locale === 'ar' ? '، ' : ', ')));
-        if (problem.schedule !== undefined) lines.push(t(locale, 'zoneLeaveOut')(`/subscribe ${problem.schedule}`, zone));
+        if (problem.suggestions.length > 0)
+          lines.push(t(locale, 'zoneDidYouMean')(problem.suggestions.join(locale === 'ar' ? '، ' : ', ')));
+        if (problem.schedule !== undefined)
+          lines.push(t(locale, 'zoneLeaveOut')(`/subscribe ${problem.schedule}`, zone));
         return notice(locale, lines);
       }
       case 'schedule': {
@@ -153,7 +167,16 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     const parsed = parseSubscribeArgs(arg, zone);
     if (!parsed.ok) return problemReply(locale, parsed.problem, zone);
     const { subscription: sub, created } = store.subscribe(
-      { platform: ctx.platform, chatId: ctx.chatId, schedule: parsed.spec.expression, timezone: parsed.zone, locale, whenEmpty: parsed.whenEmpty, userId: ctx.userId, topics: parsed.topics },
+      {
+        platform: ctx.platform,
+        chatId: ctx.chatId,
+        schedule: parsed.spec.expression,
+        timezone: parsed.zone,
+        locale,
+        whenEmpty: parsed.whenEmpty,
+        userId: ctx.userId,
+        topics: parsed.topics,
+      },
       clock.now(),
     );
     deps.onChange?.();
@@ -175,7 +198,8 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
   function unsubscribe(ctx: SubscriptionContext): Reply {
     const { locale } = ctx;
     if (ctx.isGroup && !ctx.canManage) return notice(locale, [t(locale, 'subscribeAdminsOnly')]);
-    if (!store.unsubscribe(ctx.platform, ctx.chatId, clock.now())) return { locale, text: [t(locale, 'notSubscribed')] };
+    if (!store.unsubscribe(ctx.platform, ctx.chatId, clock.now()))
+      return { locale, text: [t(locale, 'notSubscribed')] };
     deps.onChange?.();
     return { locale, text: [t(locale, 'unsubscribed')] };
   }
@@ -193,7 +217,11 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
         t(locale, 'subscriptionWhen')(describe(sub, locale)),
         t(locale, 'subscriptionZone')(sub.timezone),
         ...topicsLine(sub, locale),
-        ...(sub.status === 'disabled' ? [t(locale, 'subscriptionPaused')] : next ? [t(locale, 'subscriptionNext')(next)] : []),
+        ...(sub.status === 'disabled'
+          ? [t(locale, 'subscriptionPaused')]
+          : next
+            ? [t(locale, 'subscriptionNext')(next)]
+            : []),
         ...(last ? [last] : []),
         t(locale, sub.whenEmpty === 'skip' ? 'subscriptionEmptySkip' : 'subscriptionEmptyNote'),
       ],
@@ -206,11 +234,20 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     if (sub?.status !== 'active') {
       const items = buildDigest(index, { since: null, limit: DIGEST_MAX_ITEMS });
       if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
-      return { locale, title: t(locale, 'digestTitle'), items: digestReplyItems(locale, items), footer: t(locale, 'digestSubscribeHint') };
+      return {
+        locale,
+        title: t(locale, 'digestTitle'),
+        items: digestReplyItems(locale, items),
+        footer: t(locale, 'digestSubscribeHint'),
+      };
     }
     const next = nextLine(sub, locale) ?? sub.schedule;
     const wanted = createTopicFilter(index, sub.topics);
-    const pending = store.pending(sub, { limit: DIGEST_MAX_ITEMS, welcome: WELCOME_ARTICLES, ...(wanted ? { wanted } : {}) });
+    const pending = store.pending(sub, {
+      limit: DIGEST_MAX_ITEMS,
+      welcome: WELCOME_ARTICLES,
+      ...(wanted ? { wanted } : {}),
+    });
     if (pending.articles.length === 0) return { locale, text: [t(locale, 'digestNothingPending')(next)] };
     const more = pending.moreStories;
     return {

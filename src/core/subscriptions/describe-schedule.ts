@@ -16,7 +16,15 @@ function describeDays(days: readonly number[], locale: Locale): string {
   if (days.length === 1) return t(locale, 'scheduleOneDay')(names[days[0]!]!);
   const run = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
   if (run && days.length >= 3) return t(locale, 'scheduleDayRange')(names[days[0]!]!, names[days[days.length - 1]!]!);
-  return t(locale, 'scheduleSomeDays')(joinList(days.map((d) => names[d]!), locale));
+  return t(
+    locale,
+    'scheduleSomeDays',
+  )(
+    joinList(
+      days.map((d) => names[d]!),
+      locale,
+    ),
+  );
 }
 
 /**
@@ -31,7 +39,13 @@ export function describeSchedule(spec: CronSpec, locale: Locale): string {
     if (spec.hours.length === 1) {
       const time = `${pad(spec.hours[0]!)}:${pad(minute)}`;
       if (spec.weekdays === null) return t(locale, 'scheduleDaily')(time);
-      return t(locale, 'scheduleOnDays')(describeDays([...spec.weekdays].sort((a, b) => a - b), locale), time);
+      return t(locale, 'scheduleOnDays')(
+        describeDays(
+          [...spec.weekdays].sort((a, b) => a - b),
+          locale,
+        ),
+        time,
+      );
     }
   }
   return t(locale, 'scheduleCron')(spec.expression);

@@ -14,19 +14,43 @@ import { parseTopics } from './parse-topics.js';
  * `defaultZone` (the chat's current zone, else the configured one).
  */
 export type SubscribeArgs =
-  | { readonly ok: true; readonly spec: CronSpec; readonly zone: string; readonly whenEmpty: WhenEmpty; readonly topics: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly spec: CronSpec;
+      readonly zone: string;
+      readonly whenEmpty: WhenEmpty;
+      readonly topics: readonly string[];
+    }
   | { readonly ok: false; readonly problem: SubscribeProblem };
 
 export type SubscribeProblem =
   | { readonly kind: 'usage' }
   /** `schedule`: the rest of the command, when it reads as a schedule without the unknown zone. */
-  | { readonly kind: 'zone'; readonly input: string; readonly suggestions: readonly string[]; readonly schedule?: string }
+  | {
+      readonly kind: 'zone';
+      readonly input: string;
+      readonly suggestions: readonly string[];
+      readonly schedule?: string;
+    }
   | { readonly kind: 'schedule'; readonly input: string; readonly problem: ScheduleProblem };
 
 /** "Nothing new" choices, normalized (تنبيه, ملاحظة → ملاحظه, إشعار → اشعار). */
 const WHEN_EMPTY: Readonly<Record<string, WhenEmpty>> = {
-  quiet: 'skip', skip: 'skip', silent: 'skip', صامت: 'skip', صامته: 'skip', بصمت: 'skip', تخطي: 'skip', هدوء: 'skip',
-  note: 'note', notify: 'note', tell: 'note', تنبيه: 'note', ملاحظه: 'note', اشعار: 'note', نبهني: 'note',
+  quiet: 'skip',
+  skip: 'skip',
+  silent: 'skip',
+  صامت: 'skip',
+  صامته: 'skip',
+  بصمت: 'skip',
+  تخطي: 'skip',
+  هدوء: 'skip',
+  note: 'note',
+  notify: 'note',
+  tell: 'note',
+  تنبيه: 'note',
+  ملاحظه: 'note',
+  اشعار: 'note',
+  نبهني: 'note',
 };
 
 /** A word that can only have been meant as a place: letters (any script) and `_`, no digits. */
@@ -53,7 +77,10 @@ export function parseSubscribeArgs(arg: string, defaultZone: string): SubscribeA
 }
 
 function parseScheduleArgs(arg: string, defaultZone: string): SubscribeArgs {
-  const tokens = arg.trim().split(/\s+/).filter((x) => x !== '');
+  const tokens = arg
+    .trim()
+    .split(/\s+/)
+    .filter((x) => x !== '');
   let zone: string | null = null;
   let whenEmpty: WhenEmpty | null = null;
   while (tokens.length > 0) {
@@ -71,14 +98,16 @@ function parseScheduleArgs(arg: string, defaultZone: string): SubscribeArgs {
       tokens.pop();
       continue;
     }
-    if (looksLikeTimeZone(last)) return { ok: false, problem: { kind: 'zone', input: last, suggestions: suggestTimeZones(last) } };
+    if (looksLikeTimeZone(last))
+      return { ok: false, problem: { kind: 'zone', input: last, suggestions: suggestTimeZones(last) } };
     break;
   }
   if (tokens.length === 0) return { ok: false, problem: { kind: 'usage' } };
   const input = tokens.join(' ');
   const effectiveZone = zone ?? defaultZone;
   const parsed = parseSchedule(input, effectiveZone);
-  if (parsed.ok) return { ok: true, spec: parsed.spec, zone: effectiveZone, whenEmpty: whenEmpty ?? DEFAULT_WHEN_EMPTY, topics: [] };
+  if (parsed.ok)
+    return { ok: true, spec: parsed.spec, zone: effectiveZone, whenEmpty: whenEmpty ?? DEFAULT_WHEN_EMPTY, topics: [] };
   // "daily 08:00 Riyadh", «يوميا 08:00 المريخ»: the schedule reads without its last word,
   // so that word was meant as a time zone, and one nashra does not know.
   const last = tokens[tokens.length - 1]!;

@@ -71,7 +71,10 @@ export const NO_WORDS_SCORE = -1e6;
  * Combines one sentence's features: position prior, plus content signals, minus length
  * penalties. Exported so the evaluation can cross-validate the weights.
  */
-export function combineFeatures(f: SentenceFeatures, weights: SentenceScoreWeights = DEFAULT_SENTENCE_SCORE_WEIGHTS): number {
+export function combineFeatures(
+  f: SentenceFeatures,
+  weights: SentenceScoreWeights = DEFAULT_SENTENCE_SCORE_WEIGHTS,
+): number {
   if (f.words === 0) return NO_WORDS_SCORE;
   const longPenalty = (weights.longSentence * Math.max(0, f.words - LONG_SENTENCE_WORDS)) / LONG_SENTENCE_WORDS;
   const fragmentPenalty = f.words < FRAGMENT_WORDS ? FRAGMENT_PENALTY * (1 - (f.words - 1) / FRAGMENT_WORDS) : 0;

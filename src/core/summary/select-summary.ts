@@ -67,7 +67,8 @@ function positiveLimit(value: number | undefined): number | undefined {
   return Math.max(0, Math.floor(value));
 }
 
-const isDuplicate = (c: Candidate, chosen: readonly Candidate[]) => chosen.some((o) => jaccard(o.set, c.set) >= NEAR_DUPLICATE_JACCARD);
+const isDuplicate = (c: Candidate, chosen: readonly Candidate[]) =>
+  chosen.some((o) => jaccard(o.set, c.set) >= NEAR_DUPLICATE_JACCARD);
 
 /** Best first, skipping near-duplicates, up to `count` sentences. */
 function greedy(order: readonly Candidate[], count: number): Candidate[] {
@@ -87,7 +88,11 @@ function greedy(order: readonly Candidate[], count: number): Candidate[] {
 function underWordBudget(order: readonly Candidate[], words: number, count: number, floor: number): Candidate[] {
   let pool = order.filter((c) => c.words <= words && c.score > floor);
   for (;;) {
-    const picked = fillWordBudget(pool.map((c) => ({ words: c.words, value: (c.score - floor) * c.words })), words, count).map((i) => pool[i]!);
+    const picked = fillWordBudget(
+      pool.map((c) => ({ words: c.words, value: (c.score - floor) * c.words })),
+      words,
+      count,
+    ).map((i) => pool[i]!);
     // `pool` is in rank order, so the first duplicate found is the weaker of its pair.
     const ranked = [...picked].sort((a, b) => pool.indexOf(a) - pool.indexOf(b));
     const dup = ranked.find((c, i) => isDuplicate(c, ranked.slice(0, i)));
@@ -119,7 +124,11 @@ function underWordBudget(order: readonly Candidate[], words: number, count: numb
  *
  * Ties in score go to the earlier sentence, as news puts the essential first.
  */
-export function selectSummary(sentences: readonly SummaryCandidate[], budget: SummaryBudget = {}, tuning: SummaryTuning = {}): number[] {
+export function selectSummary(
+  sentences: readonly SummaryCandidate[],
+  budget: SummaryBudget = {},
+  tuning: SummaryTuning = {},
+): number[] {
   const wordLimit = positiveLimit(budget.words);
   const requested = positiveLimit(budget.sentences) ?? (wordLimit === undefined ? DEFAULT_SUMMARY_SENTENCES : Infinity);
   const countLimit = Math.max(1, requested);
@@ -129,13 +138,22 @@ export function selectSummary(sentences: readonly SummaryCandidate[], budget: Su
   const all: Candidate[] = [];
   sentences.forEach((s, index) => {
     const words = summaryWords(s.text);
-    if (words.length > 0) all.push({ index, score: Number.isFinite(s.score) ? s.score : -Infinity, words: words.length, set: new Set(words) });
+    if (words.length > 0)
+      all.push({
+        index,
+        score: Number.isFinite(s.score) ? s.score : -Infinity,
+        words: words.length,
+        set: new Set(words),
+      });
   });
   const prose = all.filter((c) => sentences[c.index]!.summarizable !== false);
   const order = (prose.length > 0 ? prose : all).sort((a, b) => b.score - a.score || a.index - b.index);
   if (order.length === 0) return [];
 
-  let chosen = wordLimit === undefined ? greedy(order, countLimit) : underWordBudget(order, wordLimit, countLimit, tuning.scoreFloor ?? WORD_BUDGET_SCORE_FLOOR);
+  let chosen =
+    wordLimit === undefined
+      ? greedy(order, countLimit)
+      : underWordBudget(order, wordLimit, countLimit, tuning.scoreFloor ?? WORD_BUDGET_SCORE_FLOOR);
   if (chosen.length === 0) chosen = [order.find((c) => wordLimit === undefined || c.words <= wordLimit) ?? order[0]!];
   return chosen.map((c) => c.index).sort((a, b) => a - b);
 }

@@ -14,10 +14,21 @@ import { EXTENDED_PREFIXES, LIGHT10_PREFIXES } from './stem-arabic.js';
 
 /** Letters that transliterations use for one sound, mapped to one representative. */
 export const LETTER_CLASS: Readonly<Record<string, string>> = {
-  'غ': 'ج', 'گ': 'ج', 'چ': 'ج', 'ڠ': 'ج',
-  'ط': 'ت', 'ص': 'س', 'ض': 'د', 'ظ': 'ز',
-  'ؤ': 'ا', 'ئ': 'ا', 'ء': 'ا',
-  'پ': 'ب', 'ڤ': 'ف', 'ک': 'ك', 'ی': 'ي',
+  غ: 'ج',
+  گ: 'ج',
+  چ: 'ج',
+  ڠ: 'ج',
+  ط: 'ت',
+  ص: 'س',
+  ض: 'د',
+  ظ: 'ز',
+  ؤ: 'ا',
+  ئ: 'ا',
+  ء: 'ا',
+  پ: 'ب',
+  ڤ: 'ف',
+  ک: 'ك',
+  ی: 'ي',
 };
 const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
 

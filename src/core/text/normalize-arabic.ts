@@ -31,10 +31,14 @@ function normalizeFast(text: string): string {
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue; // harakat, superscript alef, tatweel
-    if (c === 0x0622 || c === 0x0623 || c === 0x0625 || c === 0x0671) c = 0x0627; // آ أ إ ٱ → ا
-    else if (c === 0x0649) c = 0x064a; // ى → ي
-    else if (c === 0x0629) c = 0x0647; // ة → ه
-    else if (c >= 0x0660 && c <= 0x0669) c = 0x30 + (c - 0x0660); // Arabic-Indic digits
+    if (c === 0x0622 || c === 0x0623 || c === 0x0625 || c === 0x0671)
+      c = 0x0627; // آ أ إ ٱ → ا
+    else if (c === 0x0649)
+      c = 0x064a; // ى → ي
+    else if (c === 0x0629)
+      c = 0x0647; // ة → ه
+    else if (c >= 0x0660 && c <= 0x0669)
+      c = 0x30 + (c - 0x0660); // Arabic-Indic digits
     else if (c >= 0x41 && c <= 0x5a) c += 0x20; // A-Z
     out += String.fromCharCode(c);
   }

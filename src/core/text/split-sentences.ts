@@ -50,7 +50,8 @@ function splitLine(line: string): [number, number][] {
     if (ch === '.' && /^[A-Za-z]$/.test(prev) && !/[A-Za-z]/.test(line[i - 2] ?? '')) continue; // J. Smith
     // Take trailing terminators and closing quotes/brackets with the sentence.
     let end = i + 1;
-    while (end < line.length && (TERMINATORS.has(line[end]!) || CLOSING_QUOTES.has(line[end]!) || line[end] === ')')) end++;
+    while (end < line.length && (TERMINATORS.has(line[end]!) || CLOSING_QUOTES.has(line[end]!) || line[end] === ')'))
+      end++;
     if (end < line.length && !/\s/.test(line[end]!)) continue; // "a.b" inside a token
     out.push([start, end]);
     start = end;
@@ -78,7 +79,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(offset, lineEnd).replace(/\r$/, '');
-    for (const [a, b] of splitLine(line)) spans.push({ text: line.slice(a, b), paragraph, start: offset + a, end: offset + b });
+    for (const [a, b] of splitLine(line))
+      spans.push({ text: line.slice(a, b), paragraph, start: offset + a, end: offset + b });
     offset = lineEnd + 1;
     paragraph++;
   }

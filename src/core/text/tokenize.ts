@@ -25,7 +25,8 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
  * property regex. Surrogates count as word characters only when they form a letter.
  */
 function isWordCode(code: number, text: string, i: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
   if (code >= 0x0621 && code <= 0x065f) return true; // letters, tatweel, harakat
   if (code >= 0x0660 && code <= 0x0669) return true; // Arabic-Indic digits
   if (code >= 0x0670 && code <= 0x06d3) return true;

@@ -3,12 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/core/corpus/parse-article.js';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/${name}`, import.meta.url)), 'utf8');
 
 describe('parseArticle', () => {
   it('reads a header closed by a blank line', () => {
-    const a = parseArticle('x', 'title: عنوان الخبر\ndate: 2024-10-24\nsource: AFP\nurl: https://e.com/1\n\nنص الخبر الأول. ثم الثاني.');
-    expect(a).toMatchObject({ title: 'عنوان الخبر', date: '2024-10-24', source: 'AFP', url: 'https://e.com/1', body: 'نص الخبر الأول. ثم الثاني.' });
+    const a = parseArticle(
+      'x',
+      'title: عنوان الخبر\ndate: 2024-10-24\nsource: AFP\nurl: https://e.com/1\n\nنص الخبر الأول. ثم الثاني.',
+    );
+    expect(a).toMatchObject({
+      title: 'عنوان الخبر',
+      date: '2024-10-24',
+      source: 'AFP',
+      url: 'https://e.com/1',
+      body: 'نص الخبر الأول. ثم الثاني.',
+    });
   });
 
   it('reads Arabic header keys', () => {

@@ -17,7 +17,12 @@ async function reindexCounting(ti: TestIndex) {
     analyzed.push(a.id);
     return analyzeArticle(a);
   };
-  const report = await indexCorpus({ source: createFileCorpusSource(ti.corpusDir), writer: createSqliteIndexWriter(ti.db), stories: createSqliteStoryStore(ti.db), analyze });
+  const report = await indexCorpus({
+    source: createFileCorpusSource(ti.corpusDir),
+    writer: createSqliteIndexWriter(ti.db),
+    stories: createSqliteStoryStore(ti.db),
+    analyze,
+  });
   return { report, analyzed };
 }
 
@@ -92,7 +97,10 @@ describe('incremental indexing', () => {
     expect(ti.index.getArticle('j3')).toMatchObject({ title: 'خبر بلا عنوان عن الاقتصاد السعودي', date: '2015-07-21' });
   });
 
-  it.each([['a .jsonl', 'bom.jsonl'], ['a gzipped .jsonl.gz', 'bom.jsonl.gz']])('reads the first line of %s that starts with a UTF-8 BOM', async (_name, file) => {
+  it.each([
+    ['a .jsonl', 'bom.jsonl'],
+    ['a gzipped .jsonl.gz', 'bom.jsonl.gz'],
+  ])('reads the first line of %s that starts with a UTF-8 BOM', async (_name, file) => {
     ti = await createTestIndex();
     const text = `\uFEFF${JSON.stringify({ id: 'b1', title: 'خبر أول', body: 'قال الوزير إن القمة ناجحة.' })}\n`;
     writeFileSync(join(ti.corpusDir, file), file.endsWith('.gz') ? gzipSync(text) : text);
@@ -103,7 +111,10 @@ describe('incremental indexing', () => {
 
   it('reports a duplicate article id instead of overwriting', async () => {
     ti = await createTestIndex();
-    writeFileSync(join(ti.corpusDir, 'bulk.jsonl'), JSON.stringify({ id: '003_3ddc96a2e226cfb4', title: 't', body: 'نص آخر.' }));
+    writeFileSync(
+      join(ti.corpusDir, 'bulk.jsonl'),
+      JSON.stringify({ id: '003_3ddc96a2e226cfb4', title: 't', body: 'نص آخر.' }),
+    );
     const { report } = await reindexCounting(ti);
     expect(report.skipped[0]?.reason).toMatch(/duplicate article id/);
     expect(ti.index.getArticle('003_3ddc96a2e226cfb4')?.title).not.toBe('t');

@@ -30,7 +30,12 @@ describe('safe rescans', () => {
     renameSync(ti.corpusDir, moved); // the volume is unmounted
     cpSync(moved, ti.corpusDir, { recursive: true, filter: (f) => !f.endsWith('.txt') });
     const warnings: string[] = [];
-    const report = await indexCorpus({ source: createFileCorpusSource(ti.corpusDir), writer: createSqliteIndexWriter(ti.db), stories: createSqliteStoryStore(ti.db), warn: (m) => warnings.push(m) });
+    const report = await indexCorpus({
+      source: createFileCorpusSource(ti.corpusDir),
+      writer: createSqliteIndexWriter(ti.db),
+      stories: createSqliteStoryStore(ti.db),
+      warn: (m) => warnings.push(m),
+    });
     expect(report).toMatchObject({ removed: 0, held: 5, articles: 5 });
     expect(warnings.join()).toMatch(/5 of 5 articles.*--prune/);
     expect(ti.index.countArticles()).toBe(5);
@@ -44,11 +49,20 @@ describe('safe rescans', () => {
     const writer = createSqliteIndexWriter(ti.db, () => new Date(now));
     for (const f of readdirSync(ti.corpusDir)) rmSync(join(ti.corpusDir, f));
     now = times[1]!;
-    const pruned = await indexCorpus({ source: createFileCorpusSource(ti.corpusDir), writer, stories: createSqliteStoryStore(ti.db), prune: true });
+    const pruned = await indexCorpus({
+      source: createFileCorpusSource(ti.corpusDir),
+      writer,
+      stories: createSqliteStoryStore(ti.db),
+      prune: true,
+    });
     expect(pruned).toMatchObject({ removed: 5, articles: 0 });
     cpSync(FIXTURE_CORPUS, ti.corpusDir, { recursive: true });
     now = times[2]!;
-    const restored = await indexCorpus({ source: createFileCorpusSource(ti.corpusDir), writer, stories: createSqliteStoryStore(ti.db) });
+    const restored = await indexCorpus({
+      source: createFileCorpusSource(ti.corpusDir),
+      writer,
+      stories: createSqliteStoryStore(ti.db),
+    });
     expect(restored).toMatchObject({ added: 5, articles: 5 });
     // Indexed since February: nothing, the five were first indexed in January.
     expect(buildDigest(ti.index, { since: times[1]!, limit: 10 })).toEqual([]);

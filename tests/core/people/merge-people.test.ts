@@ -3,7 +3,12 @@ import { mergePeople } from '../../../src/core/people/merge-people.js';
 import type { Speaker, SpeakerKind } from '../../../src/core/quotes/quote.js';
 import { allSeedQuotes } from '../quotes/seed-quotes.js';
 
-const speaker = (name: string, aliases: string[] = [], kind: SpeakerKind = 'person'): Speaker => ({ name, aliases, kind, description: null });
+const speaker = (name: string, aliases: string[] = [], kind: SpeakerKind = 'person'): Speaker => ({
+  name,
+  aliases,
+  kind,
+  description: null,
+});
 
 describe('mergePeople over the seed corpus', () => {
   const quotes = allSeedQuotes();
@@ -37,17 +42,33 @@ describe('mergePeople over the seed corpus', () => {
 
 describe('mergePeople rules', () => {
   it.each([
-    ['a foreign name and an Arab family name with the same letters', ['عبدالعزيز سعود البابطين', 'بوتين'], ['عبدالعزيز سعود البابطين', 'بوتين']],
-    ['the same, with the full foreign name present', ['عبدالعزيز سعود البابطين', 'فلاديمير بوتين', 'بوتين'], ['عبدالعزيز سعود البابطين', 'فلاديمير بوتين', 'فلاديمير بوتين']],
-    ['a father\'s name after «بن» is not the person', ['محمد بن سلمان', 'سلمان'], ['محمد بن سلمان', 'سلمان']],
-    ['a family name with the article joins its full name', ['عبد الفتاح السيسي', 'السيسي'], ['عبد الفتاح السيسي', 'عبد الفتاح السيسي']],
+    [
+      'a foreign name and an Arab family name with the same letters',
+      ['عبدالعزيز سعود البابطين', 'بوتين'],
+      ['عبدالعزيز سعود البابطين', 'بوتين'],
+    ],
+    [
+      'the same, with the full foreign name present',
+      ['عبدالعزيز سعود البابطين', 'فلاديمير بوتين', 'بوتين'],
+      ['عبدالعزيز سعود البابطين', 'فلاديمير بوتين', 'فلاديمير بوتين'],
+    ],
+    ["a father's name after «بن» is not the person", ['محمد بن سلمان', 'سلمان'], ['محمد بن سلمان', 'سلمان']],
+    [
+      'a family name with the article joins its full name',
+      ['عبد الفتاح السيسي', 'السيسي'],
+      ['عبد الفتاح السيسي', 'عبد الفتاح السيسي'],
+    ],
   ])('%s', (_case, names, expected) => {
     const { people, personOf } = mergePeople(names.map((n) => speaker(n)));
     expect(personOf.map((i) => people[i]!.name)).toEqual(expected);
   });
 
   it('merges spelling variants and short forms into the fullest name', () => {
-    const { people, personOf } = mergePeople([speaker('بوتن'), speaker('فلاديمير بوتين', ['بوتين']), speaker('فلاديمير بوتن')]);
+    const { people, personOf } = mergePeople([
+      speaker('بوتن'),
+      speaker('فلاديمير بوتين', ['بوتين']),
+      speaker('فلاديمير بوتن'),
+    ]);
     expect(people).toHaveLength(1);
     expect(personOf).toEqual([0, 0, 0]);
     expect(people[0]!.name).toMatch(/^فلاديمير بوت/);
@@ -66,7 +87,10 @@ describe('mergePeople rules', () => {
   });
 
   it('merges an organization with and without its generic head', () => {
-    const { people } = mergePeople([speaker('وكالة رويترز', [], 'organization'), speaker('رويترز', [], 'organization')]);
+    const { people } = mergePeople([
+      speaker('وكالة رويترز', [], 'organization'),
+      speaker('رويترز', [], 'organization'),
+    ]);
     expect(people).toHaveLength(1);
     expect(people[0]!.name).toBe('وكالة رويترز');
   });

@@ -3,7 +3,8 @@ import { extractQuotes } from '../../../src/core/quotes/extract-quotes.js';
 import { splitSentences } from '../../../src/core/text/split-sentences.js';
 
 /** Quotes of a small article (one paragraph per line) as [speaker, text] pairs. */
-const quotesOf = (body: string): [string, string][] => extractQuotes(splitSentences(body)).map((q) => [q.speaker.name, q.text]);
+const quotesOf = (body: string): [string, string][] =>
+  extractQuotes(splitSentences(body)).map((q) => [q.speaker.name, q.text]);
 
 describe('quotation marks', () => {
   it.each([
@@ -12,7 +13,11 @@ describe('quotation marks', () => {
     ['curly quotes', 'قال الوزير أحمد سالم: “سنبني مئة مدرسة”.', 'سنبني مئة مدرسة'],
     ['a closing mark typed as an opening one', 'قال الوزير أحمد سالم: “سنبني مئة مدرسة“.', 'سنبني مئة مدرسة'],
     ['a quote inside a quote', 'قال الوزير أحمد سالم: «إن ما يسمى "الحل" ليس حلا».', 'إن ما يسمى "الحل" ليس حلا'],
-    ['a quote left open to the end of the paragraph', 'قال الوزير أحمد سالم: «سنواصل العمل حتى النهاية', 'سنواصل العمل حتى النهاية'],
+    [
+      'a quote left open to the end of the paragraph',
+      'قال الوزير أحمد سالم: «سنواصل العمل حتى النهاية',
+      'سنواصل العمل حتى النهاية',
+    ],
     ['an emoji inside', 'قال المدرب خالد حسن: "فزنا 🎉 بجدارة اليوم".', 'فزنا 🎉 بجدارة اليوم'],
     ['Latin text', 'وقال الدبلوماسي جون سميث: "We will not give up".', 'We will not give up'],
   ])('%s', (_case, body, text) => {
@@ -30,13 +35,17 @@ describe('quotation marks', () => {
   });
 
   it('takes the clause after «قال X:» as a quote when no mark opens it', () => {
-    expect(quotesOf('وقال وزير الخارجية سامح شكري: إن مصر لن تقبل بذلك أبدا.')).toEqual([['سامح شكري', 'إن مصر لن تقبل بذلك أبدا.']]);
+    expect(quotesOf('وقال وزير الخارجية سامح شكري: إن مصر لن تقبل بذلك أبدا.')).toEqual([
+      ['سامح شكري', 'إن مصر لن تقبل بذلك أبدا.'],
+    ]);
   });
 });
 
 describe('speakers', () => {
   it('reads «علي» as the name Ali and «على» as the preposition', () => {
-    expect(quotesOf('وقال الوزير علي حسن على هامش المؤتمر: "نحن مستعدون للحوار".')).toEqual([['علي حسن', 'نحن مستعدون للحوار']]);
+    expect(quotesOf('وقال الوزير علي حسن على هامش المؤتمر: "نحن مستعدون للحوار".')).toEqual([
+      ['علي حسن', 'نحن مستعدون للحوار'],
+    ]);
   });
 
   it('keeps masculine and feminine anaphora apart', () => {
@@ -56,19 +65,31 @@ describe('speakers', () => {
       'وأضافوا: "ننتظر الجواب خلال أيام".',
       'وأضاف: "لن نتراجع عن مطالبنا".',
     ].join('\n');
-    expect(quotesOf(body).map(([speaker]) => speaker)).toEqual(['كمال ناصر', 'مسؤولون أمريكيون', 'مسؤولون أمريكيون', 'كمال ناصر']);
+    expect(quotesOf(body).map(([speaker]) => speaker)).toEqual([
+      'كمال ناصر',
+      'مسؤولون أمريكيون',
+      'مسؤولون أمريكيون',
+      'كمال ناصر',
+    ]);
   });
 
   it('gives a quote about a person to the one who said it', () => {
-    expect(quotesOf('وقال المحلل كريم سعد إن "بوتين يريد الحرب بأي ثمن".')).toEqual([['كريم سعد', 'بوتين يريد الحرب بأي ثمن']]);
+    expect(quotesOf('وقال المحلل كريم سعد إن "بوتين يريد الحرب بأي ثمن".')).toEqual([
+      ['كريم سعد', 'بوتين يريد الحرب بأي ثمن'],
+    ]);
   });
 
   it('reads the speaker after the quote', () => {
-    expect(quotesOf('"سنعود أقوى في الموسم المقبل"، قال المدرب يورغن كلوب.')).toEqual([['يورغن كلوب', 'سنعود أقوى في الموسم المقبل']]);
+    expect(quotesOf('"سنعود أقوى في الموسم المقبل"، قال المدرب يورغن كلوب.')).toEqual([
+      ['يورغن كلوب', 'سنعود أقوى في الموسم المقبل'],
+    ]);
   });
 
   it('keeps an Arab family name, and knows the person by it afterwards', () => {
-    const body = ['وقال وزير الخارجية السعودي عادل الجبير: "نريد حلا سياسيا في اليمن".', 'وأكد الجبير أن "الحوار هو الطريق الوحيد".'].join('\n');
+    const body = [
+      'وقال وزير الخارجية السعودي عادل الجبير: "نريد حلا سياسيا في اليمن".',
+      'وأكد الجبير أن "الحوار هو الطريق الوحيد".',
+    ].join('\n');
     const quotes = extractQuotes(splitSentences(body));
     expect(quotes.map((q) => q.speaker.name)).toEqual(['عادل الجبير', 'عادل الجبير']);
     expect(quotes[1]!.speaker.aliases).toEqual(['الجبير']);

@@ -28,7 +28,10 @@ describe('article 000: Irina Tsukerman', () => {
 
   it('names her without her titles, and keeps the short form as an alias', () => {
     const speaker = hers[0]!.speaker;
-    expect(speaker).toMatchObject({ kind: 'person', description: 'الخبيرة الأميركية المختصة في الشؤون الدولية والاستراتيجية' });
+    expect(speaker).toMatchObject({
+      kind: 'person',
+      description: 'الخبيرة الأميركية المختصة في الشؤون الدولية والاستراتيجية',
+    });
     expect(speaker.aliases).toEqual(['تسوكرمان']);
   });
 });
@@ -46,7 +49,13 @@ describe('attribution patterns of the seed corpus', () => {
     ['anaphoric feminine «واستدركت بالقول:»', '000', 'لكن مثل هذه التصريحات', 'إيرينا تسوكرمان', 'person'],
     ['anaphoric feminine participle «لافتة إلى أن»', '000', 'التعليقات في وسائل', 'إيرينا تسوكرمان', 'person'],
     ['anaphoric feminine, an organization («لكنها أشارت»)', '001', 'ليست متطورة بما يكفي', 'بلومبرغ', 'organization'],
-    ['anaphoric masculine «وأضاف:» (not the Putin it mentions)', '001', 'جزء كبير من استراتيجية بوتين', 'تيرينس روهريج', 'person'],
+    [
+      'anaphoric masculine «وأضاف:» (not the Putin it mentions)',
+      '001',
+      'جزء كبير من استراتيجية بوتين',
+      'تيرينس روهريج',
+      'person',
+    ],
     ['anaphoric masculine «وأضاف:» after a minister', '002', 'نعتقد أن احتمال', 'كيم يونغ هيون', 'person'],
     ['anaphoric masculine «وأضاف:» after Putin', '003', 'إنها حسابات وهمية', 'فلاديمير بوتين', 'person'],
     ['masculine participle «قائلًا» after an organization', '003', 'لا تحتاج إلى توضيح', 'الكرملين', 'organization'],
@@ -54,15 +63,33 @@ describe('attribution patterns of the seed corpus', () => {
     ['second quote of the clause, after «مشيراً»', '002', 'لحماية سيادتها', 'كيم جونغ أون', 'person'],
     ['partial quote in reported speech about someone else', '004', 'يسعى جاهدا للحصول', 'مارك هيرتلينج', 'person'],
     ['a quote that runs on into the next sentence', '004', 'إنه يظهر أن السيد بوتين', 'مارك هيرتلينج', 'person'],
-    ['a title standing for the man named before («وقال الرئيس الأوكراني»)', '002', 'نرى تحالفًا متزايدًا', 'فولوديمير زيلينسكي', 'person'],
+    [
+      'a title standing for the man named before («وقال الرئيس الأوكراني»)',
+      '002',
+      'نرى تحالفًا متزايدًا',
+      'فولوديمير زيلينسكي',
+      'person',
+    ],
     ['«عن X قوله:» is X, not the agency', '001', 'يبدو أن قطاراً خاصاً', 'مسؤول حكومي في كوريا الجنوبية', 'anonymous'],
-    ['«وأشار المسؤول» is the official named before', '001', 'سلطات الاستخبارات تعتقد', 'مسؤول حكومي في كوريا الجنوبية', 'anonymous'],
+    [
+      '«وأشار المسؤول» is the official named before',
+      '001',
+      'سلطات الاستخبارات تعتقد',
+      'مسؤول حكومي في كوريا الجنوبية',
+      'anonymous',
+    ],
     ['a two-word quote closing «ووصفها بأنها»', '002', 'خدعة أخرى', 'ديمتري بيسكوف', 'person'],
     ['a subject before its verb, past a relative clause', '004', 'في حالة سيئة للغاية', 'جون إيفيرارد', 'person'],
     ['the antecedent of «التي حذرت»', '001', 'ستدفع الثمن', 'واشنطن', 'organization'],
     ['a nickname in quotes is not part of the name', '004', 'خطوة تكتيكية للغاية', 'جيمس ماركس', 'person'],
     ['an organization announcing', '001', 'الأيام القليلة المقبلة', 'الكرملين', 'organization'],
-    ['plural anonymous officials, not the Putin they talk about', '004', 'قذائف مدفعية وصواريخ', 'مسؤولون أمريكيون وحلفاؤهم', 'anonymous'],
+    [
+      'plural anonymous officials, not the Putin they talk about',
+      '004',
+      'قذائف مدفعية وصواريخ',
+      'مسؤولون أمريكيون وحلفاؤهم',
+      'anonymous',
+    ],
     ['«ووفق الصحيفة»: an attribution marker', '000', 'تقديم الطاقة والحبوب', 'الصحيفة', 'organization'],
   ])('%s', (_pattern, key, start, speaker, kind) => {
     const quote = quoteStarting(key, start);
@@ -107,13 +134,18 @@ describe('what is not a quote', () => {
 
 describe('people who are mentioned are not speakers', () => {
   it('Putin’s quotes all come from 003, none from the quotes that only mention him', () => {
-    const putin = allSeedQuotes().filter(({ quote }) => quote.speaker.name.includes('بوتين') || quote.speaker.name.includes('بوتن'));
+    const putin = allSeedQuotes().filter(
+      ({ quote }) => quote.speaker.name.includes('بوتين') || quote.speaker.name.includes('بوتن'),
+    );
     expect(putin.map(({ key }) => key)).toEqual(['003', '003']);
     expect(putin.map(({ quote }) => quote.text)).not.toContainEqual(expect.stringContaining('يسعى'));
   });
 
   it('the two Kims keep their own quotes', () => {
-    const byKim = (name: string) => allSeedQuotes().filter(({ quote }) => quote.speaker.name === name).map(({ quote }) => quote.text.slice(0, 12));
+    const byKim = (name: string) =>
+      allSeedQuotes()
+        .filter(({ quote }) => quote.speaker.name === name)
+        .map(({ quote }) => quote.text.slice(0, 12));
     expect(byKim('كيم يونغ هيون')).toEqual(['من المحتمل ج', 'نعتقد أن احت']);
     expect(byKim('كيم جونغ أون')).toEqual(['دعمه وتضامنه', 'لحماية سيادت', 'أعزّ صديق']);
   });

@@ -16,7 +16,9 @@ describe('quote extraction on hostile input', () => {
     // Before the caps: 3,999 quotes, each running to the end of the sentence (112 million chars).
     const quotes = extractQuotes(splitSentences(body));
     expect(quotes.length).toBeLessThanOrEqual(QUOTE_LIMITS.perSentence);
-    expect(storedChars(body)).toBeLessThanOrEqual(QUOTE_LIMITS.storedFloor + body.length * QUOTE_LIMITS.storedPerBodyChar);
+    expect(storedChars(body)).toBeLessThanOrEqual(
+      QUOTE_LIMITS.storedFloor + body.length * QUOTE_LIMITS.storedPerBodyChar,
+    );
     for (const q of quotes) expect(q.text.length).toBeLessThanOrEqual(QUOTE_LIMITS.quoteChars);
   });
 
@@ -27,7 +29,9 @@ describe('quote extraction on hostile input', () => {
   });
 
   it('caps quotes per article across many sentences', () => {
-    const body = Array.from({ length: 1500 }, (_, i) => `وقال المتحدث الرسمي: «هذا تصريح رقم ${i} عن الوضع».`).join('\n');
+    const body = Array.from({ length: 1500 }, (_, i) => `وقال المتحدث الرسمي: «هذا تصريح رقم ${i} عن الوضع».`).join(
+      '\n',
+    );
     const quotes = analyzeArticle(parseArticle('many', `title: t\n\n${body}`)).quotes;
     expect(quotes.length).toBe(QUOTE_LIMITS.perArticle);
   });

@@ -11,8 +11,12 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 describe('nextSlot', () => {
   it('fires a daily 08:00 Asia/Riyadh schedule at 05:00 UTC', () => {
-    expect(iso(nextSlot(spec('0 8 * * *'), 'Asia/Riyadh', new Date('2026-03-27T00:00:00Z')))).toBe('2026-03-27T05:00:00.000Z');
-    expect(iso(nextSlot(spec('0 8 * * *'), 'Asia/Riyadh', new Date('2026-03-27T05:00:00Z')))).toBe('2026-03-28T05:00:00.000Z');
+    expect(iso(nextSlot(spec('0 8 * * *'), 'Asia/Riyadh', new Date('2026-03-27T00:00:00Z')))).toBe(
+      '2026-03-27T05:00:00.000Z',
+    );
+    expect(iso(nextSlot(spec('0 8 * * *'), 'Asia/Riyadh', new Date('2026-03-27T05:00:00Z')))).toBe(
+      '2026-03-28T05:00:00.000Z',
+    );
   });
 
   it('keeps local 08:00 across the spring DST change in Europe/Berlin', () => {
@@ -66,20 +70,28 @@ describe('nextSlot', () => {
       '2026-03-30T04:00:00.000Z',
     ]);
     // 00:30 on the 1st in Tokyo is still the 31st in UTC.
-    expect(iso(nextSlot(spec('30 0 1 * *'), 'Asia/Tokyo', new Date('2026-03-15T00:00:00Z')))).toBe('2026-03-31T15:30:00.000Z');
+    expect(iso(nextSlot(spec('30 0 1 * *'), 'Asia/Tokyo', new Date('2026-03-15T00:00:00Z')))).toBe(
+      '2026-03-31T15:30:00.000Z',
+    );
     expect(iso(nextSlot(spec('0 8 29 2 *'), 'UTC', new Date('2026-03-01T00:00:00Z')))).toBe('2028-02-29T08:00:00.000Z');
   });
 });
 
 describe('previousSlot', () => {
   it('is inclusive: a slot at the instant itself counts', () => {
-    expect(iso(previousSlot(spec('0 8 * * *'), 'Europe/Berlin', new Date('2026-03-30T06:00:00Z')))).toBe('2026-03-30T06:00:00.000Z');
-    expect(iso(previousSlot(spec('0 8 * * *'), 'Europe/Berlin', new Date('2026-03-30T05:59:59Z')))).toBe('2026-03-29T06:00:00.000Z');
+    expect(iso(previousSlot(spec('0 8 * * *'), 'Europe/Berlin', new Date('2026-03-30T06:00:00Z')))).toBe(
+      '2026-03-30T06:00:00.000Z',
+    );
+    expect(iso(previousSlot(spec('0 8 * * *'), 'Europe/Berlin', new Date('2026-03-30T05:59:59Z')))).toBe(
+      '2026-03-29T06:00:00.000Z',
+    );
   });
 
   it('walks back over days that do not match', () => {
     // Friday evening in Riyadh: the last Sunday–Thursday 07:00 was Thursday's.
-    expect(iso(previousSlot(spec('0 7 * * 0-4'), 'Asia/Riyadh', new Date('2026-03-27T18:00:00Z')))).toBe('2026-03-26T04:00:00.000Z');
+    expect(iso(previousSlot(spec('0 7 * * 0-4'), 'Asia/Riyadh', new Date('2026-03-27T18:00:00Z')))).toBe(
+      '2026-03-26T04:00:00.000Z',
+    );
   });
 
   it('agrees with nextSlot', () => {

@@ -99,7 +99,10 @@ describe('parseSchedule', () => {
   });
 
   it('names the offending cron field and its range', () => {
-    expect(parseSchedule('0 25 * * *', 'UTC')).toEqual({ ok: false, problem: { kind: 'field', field: 'hour', value: '25', min: 0, max: 23 } });
+    expect(parseSchedule('0 25 * * *', 'UTC')).toEqual({
+      ok: false,
+      problem: { kind: 'field', field: 'hour', value: '25', min: 0, max: 23 },
+    });
   });
 
   it('accepts 29 February (it comes round every four years)', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, formatZoned, looksLikeTimeZone, suggestTimeZones, zonedParts, zonedTimeToInstant } from '../../../src/core/schedule/time-zone.js';
+import {
+  canonicalTimeZone,
+  formatZoned,
+  looksLikeTimeZone,
+  suggestTimeZones,
+  zonedParts,
+  zonedTimeToInstant,
+} from '../../../src/core/schedule/time-zone.js';
 import { workWeek } from '../../../src/core/schedule/work-week.js';
 
 describe('time zones', () => {
@@ -46,7 +53,12 @@ describe('time zones', () => {
     expect(zonedTimeToInstant(2026, 3, 28, 8, 0, 'Asia/Riyadh')?.toISOString()).toBe('2026-03-28T05:00:00.000Z');
     expect(zonedTimeToInstant(2026, 3, 29, 2, 30, 'Europe/Berlin')).toBeNull();
     expect(zonedTimeToInstant(2026, 10, 25, 2, 30, 'Europe/Berlin')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
-    expect(zonedParts(new Date('2026-03-29T01:30:00Z'), 'Europe/Berlin')).toMatchObject({ day: 29, hour: 3, minute: 30, weekday: 0 });
+    expect(zonedParts(new Date('2026-03-29T01:30:00Z'), 'Europe/Berlin')).toMatchObject({
+      day: 29,
+      hour: 3,
+      minute: 30,
+      weekday: 0,
+    });
   });
 
   it('formats a slot as the chat reads it, with Latin digits', () => {

@@ -23,7 +23,8 @@ describe('buildMatchQuery', () => {
   });
 
   it('expands a name to the spellings the corpus uses, closest first, and not to words that merely share a skeleton', () => {
-    const lookup = (keys: readonly string[]) => new Map(keys.filter((k) => k === 'بتن').map((k) => [k, ['وبوتين', 'بوتين', 'البطن', 'بيتون', 'باتون']]));
+    const lookup = (keys: readonly string[]) =>
+      new Map(keys.filter((k) => k === 'بتن').map((k) => [k, ['وبوتين', 'بوتين', 'البطن', 'بيتون', 'باتون']]));
     const [term] = buildMatchQuery('بوتن', lookup)!.terms;
     expect(term!.variants).toEqual(['بوتين', 'وبوتين']);
   });
@@ -34,7 +35,7 @@ describe('buildMatchQuery', () => {
   });
 
   it('offers the joined spelling for two words and the split one for a joined word', () => {
-    const corpus: Record<string, string[]> = { 'بنجنج': ['بيونغيانغ'], 'بنج': ['بيونغ'], 'ينج': ['يانغ'] };
+    const corpus: Record<string, string[]> = { بنجنج: ['بيونغيانغ'], بنج: ['بيونغ'], ينج: ['يانغ'] };
     const lookup = (keys: readonly string[]) => new Map(keys.filter((k) => corpus[k]).map((k) => [k, corpus[k]!]));
     const split = buildMatchQuery('بيونج يانج', lookup)!;
     expect(split.expression).toContain('"بيونغيانغ"');

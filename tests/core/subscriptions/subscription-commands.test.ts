@@ -21,16 +21,29 @@ describe('subscription commands', () => {
   let changes: number;
 
   const privateChat = (over: Partial<SubscriptionContext> = {}): SubscriptionContext => ({
-    locale: 'en', platform: 'telegram', chatId: '1001', userId: 'u1', isGroup: false, canManage: false, ...over,
+    locale: 'en',
+    platform: 'telegram',
+    chatId: '1001',
+    userId: 'u1',
+    isGroup: false,
+    canManage: false,
+    ...over,
   });
-  const group = (canManage: boolean, over: Partial<SubscriptionContext> = {}) => privateChat({ chatId: '-100777', isGroup: true, canManage, ...over });
+  const group = (canManage: boolean, over: Partial<SubscriptionContext> = {}) =>
+    privateChat({ chatId: '-100777', isGroup: true, canManage, ...over });
 
   beforeEach(async () => {
     ti = await createTestIndex();
     store = createSqliteSubscriptions(ti.db);
     clock = createManualClock('2026-03-27T00:00:00Z');
     changes = 0;
-    commands = createSubscriptionCommands({ store, index: ti.index, clock, defaultTimezone: 'Asia/Riyadh', onChange: () => void changes++ });
+    commands = createSubscriptionCommands({
+      store,
+      index: ti.index,
+      clock,
+      defaultTimezone: 'Asia/Riyadh',
+      onChange: () => void changes++,
+    });
   });
   afterEach(() => ti.close());
 
@@ -45,7 +58,13 @@ describe('subscription commands', () => {
       'When nothing is new: no post.',
       'The first digest brings the newest articles; after that, each brings only what was added since.',
     ]);
-    expect(store.byChat('telegram', '1001')).toMatchObject({ schedule: '0 8 * * *', timezone: 'Europe/Berlin', locale: 'en', whenEmpty: 'skip', status: 'active' });
+    expect(store.byChat('telegram', '1001')).toMatchObject({
+      schedule: '0 8 * * *',
+      timezone: 'Europe/Berlin',
+      locale: 'en',
+      whenEmpty: 'skip',
+      status: 'active',
+    });
     expect(changes).toBe(1);
   });
 
@@ -56,7 +75,12 @@ describe('subscription commands', () => {
     expect(reply.text?.[1]).toBe('المنطقة الزمنية: Asia/Riyadh');
     expect(reply.text?.[2]).toMatch(/^النشرة التالية: .*18:30/);
     expect(reply.text?.[3]).toBe('إن لم يكن هناك جديد: رسالة قصيرة بذلك.');
-    expect(store.byChat('telegram', '1001')).toMatchObject({ schedule: '30 18 * * 0-4', timezone: 'Asia/Riyadh', locale: 'ar', whenEmpty: 'note' });
+    expect(store.byChat('telegram', '1001')).toMatchObject({
+      schedule: '30 18 * * 0-4',
+      timezone: 'Asia/Riyadh',
+      locale: 'ar',
+      whenEmpty: 'note',
+    });
   });
 
   it('changes the schedule when the chat subscribes again', () => {
@@ -78,21 +102,39 @@ describe('subscription commands', () => {
   });
 
   it.each([
-    ['ar', 'يوميا 08:00 المريخ', ['لا أعرف المنطقة الزمنية «المريخ».', 'Asia/Riyadh', 'الرياض', 'أو اتركها لتكون بتوقيت Asia/Riyadh: /subscribe يوميا 08:00']],
+    [
+      'ar',
+      'يوميا 08:00 المريخ',
+      [
+        'لا أعرف المنطقة الزمنية «المريخ».',
+        'Asia/Riyadh',
+        'الرياض',
+        'أو اتركها لتكون بتوقيت Asia/Riyadh: /subscribe يوميا 08:00',
+      ],
+    ],
     ['ar', 'يوميا 08:00 الرياص', ['لا أعرف المنطقة الزمنية «الرياص».', 'هل تقصد: الرياض؟']],
-    ['en', 'daily 08:00 Mars', ['I don’t know the time zone “Mars”.', 'Or leave it out for Asia/Riyadh time: /subscribe daily 08:00']],
-  ] as const)('an unknown time zone (%s %j) is answered as one, with a suggestion, not as an unreadable schedule', (locale, arg, expected) => {
-    const reply = commands.run(privateChat({ locale }), 'subscribe', arg);
-    expect(reply).toMatchObject({ notice: true, locale });
-    for (const part of expected) expect(text(reply)).toContain(part);
-    expect(text(reply)).not.toMatch(/لم أفهم|can’t read/);
-    expect(store.byChat('telegram', '1001')).toBeNull();
-  });
+    [
+      'en',
+      'daily 08:00 Mars',
+      ['I don’t know the time zone “Mars”.', 'Or leave it out for Asia/Riyadh time: /subscribe daily 08:00'],
+    ],
+  ] as const)(
+    'an unknown time zone (%s %j) is answered as one, with a suggestion, not as an unreadable schedule',
+    (locale, arg, expected) => {
+      const reply = commands.run(privateChat({ locale }), 'subscribe', arg);
+      expect(reply).toMatchObject({ notice: true, locale });
+      for (const part of expected) expect(text(reply)).toContain(part);
+      expect(text(reply)).not.toMatch(/لم أفهم|can’t read/);
+      expect(store.byChat('telegram', '1001')).toBeNull();
+    },
+  );
 
   it('refuses a non-admin in a group politely, in their language, and changes nothing', () => {
     const en = commands.run(group(false), 'subscribe', 'daily 08:00');
     expect(en).toMatchObject({ notice: true, locale: 'en' });
-    expect(text(en)).toBe('In groups and channels only admins can change the digest subscription. Anyone can check it with /subscriptions.');
+    expect(text(en)).toBe(
+      'In groups and channels only admins can change the digest subscription. Anyone can check it with /subscriptions.',
+    );
     const ar = commands.run(group(false, { locale: 'ar' }), 'unsubscribe', '');
     expect(text(ar)).toContain('المشرفون وحدهم');
     expect(store.byChat('telegram', '-100777')).toBeNull();
@@ -103,18 +145,36 @@ describe('subscription commands', () => {
     commands.run(group(true), 'subscribe', 'daily 08:00 Asia/Riyadh');
     const seen = commands.run(group(false, { userId: 'someone' }), 'subscriptions', '');
     expect(seen.title).toBe('This chat’s digest');
-    expect(seen.text).toEqual(['When: daily at 08:00', 'Time zone: Asia/Riyadh', 'Next digest: Friday 27 March at 08:00', 'When nothing is new: no post.']);
+    expect(seen.text).toEqual([
+      'When: daily at 08:00',
+      'Time zone: Asia/Riyadh',
+      'Next digest: Friday 27 March at 08:00',
+      'When nothing is new: no post.',
+    ]);
     expect(commands.run(group(false), 'unsubscribe', '').notice).toBe(true);
     expect(text(commands.run(group(true), 'unsubscribe', ''))).toBe('This chat is unsubscribed from the digest.');
-    expect(text(commands.run(group(false), 'subscriptions', ''))).toBe('This chat has no digest subscription. To subscribe: /subscribe daily 08:00');
-    expect(text(commands.run(group(true), 'unsubscribe', ''))).toBe('This chat has no digest subscription. To subscribe: /subscribe daily 08:00');
+    expect(text(commands.run(group(false), 'subscriptions', ''))).toBe(
+      'This chat has no digest subscription. To subscribe: /subscribe daily 08:00',
+    );
+    expect(text(commands.run(group(true), 'unsubscribe', ''))).toBe(
+      'This chat has no digest subscription. To subscribe: /subscribe daily 08:00',
+    );
     expect(changes).toBe(2);
   });
 
   it.each([
     ['en', 'daily 25:00', ['I can’t read “daily 25:00” as a schedule.', '“25:00” is not a time of day']],
     ['ar', 'يوميا 25:00', ['لم أفهم «يوميا 25:00» موعدا للنشرة.', '«25:00» ليس وقتا صالحا']],
-    ['en', 'whenever', ['I can’t read “whenever” as a schedule.', '/subscribe daily 08:00', '/subscribe weekdays 18:30 Europe/Berlin', 'otherwise Asia/Riyadh time']],
+    [
+      'en',
+      'whenever',
+      [
+        'I can’t read “whenever” as a schedule.',
+        '/subscribe daily 08:00',
+        '/subscribe weekdays 18:30 Europe/Berlin',
+        'otherwise Asia/Riyadh time',
+      ],
+    ],
     ['ar', 'متى شئت', ['لم أفهم «متى شئت» موعدا للنشرة.', '/subscribe يوميا 08:00', '/subscribe كل ساعة']],
     ['en', '0 25 * * *', ['the hour “25” is not valid: use 0 to 23']],
     ['ar', '0 25 * * *', ['الساعة «25» غير صالح؛ المسموح من 0 إلى 23']],
@@ -141,7 +201,9 @@ describe('subscription commands', () => {
     expect(preview.footer).toContain('This preview doesn’t count as sent');
     expect(store.received(sub.id)).toEqual([]);
     expect(store.deliveries(sub.id)).toEqual([]);
-    expect(commands.run(privateChat(), 'digest', '').items?.map((i) => i.heading)).toEqual(preview.items?.map((i) => i.heading));
+    expect(commands.run(privateChat(), 'digest', '').items?.map((i) => i.heading)).toEqual(
+      preview.items?.map((i) => i.heading),
+    );
   });
 
   it('shows the newest articles as a digest in a chat without a subscription', () => {

@@ -4,7 +4,12 @@ import { scoreSentences } from '../../../src/core/summary/score-sentences.js';
 import { summaryWords } from '../../../src/core/summary/summary-words.js';
 import { splitSentences } from '../../../src/core/text/split-sentences.js';
 import { loadEasc, prepareEascArticle, respaceEascStops, unwrapEascArticle } from '../../../scripts/lib/easc.js';
-import { chooseSentences, evaluateScorer, pairedBootstrap, type EvalArticle } from '../../../scripts/lib/summary-eval.js';
+import {
+  chooseSentences,
+  evaluateScorer,
+  pairedBootstrap,
+  type EvalArticle,
+} from '../../../scripts/lib/summary-eval.js';
 
 const SAMPLE = fileURLToPath(new URL('../../fixtures/easc-sample.jsonl', import.meta.url));
 
@@ -19,9 +24,21 @@ describe('EASC preparation', () => {
   });
 
   it.each([
-    ['joins hard-wrapped lines', 'قال الوزير إن الحكومة\nستعلن القرار غدا.\nوأضاف أن القرار نهائي.', 'قال الوزير إن الحكومة ستعلن القرار غدا.\nوأضاف أن القرار نهائي.'],
-    ['keeps lines that end a sentence', 'جملة أولى.\nجملة ثانية؟\nقائمة:\nعنصر.', 'جملة أولى.\nجملة ثانية؟\nقائمة:\nعنصر.'],
-    ['a closing quote or citation mark after the stop still ends the line', 'قال: «انتهى.»\nثم.[4] [5]\nبعد.', 'قال: «انتهى.»\nثم.[4] [5]\nبعد.'],
+    [
+      'joins hard-wrapped lines',
+      'قال الوزير إن الحكومة\nستعلن القرار غدا.\nوأضاف أن القرار نهائي.',
+      'قال الوزير إن الحكومة ستعلن القرار غدا.\nوأضاف أن القرار نهائي.',
+    ],
+    [
+      'keeps lines that end a sentence',
+      'جملة أولى.\nجملة ثانية؟\nقائمة:\nعنصر.',
+      'جملة أولى.\nجملة ثانية؟\nقائمة:\nعنصر.',
+    ],
+    [
+      'a closing quote or citation mark after the stop still ends the line',
+      'قال: «انتهى.»\nثم.[4] [5]\nبعد.',
+      'قال: «انتهى.»\nثم.[4] [5]\nبعد.',
+    ],
     ['a blank line always ends a paragraph', 'عنوان بلا نقطة\n\nنص المقال.', 'عنوان بلا نقطة\nنص المقال.'],
   ])('unwrap: %s', (_name, input, expected) => {
     expect(unwrapEascArticle(input)).toBe(expected);
@@ -50,19 +67,34 @@ describe('EASC preparation', () => {
 describe('evaluation protocol', () => {
   const articles: EvalArticle[] = loadEasc(SAMPLE).map((r) => {
     const sentences = splitSentences(prepareEascArticle(r.article));
-    return { sentences, sentenceWords: sentences.map((s) => summaryWords(s.text)), references: r.summaries.map(summaryWords) };
+    return {
+      sentences,
+      sentenceWords: sentences.map((s) => summaryWords(s.text)),
+      references: r.summaries.map(summaryWords),
+    };
   });
   const lead = (a: EvalArticle) => a.sentences.map((_, i) => -i);
   const length = (a: EvalArticle, idx: number[]) => idx.reduce((n, i) => n + a.sentenceWords[i]!.length, 0);
 
-  it.each([10, 40, 80])('fill reaches a %i-word budget; cap never exceeds it unless one sentence is all it has', (budget) => {
-    for (const a of articles) {
-      const filled = chooseSentences(a, lead(a), budget, 'fill');
-      expect(length(a, filled)).toBeGreaterThanOrEqual(Math.min(budget, length(a, a.sentences.map((_, i) => i))));
-      const capped = chooseSentences(a, lead(a), budget, 'cap');
-      if (capped.length > 1) expect(length(a, capped)).toBeLessThanOrEqual(budget);
-    }
-  });
+  it.each([10, 40, 80])(
+    'fill reaches a %i-word budget; cap never exceeds it unless one sentence is all it has',
+    (budget) => {
+      for (const a of articles) {
+        const filled = chooseSentences(a, lead(a), budget, 'fill');
+        expect(length(a, filled)).toBeGreaterThanOrEqual(
+          Math.min(
+            budget,
+            length(
+              a,
+              a.sentences.map((_, i) => i),
+            ),
+          ),
+        );
+        const capped = chooseSentences(a, lead(a), budget, 'cap');
+        if (capped.length > 1) expect(length(a, capped)).toBeLessThanOrEqual(budget);
+      }
+    },
+  );
 
   it('averages over every article-reference pair and stays within [0, 1]', () => {
     const result = evaluateScorer(articles, (a) => scoreSentences(a.sentences), 'fill');

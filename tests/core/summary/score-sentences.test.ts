@@ -5,11 +5,15 @@ import { scoreSentences } from '../../../src/core/summary/score-sentences.js';
 import { selectSummary } from '../../../src/core/summary/select-summary.js';
 import { splitSentences, type SentenceSpan } from '../../../src/core/text/split-sentences.js';
 
-const spans = (...texts: string[]): SentenceSpan[] => texts.map((text, paragraph) => ({ text, paragraph, start: 0, end: text.length }));
+const spans = (...texts: string[]): SentenceSpan[] =>
+  texts.map((text, paragraph) => ({ text, paragraph, start: 0, end: text.length }));
 /** Index of the highest-scored sentence. */
 const best = (scores: number[]) => scores.indexOf(Math.max(...scores));
 const summarize = (sentences: SentenceSpan[], n: number) =>
-  selectSummary(sentences.map((s, i) => ({ text: s.text, score: scoreSentences(sentences)[i]! })), { sentences: n });
+  selectSummary(
+    sentences.map((s, i) => ({ text: s.text, score: scoreSentences(sentences)[i]! })),
+    { sentences: n },
+  );
 
 const LEAD = 'أعلنت وزارة الصحة اليوم ارتفاع عدد الإصابات بالحمى في مدينة حلب إلى ثلاثمئة إصابة خلال أسبوع.';
 const ASIDE = 'وكان الطقس في المدينة معتدلا طوال الأسبوع الماضي بحسب الأرصاد الجوية المحلية.';

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUMMARY_SENTENCES, WORD_BUDGET_SCORE_FLOOR, selectSummary } from '../../../src/core/summary/select-summary.js';
+import {
+  DEFAULT_SUMMARY_SENTENCES,
+  WORD_BUDGET_SCORE_FLOOR,
+  selectSummary,
+} from '../../../src/core/summary/select-summary.js';
 
 /** A sentence of `n` distinct words, so word budgets are easy to reason about. */
 const words = (tag: string, n: number) => `${Array.from({ length: n }, (_, i) => `${tag}${i}`).join(' ')}.`;
 const s = (text: string, score: number) => ({ text, score });
 
 describe('selectSummary', () => {
-  const article = [s(words('a', 10), 0.2), s(words('b', 10), 0.9), s(words('c', 10), 0.5), s(words('d', 10), 0.7), s(words('e', 10), 0.1)];
+  const article = [
+    s(words('a', 10), 0.2),
+    s(words('b', 10), 0.9),
+    s(words('c', 10), 0.5),
+    s(words('d', 10), 0.7),
+    s(words('e', 10), 0.1),
+  ];
 
   it('returns the best sentences in article order, not score order', () => {
     expect(selectSummary(article, { sentences: 3 })).toEqual([1, 2, 3]);
@@ -48,7 +58,11 @@ describe('selectSummary', () => {
   });
 
   it(`leaves out sentences scored at or below ${WORD_BUDGET_SCORE_FLOOR} under a word budget, unless nothing else fits`, () => {
-    const weak = [s(words('a', 10), 0.9), s(words('b', 5), WORD_BUDGET_SCORE_FLOOR), s(words('c', 5), WORD_BUDGET_SCORE_FLOOR / 2)];
+    const weak = [
+      s(words('a', 10), 0.9),
+      s(words('b', 5), WORD_BUDGET_SCORE_FLOOR),
+      s(words('c', 5), WORD_BUDGET_SCORE_FLOOR / 2),
+    ];
     expect(selectSummary(weak, { words: 20 })).toEqual([0]);
     expect(selectSummary(weak, { words: 6 })).toEqual([1]);
   });
@@ -63,7 +77,10 @@ describe('selectSummary', () => {
   });
 
   it('never headings: a sentence not summarizable is chosen only when the article has nothing else', () => {
-    const withHeading = [s('معاهدة دفاعية مع بيونغيانغ', 5), s(words('a', 10), 0.5)].map((x, i) => ({ ...x, summarizable: i !== 0 }));
+    const withHeading = [s('معاهدة دفاعية مع بيونغيانغ', 5), s(words('a', 10), 0.5)].map((x, i) => ({
+      ...x,
+      summarizable: i !== 0,
+    }));
     expect(selectSummary(withHeading, { words: 4 })).toEqual([1]);
     expect(selectSummary(withHeading, { sentences: 1 })).toEqual([1]);
     expect(selectSummary([{ ...withHeading[0]! }], { sentences: 1 })).toEqual([0]);
@@ -94,7 +111,9 @@ describe('selectSummary', () => {
   });
 
   it('ranks a NaN score last and breaks ties by article order', () => {
-    expect(selectSummary([s(words('a', 3), Number.NaN), s(words('b', 3), 1), s(words('c', 3), 1)], { sentences: 2 })).toEqual([1, 2]);
+    expect(
+      selectSummary([s(words('a', 3), Number.NaN), s(words('b', 3), 1), s(words('c', 3), 1)], { sentences: 2 }),
+    ).toEqual([1, 2]);
   });
 
   it.each([

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FRAGMENT_WORDS, contentTerms, sentenceFeatures } from '../../../src/core/summary/sentence-features.js';
 import type { SentenceSpan } from '../../../src/core/text/split-sentences.js';
 
-const spans = (...texts: string[]): SentenceSpan[] => texts.map((text) => ({ text, paragraph: 0, start: 0, end: text.length }));
+const spans = (...texts: string[]): SentenceSpan[] =>
+  texts.map((text) => ({ text, paragraph: 0, start: 0, end: text.length }));
 
 describe('sentenceFeatures', () => {
   const article = spans(

@@ -41,8 +41,11 @@ describe('Lucene ArabicStemFilter pairs', () => {
 describe('keyword-protected case', () => {
   // Lucene leaves a keyword-marked term alone; nashra's equivalent is the unstemmed `norm`
   // form kept beside every stem, so exact matches never depend on the stemmer.
-  it.each(readCases('lucene_arabic_cases_keyword.tsv'))('$input stays $expected when protected', ({ input, expected }) => {
-    expect(normalizeArabic(input)).toBe(expected);
-    expect(stemLight10(input)).not.toBe(expected);
-  });
+  it.each(readCases('lucene_arabic_cases_keyword.tsv'))(
+    '$input stays $expected when protected',
+    ({ input, expected }) => {
+      expect(normalizeArabic(input)).toBe(expected);
+      expect(stemLight10(input)).not.toBe(expected);
+    },
+  );
 });

@@ -6,11 +6,23 @@ const texts = (s: string) => splitSentences(s).map((x) => x.text);
 describe('splitSentences', () => {
   it.each([
     ['full stops', 'قال بوتين كلاما. ثم غادر.', ['قال بوتين كلاما.', 'ثم غادر.']],
-    ['Arabic question mark', 'هل يدخل الاتفاق حيز التنفيذ؟ لا أحد يعرف.', ['هل يدخل الاتفاق حيز التنفيذ؟', 'لا أحد يعرف.']],
+    [
+      'Arabic question mark',
+      'هل يدخل الاتفاق حيز التنفيذ؟ لا أحد يعرف.',
+      ['هل يدخل الاتفاق حيز التنفيذ؟', 'لا أحد يعرف.'],
+    ],
     ['comma and semicolon do not split', 'أولا، ثانيا؛ ثالثا.', ['أولا، ثانيا؛ ثالثا.']],
-    ['a quote of several sentences stays whole', 'وقال: "نرى تحالفا. لم يعد الأمر كذلك". ثم غادر.', ['وقال: "نرى تحالفا. لم يعد الأمر كذلك".', 'ثم غادر.']],
+    [
+      'a quote of several sentences stays whole',
+      'وقال: "نرى تحالفا. لم يعد الأمر كذلك". ثم غادر.',
+      ['وقال: "نرى تحالفا. لم يعد الأمر كذلك".', 'ثم غادر.'],
+    ],
     ['guillemets', 'قال: «جملة. وأخرى.» وانتهى.', ['قال: «جملة. وأخرى.» وانتهى.']],
-    ['a closing mark typed as an opening one', 'قالت: “أشك. هذا صعب“. ثم أضافت.', ['قالت: “أشك. هذا صعب“.', 'ثم أضافت.']],
+    [
+      'a closing mark typed as an opening one',
+      'قالت: “أشك. هذا صعب“. ثم أضافت.',
+      ['قالت: “أشك. هذا صعب“.', 'ثم أضافت.'],
+    ],
     ['decimals', 'ارتفع بنسبة 3.5 في المئة.', ['ارتفع بنسبة 3.5 في المئة.']],
     ['a Latin initial', 'قال J. Smith ذلك.', ['قال J. Smith ذلك.']],
     ['lines are paragraphs', 'سطر أول\nسطر ثان', ['سطر أول', 'سطر ثان']],
@@ -28,7 +40,10 @@ describe('splitSentences', () => {
 });
 
 describe('splitSentences offsets', () => {
-  it.each([['أ. ب.\nج.'], ['  قال: "نعم. لا".  ثم غادر.\r\nسطر آخر'], ['\n\nبعد سطرين فارغين.'], ['']])('slice back to each sentence in %j', (text) => {
-    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
-  });
+  it.each([['أ. ب.\nج.'], ['  قال: "نعم. لا".  ثم غادر.\r\nسطر آخر'], ['\n\nبعد سطرين فارغين.'], ['']])(
+    'slice back to each sentence in %j',
+    (text) => {
+      for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+    },
+  );
 });

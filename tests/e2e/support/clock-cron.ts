@@ -35,7 +35,14 @@ export class ClockCron implements CronRunner {
   schedule(expression: string, timezone: string, onTick: (slot: Date) => void, name?: string): CronJob {
     const parsed = parseCron(expression);
     if (!parsed.ok) throw new Error(`bad cron expression ${expression}`);
-    const job: Job = { name: name ?? expression, expression, timezone, onTick, next: nextSlot(parsed.spec, timezone, this.clock.now()), stopped: false };
+    const job: Job = {
+      name: name ?? expression,
+      expression,
+      timezone,
+      onTick,
+      next: nextSlot(parsed.spec, timezone, this.clock.now()),
+      stopped: false,
+    };
     this.jobs.push(job);
     return {
       stop: () => {
@@ -46,7 +53,9 @@ export class ClockCron implements CronRunner {
 
   /** The jobs still scheduled. */
   active(): { name: string; expression: string; timezone: string }[] {
-    return this.jobs.filter((j) => !j.stopped).map(({ name, expression, timezone }) => ({ name, expression, timezone }));
+    return this.jobs
+      .filter((j) => !j.stopped)
+      .map(({ name, expression, timezone }) => ({ name, expression, timezone }));
   }
 
   /** Moves the clock forward to `at`, firing every slot reached on the way; returns them. */

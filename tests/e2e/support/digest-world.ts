@@ -2,11 +2,20 @@ import type { Subscription } from '../../../src/core/ports/subscription-store.js
 import type { ChatDelivery, Platform } from '../../../src/core/ports/chat-delivery.js';
 import { FSI, PDI } from '../../../src/core/render/bidi.js';
 import { createManualClock, type ManualClock } from '../../support/manual-clock.js';
-import { createDigestScheduler, type DigestScheduler, type DigestSchedulerDeps } from '../../../src/scheduler/create-digest-scheduler.js';
+import {
+  createDigestScheduler,
+  type DigestScheduler,
+  type DigestSchedulerDeps,
+} from '../../../src/scheduler/create-digest-scheduler.js';
 import { type Harness, startHarness } from '../../discord/bot-harness.js';
 import { captureLogger } from '../../scheduler/support.js';
 import { createTestIndex, type TestIndex } from '../../support/create-test-index.js';
-import { type InteractionOptions, type InteractionState, type StoredMessage, visibleText } from '../../../emulators/discord-emulator.js';
+import {
+  type InteractionOptions,
+  type InteractionState,
+  type StoredMessage,
+  visibleText,
+} from '../../../emulators/discord-emulator.js';
 import { ENGLISH_USER, type BotMessage, type Exchange } from '../../../emulators/telegram-emulator.js';
 import { type BotUnderTest, startBot } from '../../telegram/support/start-bot.js';
 import { ClockCron } from './clock-cron.js';
@@ -87,10 +96,23 @@ export async function startDigestWorld(start: string = T0): Promise<DigestWorld>
   const answers = new Set<string>();
 
   return {
-    test, clock, cron, telegram, discord, logs, deliveries,
+    test,
+    clock,
+    cron,
+    telegram,
+    discord,
+    logs,
+    deliveries,
     scheduler(over = {}) {
       const s = createDigestScheduler({
-        store: test.subscriptionStore, index: test.index, deliveries, clock, logger: logs.logger, cron, retry: { baseDelayMs: 1_000 }, ...over,
+        store: test.subscriptionStore,
+        index: test.index,
+        deliveries,
+        clock,
+        logger: logs.logger,
+        cron,
+        retry: { baseDelayMs: 1_000 },
+        ...over,
       });
       schedulers.push(s);
       return s;
@@ -108,7 +130,8 @@ export async function startDigestWorld(start: string = T0): Promise<DigestWorld>
       if (!sub) throw new Error(`no ${platform} subscription for ${chatId}`);
       return sub;
     },
-    telegramPosts: (chatId) => telegram.em.messages.filter((m) => m.chatId === chatId && !answers.has(`${m.chatId}:${m.messageId}`)),
+    telegramPosts: (chatId) =>
+      telegram.em.messages.filter((m) => m.chatId === chatId && !answers.has(`${m.chatId}:${m.messageId}`)),
     discordPosts: (channelId = discord.emulator.channelId) => discord.emulator.channelMessages(channelId),
     finished(subscriptionId, slot) {
       return until(() => {

@@ -1,14 +1,38 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BODIES = ['الحكومة', 'البرلمان', 'الوزارة', 'اللجنة', 'الهيئة', 'المجلس', 'الشركة', 'البلدية', 'الجامعة', 'المحكمة'];
-const SECTORS = ['الطاقة', 'المياه', 'النقل', 'الصحة', 'التعليم', 'الزراعة', 'الإسكان', 'الاتصالات', 'السياحة', 'الصناعة'];
+const BODIES = [
+  'الحكومة',
+  'البرلمان',
+  'الوزارة',
+  'اللجنة',
+  'الهيئة',
+  'المجلس',
+  'الشركة',
+  'البلدية',
+  'الجامعة',
+  'المحكمة',
+];
+const SECTORS = [
+  'الطاقة',
+  'المياه',
+  'النقل',
+  'الصحة',
+  'التعليم',
+  'الزراعة',
+  'الإسكان',
+  'الاتصالات',
+  'السياحة',
+  'الصناعة',
+];
 
 /** One long sentence of `clauses` clauses joined by Arabic commas (which do not end a sentence). */
 function longSentence(n: number, k: number, clauses: number): string {
   const parts: string[] = [];
   for (let c = 0; c < clauses; c++) {
-    parts.push(`${c === 0 ? 'أعلنت' : 'وأضافت'} ${BODIES[(n + c + k) % 10]} أن مشروع ${SECTORS[(n * 3 + c + k) % 10]} رقم ${n * 100 + k * 10 + c} سيبدأ في المرحلة ${c + 1} من الخطة`);
+    parts.push(
+      `${c === 0 ? 'أعلنت' : 'وأضافت'} ${BODIES[(n + c + k) % 10]} أن مشروع ${SECTORS[(n * 3 + c + k) % 10]} رقم ${n * 100 + k * 10 + c} سيبدأ في المرحلة ${c + 1} من الخطة`,
+    );
   }
   return `${parts.join('، ')}.`;
 }
@@ -24,7 +48,14 @@ export const longTitle = (n: number): string => `تقرير مطول رقم ${n}
  */
 export function addLongArticles(corpusDir: string, count = 9): void {
   for (let n = 1; n <= count; n++) {
-    const text = [`title: ${longTitle(n)}`, `date: 2026-03-${String(10 + n).padStart(2, '0')}`, '', longSentence(n, 1, 8), longSentence(n, 2, 8), ''].join('\n');
+    const text = [
+      `title: ${longTitle(n)}`,
+      `date: 2026-03-${String(10 + n).padStart(2, '0')}`,
+      '',
+      longSentence(n, 1, 8),
+      longSentence(n, 2, 8),
+      '',
+    ].join('\n');
     writeFileSync(join(corpusDir, `long-${n}.txt`), text);
   }
 }

@@ -1,6 +1,10 @@
 import type { CommandHandler } from '../../../src/core/commands/create-command-handler.js';
 import { createLogger } from '../../../src/logging/create-logger.js';
-import { createTelegramBot, type TelegramBot, type TelegramBotDeps } from '../../../src/telegram/create-telegram-bot.js';
+import {
+  createTelegramBot,
+  type TelegramBot,
+  type TelegramBotDeps,
+} from '../../../src/telegram/create-telegram-bot.js';
 import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../../emulators/telegram-emulator.js';
 
 export interface BotUnderTest {
