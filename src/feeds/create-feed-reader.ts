@@ -6,7 +6,13 @@ import { nextPollAt, parseRetryAfter } from '../core/feeds/next-poll.js';
 import { rebuildPeople } from '../core/indexing/rebuild-people.js';
 import type { StoryStore } from '../core/ports/story-store.js';
 import { groupStories } from '../core/stories/group-stories.js';
-import type { FeedItemRecord, FeedState, FeedStatus, FeedStore } from '../core/ports/feed-store.js';
+import {
+  type FeedItemRecord,
+  type FeedState,
+  type FeedStatus,
+  type FeedStore,
+  neverPolled,
+} from '../core/ports/feed-store.js';
 import type { IndexWriter } from '../core/ports/index-writer.js';
 import type { Clock } from '../core/schedule/clock.js';
 import type { Logger } from '../logging/create-logger.js';
@@ -133,16 +139,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
   async function poll(feed: FeedEntry, options: PollOptions = {}): Promise<FeedPollResult> {
     await ensureCurrentAnalysis();
     const now = clock.now();
-    const prev: FeedState = (await store.state(feed.url)) ?? {
-      url: feed.url,
-      etag: null,
-      lastModified: null,
-      lastFetch: null,
-      status: null,
-      error: null,
-      failures: 0,
-      notBefore: null,
-    };
+    const prev: FeedState = (await store.state(feed.url)) ?? neverPolled(feed.url);
     const waiting = prev.notBefore !== null && Date.parse(prev.notBefore) > now.getTime();
     if (waiting && (options.honourWait === 'all' || (options.honourWait === 'errors' && prev.status === 'error'))) {
       const status = prev.status ?? 'error';

@@ -1,10 +1,11 @@
-import type {
-  FeedItemRecord,
-  FeedState,
-  FeedStatus,
-  FeedStore,
-  FeedSummary,
-  FullTextOutcome,
+import {
+  type FeedItemRecord,
+  type FeedState,
+  type FeedStatus,
+  type FeedStore,
+  type FeedSummary,
+  type FullTextOutcome,
+  neverPolled,
 } from '../core/ports/feed-store.js';
 import type { Db } from './open-database.js';
 
@@ -61,19 +62,6 @@ function toState(r: StateRow): FeedState {
   };
 }
 
-function emptyState(url: string): FeedState {
-  return {
-    url,
-    etag: null,
-    lastModified: null,
-    lastFetch: null,
-    status: null,
-    error: null,
-    failures: 0,
-    notBefore: null,
-  };
-}
-
 /**
  * The feed store over SQLite (schema v3). Methods run synchronously and return settled
  * promises, so callers written for a network database work unchanged.
@@ -123,7 +111,7 @@ export function createSqliteFeedStore(db: Db): FeedStore {
     async summaries(urls): Promise<FeedSummary[]> {
       return urls.map((url) => {
         const row = s.state.get(url);
-        return { ...(row ? toState(row) : emptyState(url)), articles: s.count.get(url)!.n };
+        return { ...(row ? toState(row) : neverPolled(url)), articles: s.count.get(url)!.n };
       });
     },
     async items(articleIds) {

@@ -22,6 +22,20 @@ export interface FeedState {
   readonly notBefore: string | null;
 }
 
+/** The state of a feed never polled: what the reader starts from and what the store lists. */
+export function neverPolled(url: string): FeedState {
+  return {
+    url,
+    etag: null,
+    lastModified: null,
+    lastFetch: null,
+    status: null,
+    error: null,
+    failures: 0,
+    notBefore: null,
+  };
+}
+
 /** What became of a teaser item's linked page. */
 export type FullTextOutcome = 'feed' | 'page' | 'failed';
 
