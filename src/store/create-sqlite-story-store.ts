@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoryArticle, StoryStore } from '../core/ports/story-store.js';
 import type { Db } from './open-database.js';
+import { createMultiRowInsert } from './multi-row-insert.js';
 import { decodeSignature } from './story-signature-blob.js';
 
 interface StoryRow {
@@ -24,6 +25,9 @@ function toArticle(r: StoryRow): StoryArticle {
   };
 }
 
+/** Band rows per insert statement (see `createMultiRowInsert`): 480,000 rows for 20,000 articles. */
+export const BAND_ROWS_PER_INSERT = 256;
+
 /** Story grouping storage over SQLite: pending articles, band-key candidates, assignment. */
 export function createSqliteStoryStore(db: Db): StoryStore {
   const s = {
@@ -35,6 +39,7 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     ),
     one: db.prepare<[number], StoryRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.num = ?`),
   };
+  const insertBands = createMultiRowInsert(db, 'story_bands', ['band_key', 'article_num'], BAND_ROWS_PER_INSERT);
   const byCount = new Map<number, Database.Statement<number[], StoryRow>>();
   const candidatesStatement = (count: number) => {
     let stmt = byCount.get(count);
@@ -49,6 +54,13 @@ export function createSqliteStoryStore(db: Db): StoryStore {
   };
   return {
     pending: () => s.pending.all().map(toArticle),
+    recordBandKeys(keysOf) {
+      // In key order: the table's B-tree is then written page after page, not at random.
+      const rows: [number, number][] = [];
+      for (const [num, keys] of keysOf) for (const key of keys) rows.push([key, num]);
+      rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      insertBands(rows);
+    },
     candidates(keys) {
       if (keys.length === 0) return [];
       return candidatesStatement(keys.length)

@@ -28,9 +28,13 @@ function* candidatePairs(
   store: StoryStore,
   pending: readonly StoryArticle[],
   known: ReadonlyMap<number, StoryArticle>,
+  keysOf: ReadonlyMap<number, readonly number[]>,
 ): Generator<[StoryArticle, StoryArticle]> {
   if (pending.length < STORY_LIMITS.bulkPending) {
-    for (const p of pending) if (p.signature) for (const c of store.candidates(bandKeys(p.signature))) yield [p, c];
+    for (const p of pending) {
+      const keys = keysOf.get(p.num);
+      if (keys) for (const c of store.candidates(keys)) yield [p, c];
+    }
     return;
   }
   const pairs = new Map<number, Set<number>>();
@@ -67,6 +71,11 @@ function* candidatePairs(
 export function groupStories(store: StoryStore): number {
   const pending = store.pending();
   if (pending.length === 0) return 0;
+  // A pending article's band keys are recorded here, before any lookup, so that pending
+  // articles find each other as well as the settled ones.
+  const keysOf = new Map<number, number[]>();
+  for (const p of pending) if (p.signature) keysOf.set(p.num, bandKeys(p.signature));
+  store.recordBandKeys(keysOf);
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -94,7 +103,7 @@ export function groupStories(store: StoryStore): number {
     articles.set(p.num, p);
     node(p);
   }
-  for (const [p, c] of candidatePairs(store, pending, articles)) {
+  for (const [p, c] of candidatePairs(store, pending, articles, keysOf)) {
     if (c.num === p.num || !sameStory(p, c)) continue;
     if (!articles.has(c.num)) articles.set(c.num, c);
     union(node(p), node(c));
