@@ -21,6 +21,13 @@ function encodeSpans(sentences: AnalyzedArticle['sentences']): string {
   );
 }
 
+/**
+ * SQLite page cache while an index run writes, in KiB (the default is 2,000). Full-text
+ * segment merges and name-word inserts touch pages all over a 150 MB file; with the default
+ * cache they were read back and spilled again and again. Given back when the run ends.
+ */
+export const WRITE_CACHE_KIB = 32_768;
+
 /** Name words per insert statement (see `createMultiRowInsert`): ~176,000 words for 20,000 articles. */
 export const NAME_WORDS_PER_INSERT = 64;
 
@@ -107,13 +114,19 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
    * `endRun`: checking a Set is what keeps the vocabulary from costing an insert per word.
    */
   let knownNameWords: Set<string> | null = null;
+  /** The connection's page cache size before a run enlarged it (see `WRITE_CACHE_KIB`). */
+  let defaultCacheSize: number | null = null;
   const crash = crashPointFromEnv();
 
   const insertNameKeys = createMultiRowInsert(db, 'name_keys', ['key', 'word'], NAME_WORDS_PER_INSERT);
 
   /** Records the name words not yet known. */
   function insertNameWords(pairs: AnalyzedArticle['nameWords']): void {
-    knownNameWords ??= new Set(s.nameWords.all().map((r) => r.word));
+    if (!knownNameWords) {
+      knownNameWords = new Set(s.nameWords.all().map((r) => r.word));
+      defaultCacheSize ??= db.pragma('cache_size', { simple: true }) as number;
+      db.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+    }
     const rows: [string, string][] = [];
     for (const [word, key] of pairs) {
       if (knownNameWords.has(word)) continue;
@@ -252,6 +265,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       return result;
     },
     endRun() {
+      if (defaultCacheSize !== null) db.pragma(`cache_size = ${defaultCacheSize}`);
       knownNameWords = null;
     },
   };

@@ -80,7 +80,9 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     },
     members: (story) => s.members.all(story).map(toArticle),
     assign(storyOf) {
-      for (const [num, story] of storyOf) s.assign.run(story, num);
+      // In row order: the pages of the articles table are visited in turn, not at random.
+      const rows = [...storyOf].sort((a, b) => a[0] - b[0]);
+      for (const [num, story] of rows) s.assign.run(story, num);
     },
   };
 }
