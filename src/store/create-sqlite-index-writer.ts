@@ -127,13 +127,15 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       defaultCacheSize ??= db.pragma('cache_size', { simple: true }) as number;
       db.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
     }
-    const rows: [string, string][] = [];
+    const keys: string[] = [];
+    const words: string[] = [];
     for (const [word, key] of pairs) {
       if (knownNameWords.has(word)) continue;
       knownNameWords.add(word);
-      rows.push([key, word]);
+      keys.push(key);
+      words.push(word);
     }
-    insertNameKeys(rows);
+    insertNameKeys(keys, words);
   }
 
   function removeDerived(num: number): void {
