@@ -31,8 +31,8 @@ while (queries.length < 1000) {
   const start = Math.floor(random() * Math.max(1, words.length - n));
   queries.push(words.slice(start, start + n).join(' '));
 }
-const expressions = queries
-  .map((q) => buildMatchQuery(q, (keys) => index.nameVariants(keys, 200))?.expression)
+const expressions = (await Promise.all(queries.map((q) => buildMatchQuery(q, (keys) => index.nameVariants(keys, 200)))))
+  .map((m) => m?.expression)
   .filter((e): e is string => !!e);
 const times = { plain: [] as number[], stories: [] as number[] };
 for (const e of expressions) {
@@ -40,7 +40,7 @@ for (const e of expressions) {
   plain.all(e, 10, 0);
   times.plain.push(performance.now() - t);
   t = performance.now();
-  index.search(e, 10, 0);
+  await index.search(e, 10, 0);
   times.stories.push(performance.now() - t);
 }
 const pct = (xs: number[], p: number) =>

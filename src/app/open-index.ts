@@ -72,7 +72,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
   try {
     const writer = readonly ? null : createSqliteIndexWriter(db, options.now);
     // A run that died left derived work pending: the file may have been cut off mid-write too.
-    if (options.check || writer?.derivedPending()) quickCheck(db, options.db);
+    if (options.check || (await writer?.derivedPending())) quickCheck(db, options.db);
     const source = createFileCorpusSource(options.corpus);
     let runs = 0;
     const reindex = async (): Promise<IndexReport> => {
@@ -108,7 +108,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
       }
     }
     const index = createSqliteArticleIndex(db);
-    if (stale) report = { ...report, articles: index.countArticles() };
+    if (stale) report = { ...report, articles: await index.countArticles() };
     return { db, index, report, stale, reindex, close: () => db.close() };
   } catch (err) {
     if (db.open) db.close();

@@ -86,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
         intervalMs: config.feedMinutes * 60_000,
       });
       output = await runFeedCommand(args.command, { list, file, store, reader });
-    } else output = runCliCommand(app.index, args, app.report);
+    } else output = await runCliCommand(app.index, args, app.report);
     if (args.json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
     else {
       if (!isIndex) {

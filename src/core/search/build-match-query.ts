@@ -26,7 +26,7 @@ export interface MatchQuery {
 }
 
 /** Looks up the corpus's spellings of phonetic name keys: the index's `nameVariants`. */
-export type NameVariantLookup = (keys: readonly string[]) => ReadonlyMap<string, readonly string[]>;
+export type NameVariantLookup = (keys: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>;
 
 /** Words beyond this are ignored: a pasted paragraph is not a search. */
 export const MAX_QUERY_TERMS = 8;
@@ -136,7 +136,10 @@ function termExpression(term: QueryTerm, phrases: readonly string[]): string {
  * adjacent words may also match as one joined name and one word as two. Returns null
  * when nothing searchable is left.
  */
-export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = () => new Map()): MatchQuery | null {
+export async function buildMatchQuery(
+  text: string,
+  variantsOf: NameVariantLookup = async () => new Map(),
+): Promise<MatchQuery | null> {
   const tokens = tokenize(text).slice(0, MAX_QUERY_TERMS * 4);
   const all = tokens.map((t) => ({ surface: t.surface, word: t.norm, stem: t.stem }));
   // Stopwords and one-letter fragments (the b of a pasted <b>) carry no topic.
@@ -154,7 +157,7 @@ export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = ()
     const next = chosen[i + 1];
     if (next) keysWanted.add(nameKey(t.word + next.word));
   });
-  const lookup = variantsOf([...keysWanted].filter((k) => isArabicWord(k)));
+  const lookup = await variantsOf([...keysWanted].filter((k) => isArabicWord(k)));
   const terms: QueryTerm[] = chosen.map(
     (t) => fromLatin(t, lookup) ?? { ...t, variants: closest(t.word, lookup.get(nameKey(t.word))) },
   );
