@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { buildMatchQuery } from '../src/core/search/build-match-query.js';
 import { createSqliteArticleIndex } from '../src/store/create-sqlite-article-index.js';
+import { renderFts5Query } from '../src/store/render-fts5-query.js';
 import { seededRandom } from './lib/seeded-random.js';
 
 const file = process.argv[2];
@@ -32,12 +33,12 @@ while (queries.length < 1000) {
   queries.push(words.slice(start, start + n).join(' '));
 }
 const expressions = (await Promise.all(queries.map((q) => buildMatchQuery(q, (keys) => index.nameVariants(keys, 200)))))
-  .map((m) => m?.expression)
-  .filter((e): e is string => !!e);
+  .filter((m) => m !== null)
+  .map((m) => m.query);
 const times = { plain: [] as number[], stories: [] as number[] };
 for (const e of expressions) {
   let t = performance.now();
-  plain.all(e, 10, 0);
+  plain.all(renderFts5Query(e), 10, 0);
   times.plain.push(performance.now() - t);
   t = performance.now();
   await index.search(e, 10, 0);

@@ -9,6 +9,7 @@ import type { SpeakerKind } from '../core/quotes/quote.js';
 import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
+import { renderFts5Query } from './render-fts5-query.js';
 
 /**
  * bm25 column weights, in FTS column order: title words/stems, body words/stems.
@@ -156,9 +157,10 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
   );
 
   return {
-    async matchingAmong(expression, ids) {
+    async matchingAmong(query, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Set();
+      const expression = renderFts5Query(query);
       return new Set(
         matchingStatement(unique.length)
           .all(...unique, expression)
@@ -176,7 +178,8 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       }
       return out;
     },
-    async search(expression, limit, offset) {
+    async search(query, limit, offset) {
+      const expression = renderFts5Query(query);
       // Read HITS_PER_STORY matching articles per story wanted; when copies filled them and
       // stories are missing, read four times as many, until the matches run out.
       for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
@@ -187,7 +190,7 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
         if (rows.length === 0 && cap > (offset + limit) * HITS_PER_STORY * 64) return [];
       }
     },
-    countMatches: async (expression, cap) => s.count.get(expression, cap)!.n,
+    countMatches: async (query, cap) => s.count.get(renderFts5Query(query), cap)!.n,
     getArticle: async (id) => s.article.get(id) ?? null,
     storyOthers: async (id) => s.storyOthers.all(id).map((r) => r.id),
     async getSentences(id) {

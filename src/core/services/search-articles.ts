@@ -31,7 +31,7 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 /** Spellings read per name key before the closest are chosen. */
 const MAX_VARIANT_ROWS = 200;
 
-/** A topic as a safe MATCH expression, with the corpus's spellings of its names: null when nothing in it is searchable. */
+/** A topic as a structured search, with the corpus's spellings of its names: null when nothing in it is searchable. */
 export function topicQuery(index: ArticleIndex, text: string): Promise<MatchQuery | null> {
   return buildMatchQuery(text, (keys) => index.nameVariants(keys, MAX_VARIANT_ROWS));
 }
@@ -51,7 +51,7 @@ export async function searchArticles(
   if (!match) return { query: text, terms: [], results: [], total: 0 };
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const offset = options.offset ?? 0;
-  const hits = await index.search(match.expression, limit, offset);
+  const hits = await index.search(match.query, limit, offset);
   const sentences = await Promise.all(hits.map((h) => index.getSentences(h.id)));
   const results = hits.map((h, i) => ({
     id: h.id,
@@ -66,6 +66,6 @@ export async function searchArticles(
     also: h.also,
   }));
   const total =
-    offset === 0 && hits.length < limit ? hits.length : await index.countMatches(match.expression, MAX_COUNTED_MATCHES);
+    offset === 0 && hits.length < limit ? hits.length : await index.countMatches(match.query, MAX_COUNTED_MATCHES);
   return { query: text, terms: match.terms, results, total };
 }

@@ -60,7 +60,7 @@ export async function summarizeTopic(
   if (text === '') throw new UsageError('empty query');
   const match = await topicQuery(index, text);
   if (!match) return null;
-  const best = (await index.search(match.expression, 1, 0))[0];
+  const best = (await index.search(match.query, 1, 0))[0];
   if (!best) return null;
   const sentences = await index.getSentences(best.id);
   const joined = new Map(match.joined.map((j) => [j.word, j.first]));

@@ -1,5 +1,6 @@
 import type { ArticleIndex } from '../ports/article-index.js';
 import { buildMatchQuery } from '../search/build-match-query.js';
+import type { SearchQuery } from '../search/search-query.js';
 
 /** Which stories (each as all its article ids) to keep, one answer per story, decided in one index lookup. */
 export type TopicFilter = (stories: readonly (readonly string[])[]) => Promise<boolean[]>;
@@ -20,12 +21,12 @@ export async function createTopicFilter(
   const queries = await Promise.all(
     topics.map((topic) => buildMatchQuery(topic, (keys) => index.nameVariants(keys, MAX_VARIANT_ROWS))),
   );
-  const expressions = queries.map((q) => q?.expression).filter((e): e is string => e !== undefined && e !== '');
-  if (expressions.length === 0) return undefined;
-  const expression = expressions.map((e) => `(${e})`).join(' OR ');
+  const searches = queries.filter((q) => q !== null).map((q) => q.query);
+  if (searches.length === 0) return undefined;
+  const query: SearchQuery = searches.length === 1 ? searches[0]! : { op: 'or', nodes: searches };
   // One lookup for every story's articles, then each story is kept when any of its articles matched.
   return async (stories) => {
-    const matched = await index.matchingAmong(expression, stories.flat());
+    const matched = await index.matchingAmong(query, stories.flat());
     return stories.map((ids) => ids.some((id) => matched.has(id)));
   };
 }

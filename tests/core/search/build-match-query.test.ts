@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatchQuery } from '../../../src/core/search/build-match-query.js';
+import type { QueryNode } from '../../../src/core/search/search-query.js';
+
+/** Every node of a query of the given kind, as text (a phrase's words joined by a space). */
+function strings(node: QueryNode, op: 'word' | 'stem' | 'phrase'): string[] {
+  if (node.op === 'and' || node.op === 'or') return node.nodes.flatMap((n) => strings(n, op));
+  if (node.op !== op) return [];
+  return [node.op === 'phrase' ? node.words.join(' ') : node.text];
+}
 
 describe('buildMatchQuery', () => {
   it.each([['"'], ['*'], ['()'], ['😀'], ['---']])('%j has nothing to search', async (q) => {
@@ -14,8 +22,9 @@ describe('buildMatchQuery', () => {
   it('keeps operator words as quoted strings', async () => {
     const q = (await buildMatchQuery('كيم NEAR( OR'))!;
     expect(q.terms.map((t) => t.word)).toEqual(['كيم', 'near']);
-    expect(q.expression).toContain('"near"');
-    expect(q.expression).not.toContain('NEAR(');
+    // Tokens only: the operator word is a plain word to look for, the parenthesis is gone.
+    expect(strings(q.query, 'stem')).toEqual(['كيم', 'near']);
+    expect(JSON.stringify(q.query)).not.toContain('(');
   });
 
   it('caps the number of terms', async () => {
@@ -40,8 +49,46 @@ describe('buildMatchQuery', () => {
     const lookup = async (keys: readonly string[]) =>
       new Map(keys.filter((k) => corpus[k]).map((k) => [k, corpus[k]!]));
     const split = (await buildMatchQuery('بيونج يانج', lookup))!;
-    expect(split.expression).toContain('"بيونغيانغ"');
+    expect(strings(split.query, 'word')).toContain('بيونغيانغ');
     expect(split.joined).toEqual([{ word: 'بيونغيانغ', first: 0 }]);
-    expect((await buildMatchQuery('بيونجيانج', lookup))!.expression).toContain('"بيونغ يانغ"');
+    expect(strings((await buildMatchQuery('بيونجيانج', lookup))!.query, 'phrase')).toContain('بيونغ يانغ');
+  });
+});
+
+describe('the structured query', () => {
+  it('is an AND of one group per word: the exact word (or its spellings) OR its stem', async () => {
+    const lookup = async (keys: readonly string[]) =>
+      new Map(keys.filter((k) => k === 'بتن').map((k) => [k, ['بوتين']]));
+    const q = (await buildMatchQuery('الحرب بوتن', lookup))!;
+    expect(q.query).toEqual({
+      op: 'and',
+      nodes: [
+        {
+          op: 'or',
+          nodes: [
+            { op: 'word', text: 'الحرب' },
+            { op: 'stem', text: q.terms[0]!.stem },
+          ],
+        },
+        {
+          op: 'or',
+          nodes: [
+            {
+              op: 'or',
+              nodes: [
+                { op: 'word', text: 'بوتن' },
+                { op: 'word', text: 'بوتين' },
+              ],
+            },
+            { op: 'stem', text: q.terms[1]!.stem },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('is the stem alone for a word that is its own stem and has no other spelling', async () => {
+    const q = (await buildMatchQuery('كيم'))!;
+    expect(q.query).toEqual({ op: 'stem', text: 'كيم' });
   });
 });
