@@ -60,11 +60,13 @@ async function main() {
   if (mode === 'index' || mode === 'reindex') {
     const { skipped, ...report } = app.report;
     console.log(JSON.stringify({ ms, maxRssMb: maxRssMb(), report: { ...report, skipped: skipped.length } }));
-    app.close();
+    await app.close();
     return;
   }
   // query: idle footprint first (an open index and a command handler), then latencies, warm.
-  const { index, db } = app;
+  const { index } = app;
+  // Sampling queries read the SQLite file itself, on a connection of their own.
+  const db = new Database(dbFile, { readonly: true });
   const handler = createCommandHandler({ index, pages: createMemoryPageStore() });
   (globalThis as { gc?: () => void }).gc?.();
   const idleRssMb = rssMb();
@@ -122,7 +124,8 @@ async function main() {
       counts,
     }),
   );
-  app.close();
+  db.close();
+  await app.close();
 }
 
 main().catch((err) => {

@@ -46,8 +46,8 @@ describe('openIndex on a bulk import', () => {
       const again = await pooled.reindex();
       expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 150 });
     } finally {
-      single.close();
-      pooled.close();
+      await single.close();
+      await pooled.close();
     }
   });
 });

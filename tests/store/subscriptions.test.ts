@@ -89,7 +89,7 @@ describe('SQLite subscription store', () => {
     expect(await store.claimSlot(s.id, slot, slot)).toBe('duplicate');
     const db2 = openDatabase(join(dir, 'nashra.sqlite'));
     try {
-      expect(createSqliteSubscriptions(db2).claimSlot(s.id, slot, slot)).toBe('duplicate');
+      expect(await createSqliteSubscriptions(db2).claimSlot(s.id, slot, slot)).toBe('duplicate');
     } finally {
       db2.close();
     }
