@@ -26,6 +26,7 @@ export interface StoryStore {
   /**
    * Every LSH bucket holding more than one article, as article nums: one pass over the
    * band table, cheaper than a lookup per article when most of the archive is pending.
+   * All of them at once (a list, not a stream): one round trip on an engine across a network.
    */
   sharedBuckets(): Promise<number[][]>;
   /** The articles with these nums (those that exist). */
