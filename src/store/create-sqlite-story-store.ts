@@ -53,8 +53,8 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     return stmt;
   };
   return {
-    pending: () => s.pending.all().map(toArticle),
-    recordBandKeys(keysOf) {
+    pending: async () => s.pending.all().map(toArticle),
+    async recordBandKeys(keysOf) {
       let count = 0;
       for (const keys of keysOf.values()) count += keys.length;
       const keys = new Float64Array(count);
@@ -75,16 +75,14 @@ export function createSqliteStoryStore(db: Db): StoryStore {
         Float64Array.from(order, (i) => nums[i]!),
       );
     },
-    candidates(keys) {
+    async candidates(keys) {
       if (keys.length === 0) return [];
       return candidatesStatement(keys.length)
         .all(...keys)
         .map(toArticle);
     },
-    *sharedBuckets() {
-      for (const row of s.buckets.iterate()) yield row.nums.split(',').map(Number);
-    },
-    articles(nums) {
+    sharedBuckets: async () => s.buckets.all().map((row) => row.nums.split(',').map(Number)),
+    async articles(nums) {
       const out: StoryArticle[] = [];
       for (const num of nums) {
         const row = s.one.get(num);
@@ -92,8 +90,8 @@ export function createSqliteStoryStore(db: Db): StoryStore {
       }
       return out;
     },
-    members: (story) => s.members.all(story).map(toArticle),
-    assign(storyOf) {
+    members: async (story) => s.members.all(story).map(toArticle),
+    async assign(storyOf) {
       // In row order: the pages of the articles table are visited in turn, not at random.
       const rows = [...storyOf].sort((a, b) => a[0] - b[0]);
       for (const [num, story] of rows) s.assign.run(story, num);
