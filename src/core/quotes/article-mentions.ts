@@ -63,7 +63,11 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
           keys: nameKeys(phrase.name),
           definite: words.map(isDefinite),
           description,
-          profile: new Set([...profileOf(phrase.name), ...(description ? profileOf(description) : [])]),
+          profile: new Set([
+            ...profileOf(phrase.name),
+            ...(description ? profileOf(description) : []),
+            ...(phrase.apposition ? profileOf(phrase.apposition) : []),
+          ]),
           sentence,
         });
       }

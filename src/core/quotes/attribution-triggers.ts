@@ -264,7 +264,10 @@ function verbSpeaker(
       ? { kind: 'named', name: first.surface, description: null, plural: false, feminine: null }
       : null;
     const family = name !== null && subject.words === 1 && r.speakers.namesInFull(name.name, r.sentence);
-    return { speaker: name && (known(name) || family) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
+    if (name && (known(name) || family)) return { speaker: resolve(r, name, cue), subjectEnd: subject.end };
+    // «وقال كبير الصيادين بفرضة القطيف:» after «… كبير الصيادين بفرضة القطيف رضا حسن الفردان».
+    const said = r.text.slice(items[i + 1]!.start, items[subject.end - 1]!.end);
+    return { speaker: r.speakers.byRepeatedDescription(said, cue, r.sentence), subjectEnd: subject.end };
   }
   // «ووصفها بأنها»: a verb joined by و/ف shares the subject of the clause before it.
   const conjoined = /^[وف]/.test(verb.norm) && attributionCue(verb.norm.slice(1)) !== null;
@@ -299,11 +302,21 @@ function colonClause(r: Reading, from: number): Trigger['colonClause'] {
 
 /**
  * «وبين الدكتور راشد الزهراني أن …»: unvocalized «بين» is the verb بيّن (not the preposition)
- * when it opens its clause with و and a title or a given name follows.
+ * when it opens its clause with و and a title or a given name follows, or the family name of
+ * someone the article names in full right before «أن» or a colon («وبين الغامدي أن …»; not
+ * «وبين الغامدي والعتيبي خلاف»).
  */
-function bayyanaBeforeName(item: SentenceItem, next: SentenceItem | undefined): AttributionCue | null {
+function bayyanaBeforeName(r: Reading, i: number): AttributionCue | null {
+  const item = r.items[i];
+  const next = r.items[i + 1];
   if (!isWord(item) || item.norm !== 'وبين' || !isWord(next)) return null;
-  if (!(next.norm.startsWith('ال') && isTitleWord(next.norm)) && !isGivenName(next.norm)) return null;
+  const titled = (next.norm.startsWith('ال') && isTitleWord(next.norm)) || isGivenName(next.norm);
+  if (!titled) {
+    const after = r.items[i + 2];
+    const clause = after?.surface === ':' || (isWord(after) && COMPLEMENTIZERS.has(after.norm));
+    if (!clause || !(r.speakers.latestHasName(next.norm) || r.speakers.namesInFull(next.surface, r.sentence)))
+      return null;
+  }
   return { lemma: 'بين', kind: 'verb', gender: 'm', plural: false, takesObject: false };
 }
 
@@ -322,7 +335,7 @@ export function findTriggers(
   const triggers: Trigger[] = [];
   items.forEach((item, i) => {
     const cue = isWord(item)
-      ? (attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(item, items[i + 1]))
+      ? (attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(r, i))
       : null;
     if (!cue) return;
     if (cue.kind === 'verb') {

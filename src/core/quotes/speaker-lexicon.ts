@@ -223,8 +223,13 @@ const COMMON: ReadonlySet<string> = new Set([
 export function isFamilyName(norm: string): boolean {
   if (!norm.startsWith('ال') || norm.length < 5 || DEFINITE.exec(norm)?.[0] !== 'ال') return false;
   const bare = norm.slice(2);
-  return !COMMON.has(bare) && !COMMON.has(norm) && !isNisba(norm) && !ADJECTIVES.has(bare) && !/ات$/.test(bare);
+  // «سامي العلي»: the preposition «على» folds to «علي» but never takes the article, so «العلي» is a name.
+  const common = COMMON.has(bare) && !PREPOSITIONS_WITH_NAME_FORM.has(bare);
+  return !common && !COMMON.has(norm) && !isNisba(norm) && !ADJECTIVES.has(bare) && !/ات$/.test(bare);
 }
+
+/** Prepositions whose normalized form is also a name («على»/«علي»): with the article they are a family name. */
+const PREPOSITIONS_WITH_NAME_FORM = words('علي');
 
 /** Name words after which a definite word belongs to the name: «عبد الله»، «أبو الغيط»، «آل سعود». */
 export const COMPOUND_NAME_HEADS = words('عبد أبو أبي ابن بن بنت آل أم ذو ولد');

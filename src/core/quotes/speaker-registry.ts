@@ -38,6 +38,12 @@ const ANAPHOR_REACH = 3;
 /** How many sentences back a bare title («الرئيس الأوكراني») may reach for an undescribed person. */
 const TITLE_REACH = 3;
 
+/** Fewest words of a description that may stand for a person named with it («ولي عهد أبوظبي»). */
+const MIN_DESCRIPTION_WORDS = 2;
+
+/** Fewest words of an unclassified subject that may repeat a speaker's description. */
+const MIN_REPEATED_DESCRIPTION_WORDS = 3;
+
 interface NameForm {
   readonly surface: string;
   readonly keys: readonly string[];
@@ -147,6 +153,11 @@ export class ArticleSpeakers {
     if (phrase.also) return this.group(phrase, cue, sentence);
     const keys = nameKeys(phrase.name);
     if (keys.length === 0) return null;
+    if (phrase.kind === 'anonymous') {
+      // «وقال ولي عهد أبوظبي» after «الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي»: the person so described.
+      const described = this.byDescription(phrase.name, cue, sentence);
+      if (described !== null) return described;
+    }
     const kind: SpeakerKind = phrase.kind === 'named' ? 'person' : phrase.kind;
     let id =
       this.latest(
@@ -182,6 +193,7 @@ export class ArticleSpeakers {
     const entity = this.entities[id]!;
     this.addForm(entity, phrase.name, keys);
     if (!entity.description && phrase.description) this.describe(entity, phrase.description);
+    if (phrase.apposition) for (const w of profileWords(phrase.apposition)) entity.profile.add(w);
     entity.gender ??= genderOf(phrase, cue);
     return this.touch(id, sentence);
   }
@@ -235,6 +247,37 @@ export class ArticleSpeakers {
     return mention ? this.fromMention(mention, null, null, cue, sentence) : null;
   }
 
+  /**
+   * The person a description of a title and its genitive stands for («ولي عهد أبوظبي»، «كبير
+   * الصيادين بفرضة القطيف»): the latest speaker, else person the article names, whose title,
+   * name and apposition hold every word. A description with an unnamed head («مسؤول حكومي»،
+   * «مصدر أمني») or of one word is never anyone's: many people fit those.
+   */
+  byDescription(text: string, cue: AttributionCue | null, sentence: number): number | null {
+    const words = nameWords(text).map(normalizeArabic);
+    const head = words[0];
+    if (words.length < MIN_DESCRIPTION_WORDS || !head || !inLexicon(PERSON_TITLES, head)) return null;
+    if (inLexicon(ANONYMOUS_HEADS, head) || words.slice(1).every((w) => isAdjective(w) || isNisba(w))) return null;
+    const known = this.described(text, cue);
+    if (known !== null && this.entities[known]!.kind === 'person') return this.touch(known, sentence);
+    const mention = this.named.byTitle(text, sentence, (w) => PREPOSITIONS.has(w) || w === 'باسم');
+    return mention ? this.fromMention(mention, null, text, cue, sentence) : null;
+  }
+
+  /**
+   * A subject the classifier could not read («وقال كبير الصيادين بفرضة القطيف:») is the
+   * speaker introduced with exactly those words, when it has at least three of them: the
+   * description repeated in full, not a generic head.
+   */
+  byRepeatedDescription(text: string, cue: AttributionCue | null, sentence: number): number | null {
+    const words = profileWords(text).filter((w) => !PREPOSITIONS.has(w));
+    if (words.length < MIN_REPEATED_DESCRIPTION_WORDS) return null;
+    const id = this.latest(
+      (e) => e.kind === 'person' && !e.members && words.every((w) => e.profile.has(w)) && agrees(e, cue),
+    );
+    return id === null ? null : this.touch(id, sentence);
+  }
+
   /** Does the article name someone in full whose family name this lone word is («السنين» of «سامي السنين»)? */
   namesInFull(surface: string, sentence: number): boolean {
     return this.named.byFamilyName(surface, sentence) !== null;
@@ -264,6 +307,7 @@ export class ArticleSpeakers {
     if (known !== null) this.addForm(entity, m.name, keys);
     if (short && nameWords(short).length > 0) this.addForm(entity, short, nameKeys(short));
     if (!entity.description && (m.description ?? description)) this.describe(entity, (m.description ?? description)!);
+    for (const w of m.profile) entity.profile.add(w);
     entity.gender ??= cue && !cue.plural ? cue.gender : null;
     return this.touch(id, sentence);
   }
@@ -421,6 +465,7 @@ export class ArticleSpeakers {
     };
     this.addForm(entity, phrase.name, nameKeys(phrase.name));
     if (phrase.description) this.describe(entity, phrase.description);
+    if (phrase.apposition) for (const w of profileWords(phrase.apposition)) entity.profile.add(w);
     this.entities.push(entity);
     return this.touch(this.entities.length - 1, sentence);
   }

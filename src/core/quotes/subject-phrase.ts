@@ -238,8 +238,9 @@ export function readSubjectAfter(
   }
   while (segs.length > 1 && segs[segs.length - 1]!.length === 0) segs.pop();
   let phrase = classifySubject(text, segs, postFrom);
-  if (phrase?.kind === 'named' && !phrase.description && trailingTitle >= 0) {
-    phrase = { ...phrase, description: titleAfter(text, items, trailingTitle) };
+  if (phrase?.kind === 'named' && trailingTitle >= 0) {
+    const title = titleAfter(text, items, trailingTitle);
+    phrase = phrase.description ? { ...phrase, apposition: title } : { ...phrase, description: title };
   }
   if (phrase && coordinated) {
     const second = readSubjectAfter(text, withoutConjunction(items, i), i, cue);

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { speakersOf } from './quotes-of.js';
+
+/**
+ * A person introduced once in full, with a title or a description, and quoted later by a
+ * shorter form: the family name, the given name, the title and its genitive, or the whole
+ * description again. Every sentence here is written for the test.
+ */
+
+describe('a full name stays whole', () => {
+  it.each([
+    ['a family name that folds like «على»', 'قال الوزير سامي العلي: «الوضع مستقر في كل المناطق».', 'سامي العلي'],
+    ['the same after a two-word title', 'وقال وزير الصحة سامي العلي إن «الوضع مستقر في كل المناطق».', 'سامي العلي'],
+    ['without a title', 'قال محمد العلي: «الوضع مستقر في كل المناطق».', 'محمد العلي'],
+    ['the given name «علي» is still a name', 'قال محمد علي: «الوضع مستقر في كل المناطق».', 'محمد علي'],
+    [
+      'a profession the lists do not know before a given name',
+      'أكد الموسيقار خالد برزنجي أن «الفن مرآة للمجتمع الذي يصنعه».',
+      'خالد برزنجي',
+    ],
+  ])('%s', (_case, body, speaker) => {
+    expect(speakersOf(body)).toEqual([speaker]);
+  });
+
+  it('a definite noun before a lone word is still nobody («الدراسة»)', () => {
+    expect(speakersOf('وأكدت الدراسة كذلك أن «النتائج أولية ولا يعتد بها بعد».')).toEqual([]);
+  });
+});
+
+describe('a shorter form later in the article is the person named in full', () => {
+  it.each([
+    [
+      '«العلي» after a titled introduction',
+      'أعلن وزير الصحة سامي العلي خطة جديدة للمستشفيات.\nوقال العلي: «الخطة تشمل كل المناطق دون استثناء».',
+      'سامي العلي',
+    ],
+    [
+      'a family name after «وبين»',
+      'ذكر مدير التعليم الأستاذ محمد بن سعيد الغامدي أن الاستعدادات اكتملت.\nوبين الغامدي أن «المدارس جاهزة لاستقبال الطلاب».',
+      'محمد بن سعيد الغامدي',
+    ],
+    [
+      'a subject-less verb after a profession and a name',
+      'أكد الموسيقار خالد برزنجي أن هناك تراجعا في الفن.\nوتابع قائلا “الفن بشكل عام مرآة للحالة”.',
+      'خالد برزنجي',
+    ],
+    [
+      'a participle closing reported speech',
+      'أكد الموسيقار خالد برزنجي أن هناك تراجعا في الفن، قائلا “الطرب كان راقيا في الماضي”.',
+      'خالد برزنجي',
+    ],
+  ])('%s', (_case, body, speaker) => {
+    expect(speakersOf(body)).toEqual([speaker]);
+  });
+
+  it('«وبين» between two names is the preposition: no quote', () => {
+    const body =
+      'ذكر مدير التعليم الأستاذ محمد بن سعيد الغامدي أن الاستعدادات اكتملت.\nوبين الغامدي والعتيبي خلاف «قديم جدا» حول الخطة.';
+    expect(speakersOf(body)).toEqual([]);
+  });
+});
+
+describe('a description stands for the person introduced with it', () => {
+  it.each([
+    [
+      'a title and its genitive given in apposition',
+      'أكد الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي، على مواصلة الدعم.\nوقال ولي عهد أبوظبي إن بلاده «ستواصل دعمها للأشقاء».',
+      'محمد بن زايد آل نهيان',
+    ],
+    [
+      'the whole description repeated',
+      'وأشار كبير الصيادين بفرضة القطيف رضا حسن الفردان إلى أن الأسعار ارتفعت.\nوقال كبير الصيادين بفرضة القطيف: إن المراكب الكبيرة عادت من البحر.',
+      'رضا حسن الفردان',
+    ],
+  ])('%s', (_case, body, speaker) => {
+    expect(speakersOf(body)).toEqual([speaker]);
+  });
+
+  it.each([
+    [
+      'an unnamed source is never a named person',
+      'أكد الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي، على مواصلة الدعم.\nوقال مسؤول إماراتي إن «الدعم سيستمر طويلا».',
+      'مسؤول إماراتي',
+    ],
+    [
+      'a title nobody was given stays unnamed',
+      'أكد الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي، على مواصلة الدعم.\nوقال وزير خارجية اليمن إن «الدعم سيستمر طويلا».',
+      'وزير خارجية اليمن',
+    ],
+  ])('%s', (_case, body, speaker) => {
+    expect(speakersOf(body)).toEqual([speaker]);
+  });
+});
