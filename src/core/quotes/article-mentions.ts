@@ -2,7 +2,14 @@ import { endsWithParent, isNamePart, nameKeys, nameWords } from '../people/perso
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
-import { COMPOUND_NAME_HEADS, isDefinite, isFamilyName, isNameWord, withoutArticle } from './speaker-lexicon.js';
+import {
+  COMPOUND_NAME_HEADS,
+  isDefinite,
+  isFamilyName,
+  isNameWord,
+  profileWord,
+  withoutArticle,
+} from './speaker-lexicon.js';
 import { readSubjectAfter } from './subject-phrase.js';
 
 /**
@@ -32,7 +39,7 @@ export interface Mention {
 /** Items before a mention's opener that the subject reader may look back at. */
 const MENTION_LOOKBEHIND = 4;
 
-const profileOf = (text: string): string[] => nameWords(text).map(withoutArticle);
+const profileOf = (text: string): string[] => nameWords(text).map(profileWord);
 
 /** Reads the named people of one sentence. */
 function sentenceMentions(text: string, sentence: number): Mention[] {

@@ -61,6 +61,9 @@ function narration(text: string, from: number, to: number, out: SentenceItem[]):
       if (norm === 'علي' && surface.replace(/[\u064B-\u0652\u0640]/g, '') === 'علي') norm = NAME_ALI;
       if (norm !== '') out.push({ kind: 'word', surface, norm, start, end: start + surface.length });
     } else {
+      // «د. خالد النمر»: the dot of the abbreviated title is no punctuation to a subject.
+      const last = out[out.length - 1];
+      if (surface === '.' && last?.kind === 'word' && last.surface === 'د' && last.end === start) continue;
       out.push({ kind: 'punct', surface, start, end: start + surface.length });
     }
   }

@@ -71,6 +71,8 @@ export const PERSON_TITLES = words(
   'سيد سيدة دكتور دكتورة بروفيسور مهندس مهندسة بابا بطريرك حاخام إمام مفتي مفوض مفوضة منسق',
   'مدرب لاعب طبيب طبيبة أكاديمي مؤرخ مفكر ناشط ناشطة مساعد مساعدة نظير نظيره سمو معالي فخامة',
   'سعادة سماحة جلالة صاحب حضرة حارس مهاجم مدافع نجم نجمة مالك مؤسس محافظ وكيل مشرف آمر',
+  'استشاري استشارية أخصائي أخصائية اختصاصي اختصاصية',
+  'د', // «د. خالد النمر» (doctor)
 );
 
 /** Heads of an unnamed speaker: «مسؤول حكومي»، «مصدر في المخابرات». */
@@ -173,6 +175,18 @@ const DEFINITE = /^(?:وال|فال|بال|كال|لل|ال)/;
 export function withoutArticle(norm: string): string {
   const m = DEFINITE.exec(norm);
   return m && norm.length - m[0].length >= 2 ? norm.slice(m[0].length) : norm;
+}
+
+/** Abbreviated titles and the word they stand for: «د.» is «الدكتور». */
+const ABBREVIATED_TITLES: ReadonlyMap<string, string> = new Map([['د', 'دكتور']]);
+
+/**
+ * A word as a title-and-name profile holds it: without its article, an abbreviation spelled
+ * out, so «وقال د. النمر» matches «الدكتور خالد النمر».
+ */
+export function profileWord(norm: string): string {
+  const bare = withoutArticle(norm);
+  return ABBREVIATED_TITLES.get(bare) ?? bare;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   isFamilyName,
   isNameWord,
   isNisba,
+  profileWord,
   withoutArticle,
 } from './speaker-lexicon.js';
 import type { SubjectPhrase } from './subject-phrase.js';
@@ -62,7 +63,7 @@ interface Entity {
   members?: readonly number[];
 }
 
-const profileWords = (text: string): string[] => nameWords(text).map(withoutArticle);
+const profileWords = (text: string): string[] => nameWords(text).map(profileWord);
 
 /** A word's form for the name lists: «علي» (Ali) apart from «على» (on), as `sentenceItems` does. */
 function nameNorm(surface: string): string {

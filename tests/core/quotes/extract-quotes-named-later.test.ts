@@ -13,6 +13,8 @@ describe('a full name stays whole', () => {
     ['the same after a two-word title', 'وقال وزير الصحة سامي العلي إن «الوضع مستقر في كل المناطق».', 'سامي العلي'],
     ['without a title', 'قال محمد العلي: «الوضع مستقر في كل المناطق».', 'محمد العلي'],
     ['the given name «علي» is still a name', 'قال محمد علي: «الوضع مستقر في كل المناطق».', 'محمد علي'],
+    ['«د.» before the name', 'وقال د. خالد النمر: «النتائج مشجعة جدا».', 'خالد النمر'],
+    ['a consultant is a title, not a name', 'قال استشاري القلب الدكتور خالد النمر: «النتائج مشجعة».', 'خالد النمر'],
     [
       'a profession the lists do not know before a given name',
       'أكد الموسيقار خالد برزنجي أن «الفن مرآة للمجتمع الذي يصنعه».',
@@ -43,6 +45,11 @@ describe('a shorter form later in the article is the person named in full', () =
       'a subject-less verb after a profession and a name',
       'أكد الموسيقار خالد برزنجي أن هناك تراجعا في الفن.\nوتابع قائلا “الفن بشكل عام مرآة للحالة”.',
       'خالد برزنجي',
+    ],
+    [
+      '«د.» and the family name',
+      'كشف استشاري القلب الدكتور خالد النمر عن نتائج الدراسة.\nوقال د. النمر: «النتائج مشجعة جدا».',
+      'خالد النمر',
     ],
     [
       'a participle closing reported speech',
