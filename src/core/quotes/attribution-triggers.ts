@@ -3,7 +3,7 @@ import { isWord, type SentenceItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { nameEnd } from './article-mentions.js';
-import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES } from './speaker-lexicon.js';
+import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES, SPEECH_EVENTS } from './speaker-lexicon.js';
 import { looksLikeName } from './speaker-registry.js';
 import type { ArticleSpeakers } from './speaker-registry.js';
 import { readSubjectAfter, readSubjectBefore, type SubjectPhrase, type SubjectRead } from './subject-phrase.js';
@@ -250,6 +250,10 @@ function verbSpeaker(
     const subject = read(r, i + 1, cue);
     if (subject.words === 0) return { speaker: pronounSpeaker(r, i - 1, cue), subjectEnd: subject.end };
   }
+  // «واختتم حديثه قائلا»، «وختم كلمته بالقول»: his own speech is the object; the subject is the one in focus.
+  const next = items[i + 1];
+  if (isWord(next) && SPEECH_EVENTS.has(next.norm) && /(?:ه|ها)$/.test(next.norm) && !namesOtherSubject(r, i))
+    return { speaker: r.speakers.anaphor(cue, r.sentence), subjectEnd: i + 2 };
   const subject = read(r, i + 1, cue);
   if (subject.phrase) {
     const speaker = resolve(r, subject.phrase, cue);

@@ -512,6 +512,13 @@ const HONORIFIC_TITLES: ReadonlyMap<string, string> = new Map(
   ].map(([pronoun, title]) => [normalizeArabic(pronoun!), title!] as const),
 );
 
+/**
+ * Bodies a nationality names («الشرطة الإيطالية»، «الحكومة اليمنية»، «الجيش الأمريكي»): one
+ * per country, so «وذكرت الشرطة» is the one police force the article named, nisba and all.
+ */
+const NATIONAL_HEADS = ['شرطة', 'حكومة', 'جيش'];
+const isNationalHead = (head: string): boolean => NATIONAL_HEADS.some((h) => normalizeArabic(h) === head);
+
 /** Organization heads whose bare definite form («الشركة») stands for one the article named. */
 const GENERIC_ORGANIZATION_HEADS = new Set(
   [
@@ -543,8 +550,12 @@ const GENERIC_ORGANIZATION_HEADS = new Set(
     'مجموعة',
     'جمعية',
     'رئاسة',
+    ...NATIONAL_HEADS,
   ].map((w) => normalizeArabic(w)),
 );
+
+/** The article with the clitics it may carry: «الشرطة»، «والشرطة»، «للشرطة». */
+const DEFINITE_CLITICS = new Set(['ال', 'وال', 'بال', 'لل', 'فال', 'ولل']);
 
 /** Clitics a named organization may carry in running text: «لشركة»، «وبنادي». */
 const ORGANIZATION_CLITICS = new Set(['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل']);
@@ -558,23 +569,25 @@ function namedOrganizations(text: string, head: string): string[] {
   const items = sentenceItems(text);
   const out: string[] = [];
   items.forEach((it, i) => {
-    if (
-      !isWord(it) ||
-      !it.norm.endsWith(head) ||
-      !ORGANIZATION_CLITICS.has(it.norm.slice(0, it.norm.length - head.length))
-    )
-      return;
+    if (!isWord(it) || !it.norm.endsWith(head)) return;
+    const prefix = it.norm.slice(0, it.norm.length - head.length);
+    // «الشرطة الإيطالية»: a national body is named definite, with its nisba.
+    const national = isNationalHead(head) && DEFINITE_CLITICS.has(prefix);
+    if (!ORGANIZATION_CLITICS.has(prefix) && !national) return;
     const next = items[i + 1];
     if (!next || next.kind === 'punct') return;
+    if (national && !(isWord(next) && isDefinite(next.norm) && isNisba(next.norm))) return;
     if (isWord(next)) {
       const n = next.norm;
       const genitive = isDefinite(n)
-        ? !isAdjective(n) && !isNisba(n) && !isCommonWord(withoutArticle(n))
+        ? !isAdjective(n) && (!isNisba(n) || isNationalHead(head)) && !isCommonWord(withoutArticle(n))
         : isNameWord(n) && !isGivenName(n);
       if (!genitive || attributionCue(n)) return;
     } else if (next.words > 4) return;
     const clitic = it.norm.length - head.length;
-    const bare: WordItem = { ...it, surface: it.surface.slice(clitic), norm: head };
+    const bare: WordItem = national
+      ? { ...it, surface: `ال${it.surface.slice(clitic)}`, norm: `ال${head}` }
+      : { ...it, surface: it.surface.slice(clitic), norm: head };
     const parts: PhrasePart[] = [bare];
     for (let k = i + 1; k < items.length && parts.length < 8; k++) {
       const p = items[k]!;

@@ -211,7 +211,9 @@ export function readSubjectAfter(
     if (!post && runActive && seg.length - runFrom >= 2 && describesAfterName(it, next)) break;
     const nameWord: boolean = !object && (inName(it, last, runActive, family) || beforeDin(it, next));
     if (!post && runActive && !nameWord) {
-      const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && isPlace(last.norm); // «كوريا الجنوبية»
+      // «كوريا الجنوبية»; «حلف شمال الأطلسي»: a nisba after a place, or inside an organization's name.
+      const orgHead = seg[0]?.kind === 'word' && !isDefinite(seg[0].norm) && inLexicon(ORGANIZATION_HEADS, seg[0].norm);
+      const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && (isPlace(last.norm) || orgHead);
       // «مدير سجون حائل اللواء عبد الرحمن الحازمي»: the words before the title were a description.
       const title = !runAtStart && it.norm.startsWith('ال') && isTitleWord(it.norm);
       // «رئيس قسم الاستشارات …»: one word after an indefinite title was its genitive, not a name.

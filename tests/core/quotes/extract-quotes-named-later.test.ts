@@ -98,3 +98,40 @@ describe('a description stands for the person introduced with it', () => {
     expect(speakersOf(body)).toEqual([speaker]);
   });
 });
+
+describe('a subject-less verb after its own speech takes the speaker in focus', () => {
+  it.each([
+    [
+      '«واختتم حديثه … حيث قال :»',
+      'قال اللاعب الغاني سولي علي مونتاري: "أنا سعيد جدا بالانضمام".\nواختتم حديثه موجها كلامه للجماهير حيث قال : إلى كل الأنصار أنا هنا من أجل الفوز.',
+    ],
+    [
+      '«واختتم كلمته قائلا:»',
+      'قال اللاعب الغاني سولي علي مونتاري: "أنا سعيد جدا بالانضمام".\nواختتم كلمته قائلا: "أنا هنا من أجل الفوز".',
+    ],
+  ])('%s', (_case, body) => {
+    expect(speakersOf(body)).toEqual(['سولي علي مونتاري', 'سولي علي مونتاري']);
+  });
+});
+
+describe('organizations keep their whole name', () => {
+  it.each([
+    [
+      'a nisba inside the name',
+      'أعلن حلف شمال الأطلسي اليوم عن عقد جلسة طارئة.\nوقال الحلف في بيان: «نظرا لخطورة الوضع نعقد الجلسة».',
+      ['حلف شمال الأطلسي'],
+    ],
+    [
+      '«الشرطة» is the one national police the article named',
+      'اعتقلت الشرطة الإيطالية، اليوم، رجلين.\nوذكرت الشرطة في بيان أن «الرجلين اعتقلا في بلدة صغيرة».',
+      ['الشرطة الإيطالية'],
+    ],
+    [
+      'two police forces named: «الشرطة» stays as it is',
+      'اعتقلت الشرطة الإيطالية والشرطة الفرنسية رجلين.\nوذكرت الشرطة في بيان أن «الرجلين اعتقلا في بلدة صغيرة».',
+      ['الشرطة'],
+    ],
+  ])('%s', (_case, body, speakers) => {
+    expect(speakersOf(body)).toEqual(speakers);
+  });
+});
