@@ -193,6 +193,16 @@ export class ArticleMentions {
   }
 
   /**
+   * Does the article name anyone in full with this family name («خالد العمري»، «سعد العمري»
+   * for «العمري»)? Then a lone «العمري» is theirs to resolve, or nobody's, never a new person.
+   */
+  hasFamilyName(surface: string): boolean {
+    const key = nameKeys(surface)[0];
+    if (key === undefined) return false;
+    return this.holding(needle(surface)).some((m) => m.keys.at(-1) === key && m.keys.length > 1);
+  }
+
+  /**
    * The person a title stands for («الرئيس», «الوزير», «وزير الخارجية المصري», «الرئيس
    * السيسي»): the latest mention before `sentence` whose title and name hold every word.
    */

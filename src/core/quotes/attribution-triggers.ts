@@ -3,7 +3,14 @@ import { isWord, type SentenceItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { nameEnd } from './article-mentions.js';
-import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES, SPEECH_EVENTS } from './speaker-lexicon.js';
+import {
+  COMPLEMENTIZERS,
+  PREPOSITIONS,
+  PRONOUN_PARTICLES,
+  RELATIVES,
+  SPEECH_EVENTS,
+  isLoneFamilyName,
+} from './speaker-lexicon.js';
 import { looksLikeName } from './speaker-registry.js';
 import type { ArticleSpeakers } from './speaker-registry.js';
 import { readSubjectAfter, readSubjectBefore, type SubjectPhrase, type SubjectRead } from './subject-phrase.js';
@@ -269,6 +276,16 @@ function verbSpeaker(
       : null;
     const family = name !== null && subject.words === 1 && r.speakers.namesInFull(name.name, r.sentence);
     if (name && (known(name) || family)) return { speaker: resolve(r, name, cue), subjectEnd: subject.end };
+    // «وقال المطيري إن "…"» in an article that never gives his full name: the family name is the speaker.
+    if (
+      name &&
+      subject.words === 1 &&
+      isWord(first) &&
+      isLoneFamilyName(first.norm) &&
+      opensSaying(items[subject.end]) &&
+      !r.speakers.familyNameTaken(first.surface)
+    )
+      return { speaker: resolve(r, { ...name, certain: true }, cue), subjectEnd: subject.end };
     // «وقال كبير الصيادين بفرضة القطيف:» after «… كبير الصيادين بفرضة القطيف رضا حسن الفردان».
     const said = r.text.slice(items[i + 1]!.start, items[subject.end - 1]!.end);
     return { speaker: r.speakers.byRepeatedDescription(said, cue, r.sentence), subjectEnd: subject.end };
@@ -281,6 +298,14 @@ function verbSpeaker(
     return { speaker: narratedSubject(r.text, items, r.speakers, r.sentence, i), subjectEnd: subject.end };
   }
   return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
+}
+
+/** Does what was said start here: «إن»/«أن», a colon, a quotation, or the audience «لـ»? */
+function opensSaying(item: SentenceItem | undefined): boolean {
+  if (!item) return false;
+  if (item.kind === 'quote') return true;
+  if (item.kind === 'punct') return item.surface === ':';
+  return COMPLEMENTIZERS.has(item.norm) || item.surface.startsWith('لـ');
 }
 
 /**

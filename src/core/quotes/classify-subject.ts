@@ -43,6 +43,8 @@ export interface SubjectPhrase {
    * أبوظبي» is known to be him.
    */
   readonly apposition?: string;
+  /** The reader is sure the words are a person's name («وقال المطيري إن»): no further check. */
+  readonly certain?: boolean;
 }
 
 /** Indefinite heads that make a phrase anonymous unless a genitive follows: «مسؤول أميركي»،

@@ -72,7 +72,6 @@ export const PERSON_TITLES = words(
   'مدرب لاعب طبيب طبيبة أكاديمي مؤرخ مفكر ناشط ناشطة مساعد مساعدة نظير نظيره سمو معالي فخامة',
   'سعادة سماحة جلالة صاحب حضرة حارس مهاجم مدافع نجم نجمة مالك مؤسس محافظ وكيل مشرف آمر',
   'استشاري استشارية أخصائي أخصائية اختصاصي اختصاصية',
-  'د', // «د. خالد النمر» (doctor)
 );
 
 /** Heads of an unnamed speaker: «مسؤول حكومي»، «مصدر في المخابرات». */
@@ -240,6 +239,20 @@ export function isFamilyName(norm: string): boolean {
   // «سامي العلي»: the preposition «على» folds to «علي» but never takes the article, so «العلي» is a name.
   const common = COMMON.has(bare) && !PREPOSITIONS_WITH_NAME_FORM.has(bare);
   return !common && !COMMON.has(norm) && !isNisba(norm) && !ADJECTIVES.has(bare) && !/ات$/.test(bare);
+}
+
+/** Definite words in ي that are participles, not family names: «المدعي العام»، «المعني». */
+const PARTICIPLES_IN_Y = words('المدعي المعني المنهي المتلقي المشتري المرتدي');
+
+/**
+ * Could this lone definite word be a family name the article never gives in full («وقال
+ * المطيري إن»)? Only the commonest shape of one, the nisba in ي of four letters or more
+ * («الزهراني»، «الحربي»), not a nationality («الكرواتي» aside, the lists know them), not an
+ * agent noun of the فاعل shape («الراوي»، «الجاني»، «الثاني»), not a participle in ي.
+ */
+export function isLoneFamilyName(norm: string): boolean {
+  if (!isFamilyName(norm) || !norm.endsWith('ي') || norm.length < 6) return false;
+  return !/^ال[^ا]ا[^ا]ي$/.test(norm) && !PARTICIPLES_IN_Y.has(norm);
 }
 
 /** Prepositions whose normalized form is also a name («على»/«علي»): with the article they are a family name. */

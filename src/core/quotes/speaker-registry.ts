@@ -104,6 +104,7 @@ function plausiblePerson(phrase: SubjectPhrase, introduced: (surface: string) =>
   const surfaces = phrase.name.split(/\s+/).filter(Boolean);
   const norms = surfaces.map(nameNorm);
   if (norms.length === 0 || norms.some((n) => RELIGIOUS.has(n)) || RELIGIOUS_HEADS.has(norms[0]!)) return false;
+  if (phrase.certain) return true;
   if (phrase.description && vouches(phrase.description)) return true;
   if (norms.some(isGivenName)) return true;
   if (norms.some((n) => COMPOUND_NAME_HEADS.has(n) || n === 'الدين' || /^عبد(?:ال|ول)/.test(n))) return true;
@@ -260,9 +261,9 @@ export class ArticleSpeakers {
     if (words.length < MIN_DESCRIPTION_WORDS || !head || !inLexicon(PERSON_TITLES, head)) return null;
     if (inLexicon(ANONYMOUS_HEADS, head) || words.slice(1).every((w) => isAdjective(w) || isNisba(w))) return null;
     const known = this.described(text, cue);
-    if (known !== null && this.entities[known]!.kind === 'person') return this.touch(known, sentence);
+    if (known !== null && this.isPersonName(this.entities[known]!)) return this.touch(known, sentence);
     const mention = this.named.byTitle(text, sentence, (w) => PREPOSITIONS.has(w) || w === 'باسم');
-    return mention ? this.fromMention(mention, null, text, cue, sentence) : null;
+    return mention && this.readsAsName(mention.name) ? this.fromMention(mention, null, text, cue, sentence) : null;
   }
 
   /**
@@ -273,10 +274,28 @@ export class ArticleSpeakers {
   byRepeatedDescription(text: string, cue: AttributionCue | null, sentence: number): number | null {
     const words = profileWords(text).filter((w) => !PREPOSITIONS.has(w));
     if (words.length < MIN_REPEATED_DESCRIPTION_WORDS) return null;
-    const id = this.latest(
-      (e) => e.kind === 'person' && !e.members && words.every((w) => e.profile.has(w)) && agrees(e, cue),
-    );
-    return id === null ? null : this.touch(id, sentence);
+    const id = this.latest((e) => !e.members && words.every((w) => e.profile.has(w)) && agrees(e, cue));
+    return id !== null && this.isPersonName(this.entities[id]!) ? this.touch(id, sentence) : null;
+  }
+
+  /** Is the speaker a person with a name that reads as one (not a clause read as a name earlier)? */
+  private isPersonName(e: Entity): boolean {
+    if (e.kind !== 'person' || e.members) return false;
+    return this.readsAsName(fullest(e).surface);
+  }
+
+  /**
+   * Would these words be taken for a person's name on their own shape (a given name, an Arab
+   * compound, transliterated words), with no title vouching and no other mention helping?
+   */
+  private readsAsName(name: string): boolean {
+    const phrase: SubjectPhrase = { kind: 'named', name, description: null, plural: false, feminine: null };
+    return plausiblePerson(phrase, () => false);
+  }
+
+  /** Does the article name anyone in full, one person or several, with this family name? */
+  familyNameTaken(surface: string): boolean {
+    return this.named.hasFamilyName(surface);
   }
 
   /** Does the article name someone in full whose family name this lone word is («السنين» of «سامي السنين»)? */
@@ -442,6 +461,12 @@ export class ArticleSpeakers {
         return this.touch(id, sentence);
       }
     }
+    // «وأضاف الدكتور التويجري» with his full name nowhere in the article: the family name, so titled.
+    const family = titledFamilyName(phrase.name);
+    if (family !== null) {
+      const named: SubjectPhrase = { ...phrase, kind: 'named', name: family, description: phrase.name, certain: true };
+      return this.resolve(named, cue, sentence);
+    }
     // «وقال اللاعب لموقع ميلان: …» with no player named: an unnamed speaker, not a person to list.
     return this.create('anonymous', phrase, cue, sentence);
   }
@@ -497,6 +522,20 @@ export class ArticleSpeakers {
     e.lastSentence = sentence;
     return id;
   }
+}
+
+/**
+ * «الدكتور التويجري»، «الشيخ المطلق»: a definite title and one family name is that person,
+ * named by the family name. Not a genitive after an indefinite title («رئيس البلدية»), not a
+ * word in ة («المدير الجديدة» is no name).
+ */
+function titledFamilyName(phrase: string): string | null {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length !== 2) return null;
+  const [title, family] = words.map((w) => normalizeArabic(w)) as [string, string];
+  const definiteTitle = title === 'د' || (title.startsWith('ال') && PERSON_TITLES.has(title.slice(2))); // «د.» is «الدكتور»
+  if (!definiteTitle) return null;
+  return isFamilyName(family) && !family.endsWith('ه') ? words[1]! : null;
 }
 
 /** Honorific pronouns and the title they stand for: «معاليه» is the «معالي …» named before. */

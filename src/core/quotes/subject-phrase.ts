@@ -98,6 +98,8 @@ function endsSubject(
   // «مدير الأمن العام اللواء …»: after a definite genitive «العام» is "general", not "the year".
   const general =
     (norm === 'العام' || norm === 'العامه') && isWord(items[i - 1]) && isDefinite((items[i - 1] as WordItem).norm);
+  // «وأضاف د. التويجري مناشداً الآباء»: a word with tanween fath is a circumstance or an object, never the subject.
+  if (w.surface.includes('\u064B')) return true;
   if (
     (COMPLEMENTIZERS.has(norm) && !vanName) ||
     (SUBJECT_ENDERS.has(norm) && !general) ||
@@ -215,7 +217,11 @@ export function readSubjectAfter(
       const orgHead = seg[0]?.kind === 'word' && !isDefinite(seg[0].norm) && inLexicon(ORGANIZATION_HEADS, seg[0].norm);
       const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && (isPlace(last.norm) || orgHead);
       // «مدير سجون حائل اللواء عبد الرحمن الحازمي»: the words before the title were a description.
-      const title = !runAtStart && it.norm.startsWith('ال') && isTitleWord(it.norm);
+      // «ومدير مدارس الرياض السابق الدكتور …»: an adjective and a title go on with the description.
+      const title =
+        !runAtStart &&
+        it.norm.startsWith('ال') &&
+        (isTitleWord(it.norm) || (isAdjective(it.norm) && isWord(next) && isTitleWord(next.norm)));
       // «رئيس قسم الاستشارات …»: one word after an indefinite title was its genitive, not a name.
       const runWords = seg.length - runFrom;
       const titleHead = seg[runFrom - 1];
@@ -223,8 +229,8 @@ export function readSubjectAfter(
         runWords === 1 && titleHead?.kind === 'word' && !isDefinite(titleHead.norm) && isTitleWord(titleHead.norm);
       if (!placeAdjective && !title && !genitive) {
         // «أمبر رود وزيرة الطاقة»: a title with its genitive right after the name describes the person.
-        if (inLexicon(PERSON_TITLES, it.norm) && isWord(next) && !endsSubject(items, i + 1, true, true))
-          trailingTitle = i;
+        // «نبيه بري ورئيس الحكومة …» joins another person: never a title of his.
+        if (isTitleWord(it.norm) && isWord(next) && !endsSubject(items, i + 1, true, true)) trailingTitle = i;
         break; // the name ended the subject
       }
     }

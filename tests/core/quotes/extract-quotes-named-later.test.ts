@@ -135,3 +135,44 @@ describe('organizations keep their whole name', () => {
     expect(speakersOf(body)).toEqual(speakers);
   });
 });
+
+describe('a family name the article never gives in full', () => {
+  it.each([
+    ['before «إن» and a quote', 'وقال المطيري إن «التحقيقات مستمرة مع الموقوفين».', ['المطيري']],
+    ['before the audience «لـ»', 'وأوضح الشهري لـ«الصحيفة» أن «الخطة جاهزة للتنفيذ».', ['الشهري']],
+    ['an agent noun is nobody («الجاني»)', 'وقال الجاني إن «الأمر كان مجرد حادث».', []],
+    ['an ordinal is nobody («الثاني»)', 'وقال الثاني: «لم أر شيئا في تلك الليلة».', []],
+    ['a participle is nobody («المدعي العام»)', 'وقال المدعي العام إن «القضية لم تغلق بعد».', []],
+    ['a nationality is nobody («الأمريكي»)', 'وقال الأمريكي إن «المباراة كانت صعبة جدا».', []],
+  ])('%s', (_case, body, speakers) => {
+    expect(speakersOf(body)).toEqual(speakers);
+  });
+});
+
+describe('a title after a name describes the person, a coordinated one does not', () => {
+  it('«ورئيس الحكومة» after another name is someone else', () => {
+    const body =
+      'نجحت مساعي رئيس المجلس النيابي نبيه بري ورئيس الحكومة الأسبق سعد الحريري بدفع رئيس الحكومة تمام سلام للتريث.\nوأعرب رئيس الحكومة عن أمله في «إبعاد المواضيع الخلافية عن المجلس».';
+    expect(speakersOf(body)).toEqual(['تمام سلام']);
+  });
+});
+
+describe('a title with a family name only', () => {
+  it.each([
+    ['«د.» and a family name', 'وأضاف د. التويجري مناشداً الآباء "احجبوا عن أولادكم صور العنف".', ['التويجري']],
+    ['a definite title and a family name', 'وقال الوزير الجبير إن «العمل مستمر في كل الملفات».', ['الجبير']],
+    [
+      'a genitive after an indefinite title is no name',
+      'وقال رئيس البلدية إن «العمل مستمر في كل الأحياء».',
+      ['رئيس البلدية'],
+    ],
+    ['a nationality is no name', 'وقال الرئيس الأوكراني إن «العمل مستمر في كل الجبهات».', ['الرئيس الأوكراني']],
+    [
+      'an adjective and a title after a description go on to the name',
+      'وقال المستشار التربوي ومدير مدارس الرياض السابق د. عبدالمجيد بن عبدالله الغامدي: إن العمل الإجرامي مدان.',
+      ['عبدالمجيد بن عبدالله الغامدي'],
+    ],
+  ])('%s', (_case, body, speakers) => {
+    expect(speakersOf(body)).toEqual(speakers);
+  });
+});
