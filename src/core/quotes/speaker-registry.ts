@@ -525,6 +525,16 @@ export class ArticleSpeakers {
 }
 
 /**
+ * Titles written before a person's name, hardly ever before an adjective: «المدرب الكرواتي»،
+ * «المستشار القانوني»، «الطبيب المعالج» are descriptions, «الدكتور التويجري» a person.
+ */
+const NAME_TITLES = new Set(
+  ['دكتور', 'دكتورة', 'شيخ', 'مهندس', 'مهندسة', 'لواء', 'عميد', 'عقيد', 'نقيب', 'أستاذ', 'أستاذة'].map((w) =>
+    normalizeArabic(w),
+  ),
+);
+
+/**
  * «الدكتور التويجري»، «الشيخ المطلق»: a definite title and one family name is that person,
  * named by the family name. Not a genitive after an indefinite title («رئيس البلدية»), not a
  * word in ة («المدير الجديدة» is no name).
@@ -533,7 +543,7 @@ function titledFamilyName(phrase: string): string | null {
   const words = phrase.split(/\s+/).filter(Boolean);
   if (words.length !== 2) return null;
   const [title, family] = words.map((w) => normalizeArabic(w)) as [string, string];
-  const definiteTitle = title === 'د' || (title.startsWith('ال') && PERSON_TITLES.has(title.slice(2))); // «د.» is «الدكتور»
+  const definiteTitle = title === 'د' || (title.startsWith('ال') && NAME_TITLES.has(title.slice(2))); // «د.» is «الدكتور»
   if (!definiteTitle) return null;
   return isFamilyName(family) && !family.endsWith('ه') ? words[1]! : null;
 }

@@ -160,7 +160,9 @@ describe('a title after a name describes the person, a coordinated one does not'
 describe('a title with a family name only', () => {
   it.each([
     ['«د.» and a family name', 'وأضاف د. التويجري مناشداً الآباء "احجبوا عن أولادكم صور العنف".', ['التويجري']],
-    ['a definite title and a family name', 'وقال الوزير الجبير إن «العمل مستمر في كل الملفات».', ['الجبير']],
+    ['a definite title and a family name', 'وقال الشيخ المطلق إن «الصيام واجب على كل قادر».', ['المطلق']],
+    ['a coach and a nationality is no name', 'وقال المدرب الكرواتي إن «الفريق جاهز للمباراة».', ['المدرب الكرواتي']],
+    ['a doctor and an adjective is no name', 'وقال الطبيب المعالج إن «حالته مستقرة منذ أمس».', ['الطبيب المعالج']],
     [
       'a genitive after an indefinite title is no name',
       'وقال رئيس البلدية إن «العمل مستمر في كل الأحياء».',
