@@ -45,6 +45,9 @@ const profileOf = (text: string): string[] => nameWords(text).map(profileWord);
 function sentenceMentions(text: string, sentence: number): Mention[] {
   const items = sentenceItems(text);
   const out: Mention[] = [];
+  // «أدان مفتي مصر، الدكتور شوقي علام، …»: a title phrase read without a name, right before a
+  // comma, is the apposition of the name that follows the comma.
+  let titleBeforeComma: { text: string; comma: number } | null = null;
   for (let i = 0; i < items.length; i++) {
     const w = items[i];
     if (!isWord(w)) continue;
@@ -61,6 +64,10 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
     const window = items.slice(lo, nameEnd(items, i));
     const read = readSubjectAfter(text, window, i - lo, null);
     const phrase = read.phrase;
+    const before = titleBeforeComma?.comma === i - 1 ? titleBeforeComma.text : null;
+    titleBeforeComma = null;
+    if ((phrase?.kind === 'title' || phrase?.kind === 'anonymous') && items[lo + read.end]?.surface === '،')
+      titleBeforeComma = { text: phrase.name, comma: lo + read.end };
     if (phrase?.kind === 'named') {
       const words = nameWords(phrase.name);
       if (words.length >= 2) {
@@ -74,6 +81,7 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
             ...profileOf(phrase.name),
             ...(description ? profileOf(description) : []),
             ...(phrase.apposition ? profileOf(phrase.apposition) : []),
+            ...(before ? profileOf(before) : []),
           ]),
           sentence,
         });

@@ -39,6 +39,9 @@ const SOURCE_REACH = 15;
 /** «نقلت وكالة … عن X» — how far after the verb «عن» may be. */
 const RELAY_REACH = 10;
 
+/** «عنه»، «عنها»: the relayed source is someone named before. */
+const RELAYED_PRONOUNS = new Set(['عنه', 'عنها', 'عنهم', 'عنهما']);
+
 /** One sentence being read: its items, the article's speakers, and the quotes read as names. */
 interface Reading {
   readonly text: string;
@@ -237,6 +240,11 @@ function verbSpeaker(
   if (!isWord(verb) || (isWord(prev) && PREPOSITIONS.has(prev.norm))) return undefined; // «في ذكر اسمه»: a noun
   const known = (p: SubjectPhrase): boolean => r.speakers.knows(p);
   if (cue.lemma === 'نقل') {
+    // «ونقل التلفزيون الرسمي عنه قوله»: the source is the person «عنه» points back to, never the outlet.
+    const pronoun = items.findIndex(
+      (w, j) => j > i && j <= i + RELAY_REACH && isWord(w) && RELAYED_PRONOUNS.has(w.norm),
+    );
+    if (pronoun >= 0) return { speaker: r.speakers.anaphor(cue, r.sentence), subjectEnd: pronoun + 1 };
     const source = items.findIndex((w, j) => j > i && j <= i + RELAY_REACH && isWord(w) && w.norm === 'عن');
     if (source >= 0) {
       const subject = read(r, source + 1, cue);
@@ -300,6 +308,12 @@ function verbSpeaker(
   return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
 }
 
+/** «http://…»، «9:31»: a colon inside a link or a time, not one that opens a clause. */
+function inToken(text: string, colon: number): boolean {
+  const after = text[colon + 1] ?? '';
+  return after === '/' || (/\d/.test(text[colon - 1] ?? '') && /\d/.test(after));
+}
+
 /** Does what was said start here: «إن»/«أن», a colon, a quotation, or the audience «لـ»? */
 function opensSaying(item: SentenceItem | undefined): boolean {
   if (!item) return false;
@@ -318,7 +332,7 @@ function colonClause(r: Reading, from: number): Trigger['colonClause'] {
   for (let k = from; k < items.length && k < from + COLON_REACH; k++) {
     const it = items[k]!;
     if (it.kind === 'quote' || (isWord(it) && attributionCue(it.norm))) return null;
-    if (it.surface !== ':') continue;
+    if (it.surface !== ':' || inToken(r.text, it.start)) continue;
     const first = items[k + 1];
     if (!isWord(first)) return null;
     const clause = r.text.slice(first.start).trim();

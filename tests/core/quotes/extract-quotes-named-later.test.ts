@@ -75,6 +75,11 @@ describe('a description stands for the person introduced with it', () => {
       'محمد بن زايد آل نهيان',
     ],
     [
+      'a title before the comma of a name where nobody speaks',
+      'أدان مفتي مصر، الدكتور شوقي علام، العملية الإرهابية.\nوأضاف مفتي مصر أن «هؤلاء الإرهابيين ملعونون في الدنيا».',
+      'شوقي علام',
+    ],
+    [
       'the whole description repeated',
       'وأشار كبير الصيادين بفرضة القطيف رضا حسن الفردان إلى أن الأسعار ارتفعت.\nوقال كبير الصيادين بفرضة القطيف: إن المراكب الكبيرة عادت من البحر.',
       'رضا حسن الفردان',
@@ -176,5 +181,23 @@ describe('a title with a family name only', () => {
     ],
   ])('%s', (_case, body, speakers) => {
     expect(speakersOf(body)).toEqual(speakers);
+  });
+});
+
+describe('what is not an attribution colon or an attribution source', () => {
+  it.each([
+    [
+      'a link',
+      'ودعا مدير التعليم محمد بن عبدالله العقيبي المتقدمين للدخول على رابط البوابة http://example.gov.sa/portal ، ثم الضغط على أيقونة النظام.',
+    ],
+    ['a time', 'وقال المتحدث الرسمي محمد الحربي إن البلاغ ورد الساعة 9:31 صباح اليوم من مواطن في الحي.'],
+  ])('%s gives no quote', (_case, body) => {
+    expect(speakersOf(body)).toEqual([]);
+  });
+
+  it('«ونقل التلفزيون عنه قوله» is the person «عنه» stands for, not the outlet', () => {
+    const body =
+      'قال وزير النفط بيجن زنغنه إن الإنتاج سيرتفع.\nونقل التلفزيون الرسمي عنه قوله إن «الإنتاج نزل بسبب العقوبات».\nوأضاف: «سنعود إلى مستوى الإنتاج السابق قريبا».';
+    expect(speakersOf(body)).toEqual(['بيجن زنغنه', 'بيجن زنغنه']);
   });
 });
