@@ -36,11 +36,11 @@ const json = async (...args: string[]) => {
 
 // Every case starts the CLI through tsx, one process per command: a few seconds each on a loaded machine.
 describe('CLI contract', { timeout: 60_000 }, () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-cli-'));
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   it('index reports the contract fields, then everything unchanged', async () => {
     expect(await json('index')).toEqual({ added: 5, updated: 0, removed: 0, unchanged: 0, skipped: [], articles: 5 });
