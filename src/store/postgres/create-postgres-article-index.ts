@@ -9,29 +9,10 @@ import type {
 import type { SpeakerKind } from '../../core/quotes/quote.js';
 import type { SearchQuery } from '../../core/search/search-query.js';
 import { normalizeArabic } from '../../core/text/normalize-arabic.js';
-import { BM25_WEIGHTS, HITS_PER_STORY } from '../create-sqlite-article-index.js';
+import { HITS_PER_STORY } from '../create-sqlite-article-index.js';
 import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
-import { renderTsquery } from './render-tsquery.js';
-
-/**
- * `ts_rank` weights in PostgreSQL's order {D, C, B, A}: SQLite's bm25 column weights
- * (title words 8, title stems 5, body words 1.6, body stems 1) scaled into [0, 1], so a
- * title hit outweighs a body hit and a word outweighs a stem by the same ratios.
- *
- * Where the engines can rank differently (the matches are the same): bm25 weighs a term by
- * its rarity across the archive (IDF) and saturates repeated hits, while `ts_rank` counts
- * hits in the document only, normalized here by document length (flag 1: 1 + log of its
- * length), with no IDF. So a query of several words may order stories differently when
- * one word is rare and another common, and equal scores (copies of one text) are ordered
- * by row number on PostgreSQL and in FTS5's own order on SQLite. The first result of a
- * query that names a story's title words is the same on both.
- */
-export const TS_RANK_WEIGHTS = [BM25_WEIGHTS[3], BM25_WEIGHTS[2], BM25_WEIGHTS[1], BM25_WEIGHTS[0]].map(
-  (w) => w / BM25_WEIGHTS[0],
-);
-/** `ts_rank` normalization: divide by 1 + log(document length), bm25's length normalization in spirit. */
-export const TS_RANK_NORMALIZATION = 1;
+import { rankParts, renderTsquery } from './render-tsquery.js';
 
 const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
 const PERSON_COLUMNS = 'p.num, p.name, p.kind, p.aliases, p.quotes';
@@ -80,19 +61,43 @@ const toQuote = (r: QuoteDbRow): StoredQuote => ({
   also: r.also ?? [],
 });
 
+/**
+ * One row per story, ranked by its best-matching article, as on SQLite. The rank is a
+ * bm25-like sum computed from the GIN index alone: for each term of the query and each
+ * part of the document (title words, title stems, body words, body stems), the articles
+ * having the term there earn the part's bm25 column weight times the term's IDF (rarer
+ * terms count more); ties go to the shorter article, then the older row.
+ *
+ * Where PostgreSQL can rank differently from SQLite (the matches are always the same):
+ * FTS5's bm25 also counts how often a term occurs (saturating) and normalizes by each
+ * column's length against the average, where this rank counts each part once and breaks
+ * ties by length. So among articles that all have a term in their title, or all only in
+ * their body, the order may differ; an article with the term in its title ranks above
+ * one with it only in its body on both engines.
+ */
 const SEARCH = `
-  WITH hits AS (
-    SELECT d.article_num AS num, ts_rank($2::float4[], d.doc, $1::tsquery, ${TS_RANK_NORMALIZATION}) AS rank
-    FROM search_docs d WHERE d.doc @@ $1::tsquery ORDER BY rank DESC, d.article_num LIMIT $3
+  WITH parts AS MATERIALIZED (SELECT * FROM nashra_part_hits($2::int[], $3::text[], $4::float8[])),
+  df AS (SELECT term, count(DISTINCT article_num)::float8 AS n FROM parts GROUP BY term),
+  -- the planner's row count (kept fresh by the ANALYZE after each index run): exact enough for an IDF
+  total AS (SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'search_docs'::regclass),
+  scored AS (
+    SELECT h.article_num, sum(h.weight * ln(1 + (greatest(total.n, df.n) - df.n + 0.5) / (df.n + 0.5))) AS rank
+    FROM parts h JOIN df USING (term) CROSS JOIN total GROUP BY h.article_num
+  ),
+  matched AS MATERIALIZED (SELECT * FROM nashra_matches($1::tsquery)),
+  hits AS (
+    SELECT m.article_num AS num, coalesce(sc.rank, 0) AS rank, m.words
+    FROM matched m LEFT JOIN scored sc USING (article_num)
+    ORDER BY 2 DESC, m.words, m.article_num LIMIT $5
   ),
   best AS (
-    SELECT coalesce(x.story, h.num) AS story, max(h.rank) AS rank
+    SELECT coalesce(x.story, h.num) AS story, max(h.rank) AS rank, min(h.words) AS words
     FROM hits h JOIN articles x ON x.num = h.num
-    GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT $4 OFFSET $5
+    GROUP BY 1 ORDER BY 2 DESC, 3, 1 LIMIT $6 OFFSET $7
   )
   SELECT ${ARTICLE_COLUMNS}, round(best.rank::numeric, 4)::float8 AS score, (SELECT count(*) FROM hits)::int AS hits,
     ${ALSO_OF('best.story', 'best.story')}
-  FROM best JOIN articles a ON a.num = best.story ORDER BY best.rank DESC, best.story`;
+  FROM best JOIN articles a ON a.num = best.story ORDER BY best.rank DESC, best.words, best.story`;
 
 const SINCE = `
   WITH fresh AS (SELECT num, coalesce(story, num) AS story, indexed_at FROM articles WHERE indexed_at > $1),
@@ -117,7 +122,7 @@ const QUOTES_OF = `
 /**
  * The read side of the index over PostgreSQL: the same answers as the SQLite adapter
  * (`../create-sqlite-article-index.ts`), statement for statement, with full-text search
- * over the `search_docs` GIN index (see `TS_RANK_WEIGHTS` for where ranking may differ).
+ * over the `search_docs` GIN index (see `SEARCH` for how it ranks, and where that may differ).
  */
 export function createPostgresArticleIndex(session: PgSession): PostgresArticleIndex {
   const { rows, one } = session;
@@ -150,9 +155,18 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
     async search(query, limit, offset) {
       const tsquery = renderTsquery(query);
       if (!tsquery) return [];
+      const parts = rankParts(query);
       // As on SQLite: read HITS_PER_STORY matches per story wanted, four times as many when copies used them up.
       for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
-        const found = await rows<SearchHit & { hits: number }>(SEARCH, [tsquery, TS_RANK_WEIGHTS, cap, limit, offset]);
+        const found = await rows<SearchHit & { hits: number }>(SEARCH, [
+          tsquery,
+          parts.map((p) => p.term),
+          parts.map((p) => p.tsquery),
+          parts.map((p) => p.weight),
+          cap,
+          limit,
+          offset,
+        ]);
         if (found.length >= limit || (found[0]?.hits ?? 0) < cap) return found.map(({ hits: _hits, ...r }) => r);
         if (found.length === 0 && cap > (offset + limit) * HITS_PER_STORY * 64) return [];
       }
@@ -162,7 +176,7 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
       if (!tsquery) return 0;
       const r = await one<{ n: number }>(
         `SELECT count(DISTINCT coalesce(a.story, a.num))::int AS n
-         FROM (SELECT article_num FROM search_docs WHERE doc @@ $1::tsquery LIMIT $2) h JOIN articles a ON a.num = h.article_num`,
+         FROM (SELECT article_num FROM nashra_matches($1::tsquery) LIMIT $2) h JOIN articles a ON a.num = h.article_num`,
         [tsquery, cap],
       );
       return r!.n;

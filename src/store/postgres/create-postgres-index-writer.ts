@@ -20,6 +20,8 @@ export type PostgresIndexWriter = Omit<Async<IndexWriter>, 'transaction'> & {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Writes the articles still buffered (the story store calls it before reading). */
   settle(): Promise<void>;
+  /** Resolves once the tidying started by the last `endRun` is done (before closing the pool). */
+  idle(): Promise<void>;
 };
 
 /**
@@ -34,6 +36,9 @@ export function createPostgresIndexWriter(session: PgSession, now: Now = () => n
   let buffer: BatchedArticle[] = [];
   /** Words already in name_keys, loaded on the first write of a run, dropped by `endRun`. */
   let knownNameWords: Set<string> | null = null;
+  /** True once this run changed the index: its end then tidies the search index and the statistics. */
+  let changed = false;
+  let tidying: Promise<void> = Promise.resolve();
 
   async function settle(): Promise<void> {
     if (buffer.length === 0) return;
@@ -41,6 +46,7 @@ export function createPostgresIndexWriter(session: PgSession, now: Now = () => n
     buffer = [];
     knownNameWords ??= new Set((await session.rows<{ word: string }>('SELECT word FROM name_keys')).map((r) => r.word));
     const words = knownNameWords;
+    changed = true;
     await session.transaction(() => writeArticleBatch(session, batch, words, now().toISOString()));
   }
   /** Every statement but an upsert first writes the buffer, keeping the indexer's order. */
@@ -134,6 +140,7 @@ export function createPostgresIndexWriter(session: PgSession, now: Now = () => n
           [existing.num],
         );
         await session.query('DELETE FROM articles WHERE num = $1', [existing.num]);
+        changed = true;
         return true;
       }),
     ),
@@ -198,10 +205,23 @@ export function createPostgresIndexWriter(session: PgSession, now: Now = () => n
         );
       }),
     ),
-    async endRun() {
+    endRun() {
       // Every batch was written when its transaction committed; anything left belongs to one that failed.
       buffer = [];
       knownNameWords = null;
+      if (!changed) return tidying;
+      changed = false;
+      // Merge the GIN index's pending list (else every search scans it) and refresh the
+      // planner's statistics, which the search rank also reads its article count from.
+      // Callers need not wait for it (searches are right meanwhile, only slower); `idle` does.
+      tidying = tidying
+        .then(async () => {
+          await session.query("SELECT gin_clean_pending_list('search_docs_doc'::regclass)");
+          await session.query('ANALYZE search_docs, articles, quotes, story_bands');
+        })
+        .catch(() => {});
+      return tidying;
     },
+    idle: () => tidying,
   };
 }

@@ -54,6 +54,9 @@ export async function openPostgresStorage(url: string, options: OpenPostgresOpti
     pages: createPostgresPageStore(session),
     tryIndexLock: () => tryPostgresIndexLock(url),
     check: () => checkPostgresDatabase(pool, location),
-    close: () => pool.end(),
+    async close() {
+      await writer.idle();
+      await pool.end();
+    },
   };
 }

@@ -58,14 +58,29 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
                (j.span->>2)::float8 AS score
         FROM articles a, jsonb_array_elements(a.sentence_spans) WITH ORDINALITY AS j(span, idx);
 
-      -- The search document: nashra's own tokens, weighted A title words, B title stems,
-      -- C body words, D body stems (see build-search-document.ts). Kept apart from
-      -- articles so a search reads narrow rows.
+      -- The search document: nashra's own tokens, title words, title stems, body words and
+      -- body stems each in a lexeme namespace (see build-search-document.ts), and the
+      -- article's length in words (ties: the shorter first). Kept apart from articles so a
+      -- search reads narrow rows; the document itself is only read for phrases.
       CREATE TABLE search_docs (
         article_num bigint PRIMARY KEY REFERENCES articles (num) ON DELETE CASCADE,
+        words integer NOT NULL,
         doc tsvector NOT NULL
       );
       CREATE INDEX search_docs_doc ON search_docs USING gin (doc);
+
+      -- Search reads the GIN index only: a plain-lexeme query needs no recheck, so no
+      -- document is read (a document is ~5 kB, toasted). A planner that guesses a common
+      -- word matches most rows would rather scan the table and read every document, tens
+      -- of times slower; these functions forbid that plan for the two search scans.
+      CREATE FUNCTION nashra_matches(q tsquery) RETURNS TABLE (article_num bigint, words integer)
+        LANGUAGE sql STABLE SET enable_seqscan = off
+        AS 'SELECT article_num, words FROM search_docs WHERE doc @@ q';
+      CREATE FUNCTION nashra_part_hits(terms integer[], parts text[], weights float8[])
+        RETURNS TABLE (term integer, weight float8, article_num bigint)
+        LANGUAGE sql STABLE SET enable_seqscan = off
+        AS 'SELECT p.term, p.weight, s.article_num FROM unnest(terms, parts, weights) AS p(term, q, weight)
+            CROSS JOIN LATERAL (SELECT d.article_num FROM search_docs d WHERE d.doc @@ p.q::tsquery) s';
 
       CREATE TABLE name_keys (
         key text COLLATE "C" NOT NULL,

@@ -88,7 +88,7 @@ export async function writeArticleBatch(
     'body',
     'spans',
   ] as const);
-  const docs = columns(['num', 'doc'] as const);
+  const docs = columns(['num', 'words', 'doc'] as const);
   const names = columns(['key', 'word'] as const);
   const sigs = columns(['num', 'signature'] as const);
   const bands = columns(['key', 'num'] as const);
@@ -125,6 +125,7 @@ export async function writeArticleBatch(
     };
     for (const [k, v] of Object.entries(values)) art[k as keyof typeof art].push(v);
     docs.num.push(num);
+    docs.words.push(analyzed.words);
     docs.doc.push(buildSearchDocument(analyzed.titleIndex, analyzed.bodyIndex));
     for (const [word, key] of analyzed.nameWords) {
       if (knownNameWords.has(word)) continue;
@@ -162,8 +163,8 @@ export async function writeArticleBatch(
     Object.values(art),
   );
   await session.query(
-    'INSERT INTO search_docs (article_num, doc) SELECT n, d::tsvector FROM unnest($1::bigint[], $2::text[]) AS t(n, d)',
-    [docs.num, docs.doc],
+    'INSERT INTO search_docs (article_num, words, doc) SELECT n, w, d::tsvector FROM unnest($1::bigint[], $2::int[], $3::text[]) AS t(n, w, d)',
+    [docs.num, docs.words, docs.doc],
   );
   if (names.key.length > 0)
     await session.query(
