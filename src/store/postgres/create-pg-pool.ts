@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { NashraError } from '../../core/errors/nashra-error.js';
 
-/** Connections one nashra process opens at most: a bot's queries are short, the indexer holds one. */
-export const PG_POOL_SIZE = 8;
+/** Connections of each of a process's two pools (writes, reads): a bot's queries are short, the indexer holds one. */
+export const PG_POOL_SIZE = 6;
 /** How long a new connection may take before the start-up fails, in ms. */
 export const PG_CONNECT_TIMEOUT_MS = 5_000;
 
@@ -32,16 +32,26 @@ const TYPES = {
 };
 
 /**
- * The connection pool of one nashra process. An idle connection that breaks (a restarted
- * server) is dropped from the pool and reported to `onError` instead of crashing the process.
+ * Settings of the read pool's connections. Every read of the index is an index lookup; a
+ * planner that guesses a common word matches most rows would rather scan `search_docs` and
+ * read every (toasted, ~5 kB) document, tens of times slower than the GIN index, which
+ * answers plain-lexeme queries without reading any. So sequential scans are priced out.
  */
-export function createPgPool(url: string, onError: (err: Error) => void = () => {}): pg.Pool {
+export const READ_SETTINGS = '-c enable_seqscan=off';
+
+/**
+ * A connection pool of one nashra process (`reads`: for the index's read side, see
+ * `READ_SETTINGS`). An idle connection that breaks (a restarted server) is dropped from
+ * the pool and reported to `onError` instead of crashing the process.
+ */
+export function createPgPool(url: string, onError: (err: Error) => void = () => {}, reads = false): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: PG_POOL_SIZE,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
     types: TYPES,
-    application_name: 'nashra',
+    application_name: reads ? 'nashra-reads' : 'nashra',
+    ...(reads ? { options: READ_SETTINGS } : {}),
   });
   pool.on('error', onError);
   return pool;

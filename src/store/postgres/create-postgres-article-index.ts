@@ -12,7 +12,7 @@ import { normalizeArabic } from '../../core/text/normalize-arabic.js';
 import { HITS_PER_STORY } from '../create-sqlite-article-index.js';
 import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
-import { rankParts, renderTsquery } from './render-tsquery.js';
+import { decomposes, queryTerms, rankParts, renderTsquery } from './render-tsquery.js';
 
 const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
 const PERSON_COLUMNS = 'p.num, p.name, p.kind, p.aliases, p.quotes';
@@ -75,21 +75,40 @@ const toQuote = (r: QuoteDbRow): StoredQuote => ({
  * their body, the order may differ; an article with the term in its title ranks above
  * one with it only in its body on both engines.
  */
-const SEARCH = `
-  WITH parts AS MATERIALIZED (SELECT * FROM nashra_part_hits($2::int[], $3::text[], $4::float8[])),
-  df AS (SELECT term, count(DISTINCT article_num)::float8 AS n FROM parts GROUP BY term),
+const RANKED = `
+  parts AS MATERIALIZED (
+    SELECT p.term, p.weight, s.article_num, s.words FROM unnest($2::int[], $3::text[], $4::float8[]) AS p(term, q, weight)
+    CROSS JOIN LATERAL (SELECT d.article_num, d.words FROM search_docs d WHERE d.doc @@ p.q::tsquery) s
+  ),
+  per_term AS (
+    SELECT article_num, term, max(words) AS words, sum(weight) AS w, count(*) OVER (PARTITION BY term)::float8 AS df
+    FROM parts GROUP BY article_num, term
+  ),
   -- the planner's row count (kept fresh by the ANALYZE after each index run): exact enough for an IDF
   total AS (SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'search_docs'::regclass),
   scored AS (
-    SELECT h.article_num, sum(h.weight * ln(1 + (greatest(total.n, df.n) - df.n + 0.5) / (df.n + 0.5))) AS rank
-    FROM parts h JOIN df USING (term) CROSS JOIN total GROUP BY h.article_num
-  ),
-  matched AS MATERIALIZED (SELECT * FROM nashra_matches($1::tsquery)),
+    SELECT t.article_num, max(t.words) AS words, count(*) AS terms,
+      sum(t.w * ln(1 + (greatest(total.n, t.df) - t.df + 0.5) / (t.df + 0.5))) AS rank
+    FROM per_term t CROSS JOIN total GROUP BY t.article_num
+  )`;
+
+/** Hits when the query decomposes (`decomposes`): the documents every term's rank pieces found. */
+const HITS_DECOMPOSED = `
+  hits AS (
+    SELECT article_num AS num, rank, words FROM scored WHERE terms = $1
+    ORDER BY rank DESC, words, article_num LIMIT $5
+  )`;
+
+/** Hits of any other query: the documents it matches (one more GIN scan), with their rank. */
+const HITS_MATCHED = `
+  matched AS MATERIALIZED (SELECT article_num, words FROM search_docs WHERE doc @@ $1::tsquery),
   hits AS (
     SELECT m.article_num AS num, coalesce(sc.rank, 0) AS rank, m.words
     FROM matched m LEFT JOIN scored sc USING (article_num)
     ORDER BY 2 DESC, m.words, m.article_num LIMIT $5
-  ),
+  )`;
+
+const STORIES = `
   best AS (
     SELECT coalesce(x.story, h.num) AS story, max(h.rank) AS rank, min(h.words) AS words
     FROM hits h JOIN articles x ON x.num = h.num
@@ -98,6 +117,9 @@ const SEARCH = `
   SELECT ${ARTICLE_COLUMNS}, round(best.rank::numeric, 4)::float8 AS score, (SELECT count(*) FROM hits)::int AS hits,
     ${ALSO_OF('best.story', 'best.story')}
   FROM best JOIN articles a ON a.num = best.story ORDER BY best.rank DESC, best.words, best.story`;
+
+const SEARCH_DECOMPOSED = `WITH ${RANKED}, ${HITS_DECOMPOSED}, ${STORIES}`;
+const SEARCH_MATCHED = `WITH ${RANKED}, ${HITS_MATCHED}, ${STORIES}`;
 
 const SINCE = `
   WITH fresh AS (SELECT num, coalesce(story, num) AS story, indexed_at FROM articles WHERE indexed_at > $1),
@@ -120,9 +142,10 @@ const QUOTES_OF = `
   ORDER BY a.sort_date DESC NULLS LAST, a.num, q.num LIMIT $2 OFFSET $3`;
 
 /**
- * The read side of the index over PostgreSQL: the same answers as the SQLite adapter
+ * The read side of the index over PostgreSQL (give it a session over the read pool, see
+ * `READ_SETTINGS`): the same answers as the SQLite adapter
  * (`../create-sqlite-article-index.ts`), statement for statement, with full-text search
- * over the `search_docs` GIN index (see `SEARCH` for how it ranks, and where that may differ).
+ * over the `search_docs` GIN index (see `RANKED` for how it ranks, and where that may differ).
  */
 export function createPostgresArticleIndex(session: PgSession): PostgresArticleIndex {
   const { rows, one } = session;
@@ -156,10 +179,11 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
       const tsquery = renderTsquery(query);
       if (!tsquery) return [];
       const parts = rankParts(query);
+      const decomposed = decomposes(query);
       // As on SQLite: read HITS_PER_STORY matches per story wanted, four times as many when copies used them up.
       for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
-        const found = await rows<SearchHit & { hits: number }>(SEARCH, [
-          tsquery,
+        const found = await rows<SearchHit & { hits: number }>(decomposed ? SEARCH_DECOMPOSED : SEARCH_MATCHED, [
+          decomposed ? queryTerms(query).length : tsquery,
           parts.map((p) => p.term),
           parts.map((p) => p.tsquery),
           parts.map((p) => p.weight),
@@ -176,7 +200,7 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
       if (!tsquery) return 0;
       const r = await one<{ n: number }>(
         `SELECT count(DISTINCT coalesce(a.story, a.num))::int AS n
-         FROM (SELECT article_num FROM nashra_matches($1::tsquery) LIMIT $2) h JOIN articles a ON a.num = h.article_num`,
+         FROM (SELECT article_num FROM search_docs WHERE doc @@ $1::tsquery LIMIT $2) h JOIN articles a ON a.num = h.article_num`,
         [tsquery, cap],
       );
       return r!.n;

@@ -21,23 +21,25 @@ export interface OpenPostgresOptions {
 
 /**
  * Connects to PostgreSQL, migrates the schema (one instance at a time) and returns every
- * store over one pool. The index writer and story store share a session so story writes
+ * store over two pools (the index's reads apart, see `READ_SETTINGS`). The index writer and story store share a session so story writes
  * join the writer's transactions; readers use other pooled connections and never wait on
  * an index run.
  */
 export async function openPostgresStorage(url: string, options: OpenPostgresOptions = {}) {
   const location = redactPostgresUrl(url);
   const pool = createPgPool(url, options.onConnectionError);
+  const reads = createPgPool(url, options.onConnectionError, true);
+  const end = () => Promise.all([pool.end(), reads.end()]).catch(() => {});
   try {
     await pool.query('SELECT 1');
   } catch (err) {
-    await pool.end().catch(() => {});
+    await end();
     throw unreachable(url, err);
   }
   try {
     await migratePostgres(pool, location);
   } catch (err) {
-    await pool.end().catch(() => {});
+    await end();
     throw err;
   }
   const session = createPgSession(pool);
@@ -45,7 +47,7 @@ export async function openPostgresStorage(url: string, options: OpenPostgresOpti
   return {
     engine: 'postgres' as const,
     location,
-    index: createPostgresArticleIndex(session),
+    index: createPostgresArticleIndex(createPgSession(reads)),
     writer,
     stories: createPostgresStoryStore(session, writer.settle),
     subscriptions: createPostgresSubscriptions(session),
@@ -56,7 +58,7 @@ export async function openPostgresStorage(url: string, options: OpenPostgresOpti
     check: () => checkPostgresDatabase(pool, location),
     async close() {
       await writer.idle();
-      await pool.end();
+      await Promise.all([pool.end(), reads.end()]);
     },
   };
 }

@@ -69,19 +69,6 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
       CREATE INDEX search_docs_doc ON search_docs USING gin (doc);
 
-      -- Search reads the GIN index only: a plain-lexeme query needs no recheck, so no
-      -- document is read (a document is ~5 kB, toasted). A planner that guesses a common
-      -- word matches most rows would rather scan the table and read every document, tens
-      -- of times slower; these functions forbid that plan for the two search scans.
-      CREATE FUNCTION nashra_matches(q tsquery) RETURNS TABLE (article_num bigint, words integer)
-        LANGUAGE sql STABLE SET enable_seqscan = off
-        AS 'SELECT article_num, words FROM search_docs WHERE doc @@ q';
-      CREATE FUNCTION nashra_part_hits(terms integer[], parts text[], weights float8[])
-        RETURNS TABLE (term integer, weight float8, article_num bigint)
-        LANGUAGE sql STABLE SET enable_seqscan = off
-        AS 'SELECT p.term, p.weight, s.article_num FROM unnest(terms, parts, weights) AS p(term, q, weight)
-            CROSS JOIN LATERAL (SELECT d.article_num FROM search_docs d WHERE d.doc @@ p.q::tsquery) s';
-
       CREATE TABLE name_keys (
         key text COLLATE "C" NOT NULL,
         word text COLLATE "C" NOT NULL,

@@ -54,6 +54,23 @@ export function renderTsquery(query: SearchQuery): string | null {
   return render(query, STEM_PARTS);
 }
 
+/** True when a node has no `and` below it: it matches a document iff it matches within one part. */
+function withinOnePart(node: QueryNode): boolean {
+  return node.op === 'and' ? false : node.op === 'or' ? node.nodes.every(withinOnePart) : true;
+}
+
+/** The terms of a query: the children of its top-level `and`, or the query itself. */
+export const queryTerms = (query: SearchQuery): readonly QueryNode[] => (query.op === 'and' ? query.nodes : [query]);
+
+/**
+ * True when a document matches the query exactly when each term matches within one part
+ * (no `and` inside a term; a phrase never spans parts): then the rank pieces alone tell
+ * which documents match, and no second scan is needed.
+ */
+export function decomposes(query: SearchQuery): boolean {
+  return queryTerms(query).every(withinOnePart);
+}
+
 /** One (term, part) of a query's ranking: the documents matching `tsquery` earn `weight` for `term`. */
 export interface RankPart {
   readonly term: number;
@@ -68,9 +85,8 @@ export interface RankPart {
  * alone, so ranking costs index lookups, not a read of every matching document.
  */
 export function rankParts(query: SearchQuery): RankPart[] {
-  const terms = query.op === 'and' ? query.nodes : [query];
   const out: RankPart[] = [];
-  terms.forEach((term, i) => {
+  queryTerms(query).forEach((term, i) => {
     for (const part of STEM_PARTS) {
       const tsquery = render(term, [part]);
       if (tsquery) out.push({ term: i, tsquery, weight: BM25_WEIGHTS[PARTS[part].column] / BM25_WEIGHTS[0] });
