@@ -12,8 +12,11 @@ export type PgParams = readonly unknown[];
  */
 export interface PgSession {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: PgParams): Promise<pg.QueryResult<R>>;
-  /** All rows of a statement. */
-  rows<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: PgParams): Promise<R[]>;
+  /**
+   * All rows of a statement. With `name`, the statement is prepared once per connection
+   * and its plan reused: planning a search costs more than running it.
+   */
+  rows<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: PgParams, name?: string): Promise<R[]>;
   /** The first row of a statement, or null. */
   one<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: PgParams): Promise<R | null>;
   /**
@@ -34,12 +37,15 @@ export interface TransactionHooks {
 export function createPgSession(pool: pg.Pool): PgSession {
   const current = new AsyncLocalStorage<pg.PoolClient>();
   const runner = (): pg.Pool | pg.PoolClient => current.getStore() ?? pool;
-  const query = <R extends pg.QueryResultRow>(sql: string, params: PgParams = []) =>
-    runner().query<R>(sql, params as unknown[]);
+  const query = <R extends pg.QueryResultRow>(sql: string, params: PgParams = [], name?: string) =>
+    runner().query<R>(
+      name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] },
+    );
   return {
     pool,
     query,
-    rows: async <R extends pg.QueryResultRow>(sql: string, params?: PgParams) => (await query<R>(sql, params)).rows,
+    rows: async <R extends pg.QueryResultRow>(sql: string, params?: PgParams, name?: string) =>
+      (await query<R>(sql, params, name)).rows,
     one: async <R extends pg.QueryResultRow>(sql: string, params?: PgParams) =>
       (await query<R>(sql, params)).rows[0] ?? null,
     async transaction(fn, hooks) {

@@ -182,15 +182,19 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
       const decomposed = decomposes(query);
       // As on SQLite: read HITS_PER_STORY matches per story wanted, four times as many when copies used them up.
       for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
-        const found = await rows<SearchHit & { hits: number }>(decomposed ? SEARCH_DECOMPOSED : SEARCH_MATCHED, [
-          decomposed ? queryTerms(query).length : tsquery,
-          parts.map((p) => p.term),
-          parts.map((p) => p.tsquery),
-          parts.map((p) => p.weight),
-          cap,
-          limit,
-          offset,
-        ]);
+        const found = await rows<SearchHit & { hits: number }>(
+          decomposed ? SEARCH_DECOMPOSED : SEARCH_MATCHED,
+          [
+            decomposed ? queryTerms(query).length : tsquery,
+            parts.map((p) => p.term),
+            parts.map((p) => p.tsquery),
+            parts.map((p) => p.weight),
+            cap,
+            limit,
+            offset,
+          ],
+          decomposed ? 'nashra_search_decomposed' : 'nashra_search_matched',
+        );
         if (found.length >= limit || (found[0]?.hits ?? 0) < cap) return found.map(({ hits: _hits, ...r }) => r);
         if (found.length === 0 && cap > (offset + limit) * HITS_PER_STORY * 64) return [];
       }
@@ -198,10 +202,11 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
     async countMatches(query, cap) {
       const tsquery = renderTsquery(query);
       if (!tsquery) return 0;
-      const r = await one<{ n: number }>(
+      const [r] = await rows<{ n: number }>(
         `SELECT count(DISTINCT coalesce(a.story, a.num))::int AS n
          FROM (SELECT article_num FROM search_docs WHERE doc @@ $1::tsquery LIMIT $2) h JOIN articles a ON a.num = h.article_num`,
         [tsquery, cap],
+        'nashra_count_matches',
       );
       return r!.n;
     },
