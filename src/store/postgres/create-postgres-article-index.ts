@@ -75,11 +75,13 @@ const toQuote = (r: QuoteDbRow): StoredQuote => ({
  * their body, the order may differ; an article with the term in its title ranks above
  * one with it only in its body on both engines.
  */
-const RANKED = `
+const PARTS = `
   parts AS MATERIALIZED (
     SELECT p.term, p.weight, s.article_num, s.words FROM unnest($2::int[], $3::text[], $4::float8[]) AS p(term, q, weight)
     CROSS JOIN LATERAL (SELECT d.article_num, d.words FROM search_docs d WHERE d.doc @@ p.q::tsquery) s
-  ),
+  )`;
+
+const RANKED = `${PARTS},
   per_term AS (
     SELECT article_num, term, max(words) AS words, sum(weight) AS w, count(*) OVER (PARTITION BY term)::float8 AS df
     FROM parts GROUP BY article_num, term
@@ -118,6 +120,16 @@ const STORIES = `
     ${ALSO_OF('best.story', 'best.story')}
   FROM best JOIN articles a ON a.num = best.story ORDER BY best.rank DESC, best.words, best.story`;
 
+/**
+ * A one-term query (half of all searches): its IDF is the same for every article, so the
+ * rank is the sum of the part weights, one aggregation instead of three. `$1` is 1.
+ */
+const SEARCH_ONE_TERM = `WITH ${PARTS},
+  scored AS (
+    SELECT article_num, max(words) AS words, sum(weight) AS rank FROM parts GROUP BY article_num HAVING count(*) >= $1
+  ),
+  hits AS (SELECT article_num AS num, rank, words FROM scored ORDER BY rank DESC, words, article_num LIMIT $5),
+  ${STORIES}`;
 const SEARCH_DECOMPOSED = `WITH ${RANKED}, ${HITS_DECOMPOSED}, ${STORIES}`;
 const SEARCH_MATCHED = `WITH ${RANKED}, ${HITS_MATCHED}, ${STORIES}`;
 
@@ -183,7 +195,7 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
       // As on SQLite: read HITS_PER_STORY matches per story wanted, four times as many when copies used them up.
       for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
         const found = await rows<SearchHit & { hits: number }>(
-          decomposed ? SEARCH_DECOMPOSED : SEARCH_MATCHED,
+          !decomposed ? SEARCH_MATCHED : queryTerms(query).length === 1 ? SEARCH_ONE_TERM : SEARCH_DECOMPOSED,
           [
             decomposed ? queryTerms(query).length : tsquery,
             parts.map((p) => p.term),
@@ -193,7 +205,11 @@ export function createPostgresArticleIndex(session: PgSession): PostgresArticleI
             limit,
             offset,
           ],
-          decomposed ? 'nashra_search_decomposed' : 'nashra_search_matched',
+          !decomposed
+            ? 'nashra_search_matched'
+            : queryTerms(query).length === 1
+              ? 'nashra_search_one'
+              : 'nashra_search_decomposed',
         );
         if (found.length >= limit || (found[0]?.hits ?? 0) < cap) return found.map(({ hits: _hits, ...r }) => r);
         if (found.length === 0 && cap > (offset + limit) * HITS_PER_STORY * 64) return [];
