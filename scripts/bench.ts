@@ -127,7 +127,10 @@ async function main() {
           pgRow('searches with a hit', `${pq.found} / 1000`);
           pgRow('peak RSS indexing (MB)', fmt(pgFull.maxRssMb));
           pgRow('database (MB, pg_database_size)', fmt(bytesPg / 1048576, 1));
-          pgRow('quotes / people (persons)', `${fmt(pq.counts.quotes)} / ${fmt(pq.counts.people)} (${fmt(pq.counts.persons)})`);
+          pgRow(
+            'quotes / people (persons)',
+            `${fmt(pq.counts.quotes)} / ${fmt(pq.counts.people)} (${fmt(pq.counts.persons)})`,
+          );
         } finally {
           await pg.drop();
         }
