@@ -24,6 +24,8 @@ export interface PgSession {
    * when it throws. A nested call joins the outer transaction.
    */
   transaction<T>(fn: () => Promise<T>, hooks?: TransactionHooks): Promise<T>;
+  /** True inside `transaction` (on the current async call chain). */
+  inTransaction(): boolean;
   readonly pool: pg.Pool;
 }
 
@@ -48,6 +50,7 @@ export function createPgSession(pool: pg.Pool): PgSession {
       (await query<R>(sql, params, name)).rows,
     one: async <R extends pg.QueryResultRow>(sql: string, params?: PgParams) =>
       (await query<R>(sql, params)).rows[0] ?? null,
+    inTransaction: () => current.getStore() !== undefined,
     async transaction(fn, hooks) {
       if (current.getStore()) return fn();
       const client = await pool.connect();

@@ -63,7 +63,15 @@ export function createPostgresIndexWriter(session: PgSession, now: Now = () => n
       'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       [key, value],
     ));
-  const transaction = async <T>(fn: () => Promise<T>): Promise<T> => {
+  /** Transactions of this writer, one at a time (the indexer and the feed reader share it): its buffer is theirs. */
+  let turn: Promise<unknown> = Promise.resolve();
+  const transaction = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (session.inTransaction()) return fn();
+    const run = turn.then(() => inTransaction(fn));
+    turn = run.catch(() => {});
+    return run;
+  };
+  const inTransaction = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
       return await session.transaction(fn, {
         beforeCommit: async () => {
