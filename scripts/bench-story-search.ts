@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { buildMatchQuery } from '../src/core/search/build-match-query.js';
 import { createSqliteArticleIndex } from '../src/store/create-sqlite-article-index.js';
+import { renderFts5Query } from '../src/store/render-fts5-query.js';
 import { seededRandom } from './lib/seeded-random.js';
 
 const file = process.argv[2];
@@ -31,16 +32,16 @@ while (queries.length < 1000) {
   const start = Math.floor(random() * Math.max(1, words.length - n));
   queries.push(words.slice(start, start + n).join(' '));
 }
-const expressions = queries
-  .map((q) => buildMatchQuery(q, (keys) => index.nameVariants(keys, 200))?.expression)
-  .filter((e): e is string => !!e);
+const expressions = (await Promise.all(queries.map((q) => buildMatchQuery(q, (keys) => index.nameVariants(keys, 200)))))
+  .filter((m) => m !== null)
+  .map((m) => m.query);
 const times = { plain: [] as number[], stories: [] as number[] };
 for (const e of expressions) {
   let t = performance.now();
-  plain.all(e, 10, 0);
+  plain.all(renderFts5Query(e), 10, 0);
   times.plain.push(performance.now() - t);
   t = performance.now();
-  index.search(e, 10, 0);
+  await index.search(e, 10, 0);
   times.stories.push(performance.now() - t);
 }
 const pct = (xs: number[], p: number) =>

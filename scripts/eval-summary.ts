@@ -66,7 +66,7 @@ function main(): void {
     return;
   }
   if (process.argv.includes('--topics')) {
-    runTopicEval(EASC_PATH);
+    void runTopicEval(EASC_PATH);
     return;
   }
   const records = loadEasc(EASC_PATH);

@@ -1,4 +1,4 @@
-import { openIndex } from './app/open-index.js';
+import { openIndex, writableIndex } from './app/open-index.js';
 import { waitForPlatform } from './app/wait-for-platform.js';
 import { type Config, loadConfig } from './config/load-config.js';
 import { loadEnvFile } from './config/load-env-file.js';
@@ -22,14 +22,9 @@ import { createMetrics } from './metrics/create-metrics.js';
 import { instrumentHandler } from './metrics/instrument-handler.js';
 import { createCorpusWatcher } from './scheduler/create-corpus-watcher.js';
 import { type DigestScheduler, createDigestScheduler } from './scheduler/create-digest-scheduler.js';
-import { createSqliteHandedBackUpdates } from './store/create-sqlite-handed-back-updates.js';
-import { createSqliteSubscriptions } from './store/create-sqlite-subscriptions.js';
 import type { FeedReader } from './feeds/create-feed-reader.js';
 import { readFeedList } from './feeds/read-feed-list.js';
 import { createFeedPoller } from './scheduler/create-feed-poller.js';
-import { createSqliteFeedStore } from './store/create-sqlite-feed-store.js';
-import { createSqliteIndexWriter } from './store/create-sqlite-index-writer.js';
-import { createSqliteStoryStore } from './store/create-sqlite-story-store.js';
 import { STOP_LIMITS } from './core/lifecycle/stop-limits.js';
 import { createTelegramBot } from './telegram/create-telegram-bot.js';
 import { telegramTarget } from './telegram/probe-telegram.js';
@@ -98,7 +93,8 @@ async function main(): Promise<void> {
   const metrics = createMetrics({ index: app.index });
   metrics.observeIndexing((Date.now() - started) / 1000);
 
-  const subscriptionStore = createSqliteSubscriptions(app.db);
+  const { storage } = app;
+  const subscriptionStore = storage.subscriptions;
   let scheduler: DigestScheduler | undefined;
   const subscriptions = createSubscriptionCommands({
     store: subscriptionStore,
@@ -126,7 +122,7 @@ async function main(): Promise<void> {
     for (const s of [...services].reverse()) {
       await s.stop().catch((err: unknown) => logger.error({ err, service: s.name }, 'stop failed'));
     }
-    app.close();
+    await app.close();
     process.exit(code);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -146,7 +142,7 @@ async function main(): Promise<void> {
   if (config.discord) await waitForPlatform(discordTarget(config.discord.token, config.discord.apiUrl), { logger });
 
   if (config.telegram) {
-    const handedBack = createSqliteHandedBackUpdates(app.db);
+    const { handedBack } = storage;
     const telegram = createTelegramBot({
       ...config.telegram,
       handler: handlerFor('telegram'),
@@ -195,9 +191,9 @@ async function main(): Promise<void> {
   const loadReader = () =>
     (reader ??= import('./feeds/create-feed-reader.js').then(({ createFeedReader }) =>
       createFeedReader({
-        store: createSqliteFeedStore(app.db),
-        writer: createSqliteIndexWriter(app.db),
-        stories: createSqliteStoryStore(app.db),
+        store: storage.feeds,
+        writer: writableIndex(storage),
+        stories: storage.stories,
         clock: systemClock,
         intervalMs: config.feedMinutes * 60_000,
         logger: logger.child({ job: 'feeds' }),

@@ -63,7 +63,7 @@ function score(chosen: readonly number[], marked: readonly number[]): CaseScore 
 }
 
 /** Runs every case and prints per-case choices and the totals. */
-export function runTopicEval(eascPath: string): void {
+export async function runTopicEval(eascPath: string): Promise<void> {
   const easc = loadEasc(eascPath);
   const cases = loadCases();
   const rows: { c: TopicCase; topic: CaseScore; blind: CaseScore; chosen: number[] }[] = [];
@@ -82,7 +82,7 @@ export function runTopicEval(eascPath: string): void {
     }));
     const budget = { sentences: SUMMARY_SENTENCES };
     const blind = selectSummary(sentences, budget);
-    const match = buildMatchQuery(c.query);
+    const match = await buildMatchQuery(c.query);
     const joined = new Map((match?.joined ?? []).map((j) => [j.word, j.first]));
     const marks = sentences.map((s) => (match ? markSentence(s.text, match.terms, joined) : { distinct: 0 }));
     const topic = (match && selectTopicSummary(sentences, marks, match.terms.length, budget)) ?? blind;

@@ -3,16 +3,14 @@ import { NashraError } from '../core/errors/nashra-error.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
 import { createFileCorpusSource } from '../ingest/create-file-corpus-source.js';
 import { createLazyAnalyzer } from '../ingest/create-lazy-analyzer.js';
-import { quickCheck } from '../store/check-database.js';
-import { createSqliteArticleIndex } from '../store/create-sqlite-article-index.js';
-import { createSqliteIndexWriter } from '../store/create-sqlite-index-writer.js';
-import { createSqliteStoryStore } from '../store/create-sqlite-story-store.js';
-import { tryIndexLock } from '../store/index-lock.js';
-import { type Db, isReadOnlyPath, openDatabase } from '../store/open-database.js';
+import type { IndexWriter } from '../core/ports/index-writer.js';
+import type { Storage } from '../core/ports/storage.js';
+import { openStorage } from './open-storage.js';
 
 /** An open index and the means to refresh it. */
 export interface OpenIndex {
-  readonly db: Db;
+  /** Everything stored, on whichever engine `--db` named. */
+  readonly storage: Storage;
   readonly index: ArticleIndex;
   /** The report of the index run done on opening (all zero when none could run). */
   readonly report: IndexReport;
@@ -23,7 +21,7 @@ export interface OpenIndex {
   readonly stale: string | null;
   /** Re-runs the incremental indexer (corpus changes while running); BUSY while another process indexes. */
   reindex(): Promise<IndexReport>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** How `openIndex` treats the index. */
@@ -51,6 +49,12 @@ export interface OpenIndexOptions {
 
 const EMPTY_REPORT: IndexReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: [], articles: 0 };
 
+/** The storage's index writer; a STORE error naming it when it is read-only (feeds cannot be fetched into it). */
+export function writableIndex(storage: Storage): IndexWriter {
+  if (!storage.writer) throw new NashraError('STORE', `database ${storage.location} is read-only`);
+  return storage.writer;
+}
+
 /** Error for a second writer: another process holds the index lock. */
 export function indexBusy(db: string): NashraError {
   return new NashraError('BUSY', `another nashra process is indexing ${db}; try again when it has finished`);
@@ -62,42 +66,41 @@ export function indexBusy(db: string): NashraError {
  */
 export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
   const mode = options.mode ?? 'write';
-  const readonly = isReadOnlyPath(options.db);
-  if (readonly && mode === 'write')
-    throw new NashraError(
-      'STORE',
-      `database ${options.db} is read-only: it cannot be indexed here (read commands still work)`,
-    );
-  const db = openDatabase(options.db, { readonly });
+  const storage = await openStorage(options.db, { now: options.now });
   try {
-    const writer = readonly ? null : createSqliteIndexWriter(db, options.now);
+    const { writer } = storage;
+    if (!writer && mode === 'write')
+      throw new NashraError(
+        'STORE',
+        `database ${storage.location} is read-only: it cannot be indexed here (read commands still work)`,
+      );
     // A run that died left derived work pending: the file may have been cut off mid-write too.
-    if (options.check || writer?.derivedPending()) quickCheck(db, options.db);
+    if (options.check || (await writer?.derivedPending())) await storage.check();
     const source = createFileCorpusSource(options.corpus);
     let runs = 0;
     const reindex = async (): Promise<IndexReport> => {
-      if (!writer) throw new NashraError('STORE', `database ${options.db} is read-only`);
-      const lock = tryIndexLock(options.db);
-      if (!lock) throw indexBusy(options.db);
+      if (!writer) throw new NashraError('STORE', `database ${storage.location} is read-only`);
+      const lock = await storage.tryIndexLock();
+      if (!lock) throw indexBusy(storage.location);
       const analyzer = createLazyAnalyzer(options.workers, options.background && runs > 0 ? 0 : undefined);
       runs++;
       try {
         return await indexCorpus({
           source,
           writer,
-          stories: createSqliteStoryStore(db),
+          stories: storage.stories,
           analyze: (a) => analyzer.analyze(a),
           prune: options.prune,
           warn: options.warn,
         });
       } finally {
         await analyzer.close();
-        lock.release();
+        await lock.release();
       }
     };
     let report = EMPTY_REPORT;
     let stale: string | null = null;
-    if (readonly) stale = `database ${options.db} is read-only: answers come from the index as it stands`;
+    if (!writer) stale = `database ${storage.location} is read-only: answers come from the index as it stands`;
     else {
       try {
         report = await reindex();
@@ -107,11 +110,11 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
           'another nashra process is indexing: answers come from the index as it stands and may miss its latest changes';
       }
     }
-    const index = createSqliteArticleIndex(db);
-    if (stale) report = { ...report, articles: index.countArticles() };
-    return { db, index, report, stale, reindex, close: () => db.close() };
+    const { index } = storage;
+    if (stale) report = { ...report, articles: await index.countArticles() };
+    return { storage, index, report, stale, reindex, close: () => storage.close() };
   } catch (err) {
-    if (db.open) db.close();
+    await storage.close();
     throw err;
   }
 }

@@ -7,6 +7,7 @@ import { createSqliteStoryStore } from '../store/create-sqlite-story-store.js';
 import { tryIndexLock } from '../store/index-lock.js';
 import { openDatabase } from '../store/open-database.js';
 import { indexBusy } from './open-index.js';
+import { isPostgresUrl, sqliteOnly } from './open-storage.js';
 
 /** What `index --rebuild` did, beyond the index report. */
 export interface RebuildReport extends IndexReport {
@@ -41,6 +42,8 @@ export async function rebuildDatabase(options: {
   warn?: (m: string) => void;
 }): Promise<RebuildReport> {
   const { db: file } = options;
+  if (isPostgresUrl(file))
+    throw sqliteOnly('index --rebuild', 'restore a pg_dump backup or re-index into a fresh database');
   const lock = tryIndexLock(file);
   if (!lock) throw indexBusy(file);
   const fresh = `${file}.rebuilding`;

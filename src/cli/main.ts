@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { loadConfig } from '../config/load-config.js';
 import { loadEnvFile } from '../config/load-env-file.js';
 import { NashraError, isUsageError } from '../core/errors/nashra-error.js';
-import { openIndex } from '../app/open-index.js';
+import { openIndex, writableIndex } from '../app/open-index.js';
+import { isPostgresUrl, redactUrl, sqliteOnly } from '../app/open-storage.js';
 import { rebuildDatabase } from '../app/rebuild-database.js';
 import { isDamageError, damagedDatabase } from '../store/check-database.js';
 import { openDatabase } from '../store/open-database.js';
@@ -29,9 +30,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig();
   const corpus = args.corpus ?? config.corpusDir;
   const dbFile = args.db ?? config.db;
-  dbInUse = dbFile;
-  if (args.command === 'backup') return backup(dbFile, args);
+  dbInUse = isPostgresUrl(dbFile) ? redactUrl(dbFile) : dbFile;
+  if (args.command === 'backup') {
+    if (isPostgresUrl(dbFile)) throw sqliteOnly('backup', 'use pg_dump (see the README)');
+    return backup(dbFile, args);
+  }
   if (args.command === 'index' && args.rebuild) {
+    if (isPostgresUrl(dbFile))
+      throw sqliteOnly('index --rebuild', 'restore a pg_dump backup or re-index into a fresh database');
     const report = await rebuildDatabase({ corpus, db: dbFile, warn: note });
     const kept = Object.entries(report.kept)
       .map(([t, n]) => `${n} ${t}`)
@@ -59,34 +65,24 @@ async function main(argv: readonly string[]): Promise<number> {
     let output: CliOutput;
     if (args.command === 'feeds' || args.command === 'fetch') {
       // Loaded only here: the feed parser, DOM and Readability cost every other command start-up time.
-      const [
-        { feedListProblems, runFeedCommand },
-        { createFeedReader },
-        { readFeedList },
-        { createSqliteFeedStore },
-        { createSqliteIndexWriter },
-        { createSqliteStoryStore },
-      ] = await Promise.all([
+      const [{ feedListProblems, runFeedCommand }, { createFeedReader }, { readFeedList }] = await Promise.all([
         import('./run-feed-command.js'),
         import('../feeds/create-feed-reader.js'),
         import('../feeds/read-feed-list.js'),
-        import('../store/create-sqlite-feed-store.js'),
-        import('../store/create-sqlite-index-writer.js'),
-        import('../store/create-sqlite-story-store.js'),
       ]);
       const file = args.feeds ?? config.feeds.file;
       const list = readFeedList(file, { required: args.feeds !== undefined || config.feeds.explicit });
       for (const line of feedListProblems({ list, file })) process.stderr.write(`nashra: ${line}\n`);
-      const store = createSqliteFeedStore(app.db);
+      const store = app.storage.feeds;
       const reader = createFeedReader({
         store,
-        writer: createSqliteIndexWriter(app.db),
-        stories: createSqliteStoryStore(app.db),
+        writer: writableIndex(app.storage),
+        stories: app.storage.stories,
         clock: systemClock,
         intervalMs: config.feedMinutes * 60_000,
       });
       output = await runFeedCommand(args.command, { list, file, store, reader });
-    } else output = runCliCommand(app.index, args, app.report);
+    } else output = await runCliCommand(app.index, args, app.report);
     if (args.json) process.stdout.write(`${JSON.stringify(output.json)}\n`);
     else {
       if (!isIndex) {
@@ -99,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     return EXIT.ok;
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

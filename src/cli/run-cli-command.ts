@@ -32,7 +32,7 @@ function bullet(lines: readonly string[]): string {
 }
 
 /** Runs one CLI command against the index (already brought up to date). */
-export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexReport): CliOutput {
+export async function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexReport): Promise<CliOutput> {
   const limit = args.limit ?? CLI_DEFAULT_LIMIT;
   switch (args.command) {
     case 'help':
@@ -56,7 +56,7 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       return { json: report, text };
     }
     case 'search': {
-      const page = searchArticles(index, args.text, { limit });
+      const page = await searchArticles(index, args.text, { limit });
       const results = page.results.map((r) => ({
         id: r.id,
         title: r.title,
@@ -76,14 +76,14 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
     }
     case 'summary': {
       if (args.all) {
-        const summaries = index
-          .latest(ALL, 0)
-          .map((a) => summarizeArticle(index, a.id, budget(args))!)
+        const all = await index.latest(ALL, 0);
+        const summaries = (await Promise.all(all.map((a) => summarizeArticle(index, a.id, budget(args)))))
+          .map((s) => s!)
           .sort((a, b) => a.id.localeCompare(b.id));
         const json = { summaries: summaries.map((s) => ({ id: s.id, title: s.title, sentences: s.sentences })) };
         return { json, text: summaries.map((s) => `${s.id}  ${s.title}\n${bullet(s.sentences)}`).join('\n\n') };
       }
-      const s = summarize(index, args.text, budget(args));
+      const s = await summarize(index, args.text, budget(args));
       if (!s) return { json: { id: null, title: null, sentences: [] }, text: `no article matches "${args.text}"` };
       // For people, a topic summary says what it is about and marks the topic's words as search does.
       const lines = s.sentences.map((text, i) => renderSnippet({ text, highlights: s.marks[i] ?? [] }, '**', '**'));
@@ -94,7 +94,7 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       };
     }
     case 'quotes': {
-      const page = findQuotes(index, args.text, { limit });
+      const page = await findQuotes(index, args.text, { limit });
       const person = page.person ? { name: page.person.name, aliases: page.person.aliases } : null;
       const quotes = page.quotes.map((q) => ({
         speaker: q.speaker,
@@ -110,9 +110,12 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
     }
     case 'people': {
       // `kind` (person, organization, anonymous) goes beyond the contract's fields: consumers can tell named people apart.
-      const people = index
-        .people(args.limit ?? ALL, 0)
-        .map((p) => ({ name: p.name, aliases: p.aliases, quotes: p.quotes, kind: p.kind }));
+      const people = (await index.people(args.limit ?? ALL, 0)).map((p) => ({
+        name: p.name,
+        aliases: p.aliases,
+        quotes: p.quotes,
+        kind: p.kind,
+      }));
       const label = { person: '', organization: '  [organization]', anonymous: '  [unnamed source]' } as const;
       const text =
         people.length === 0
@@ -126,18 +129,20 @@ export function runCliCommand(index: ArticleIndex, args: CliArgs, report: IndexR
       return { json: { people }, text };
     }
     case 'latest': {
-      const articles = index.latest(limit, 0).map((a) => ({ id: a.id, title: a.title, date: a.date }));
+      const articles = (await index.latest(limit, 0)).map((a) => ({ id: a.id, title: a.title, date: a.date }));
       return {
         json: { articles },
         text: articles.map((a) => `${a.id}  ${a.date ?? ''}  ${a.title}`).join('\n') || 'no articles yet',
       };
     }
     case 'digest': {
-      const items = buildDigest(index, {
-        since: args.since ?? null,
-        limit,
-        topics: args.topic === undefined ? [] : parseTopics(args.topic),
-      }).map((d) => ({ id: d.id, title: d.title, summary: d.summary, quote: d.quote, also: d.also }));
+      const items = (
+        await buildDigest(index, {
+          since: args.since ?? null,
+          limit,
+          topics: args.topic === undefined ? [] : parseTopics(args.topic),
+        })
+      ).map((d) => ({ id: d.id, title: d.title, summary: d.summary, quote: d.quote, also: d.also }));
       const text =
         items.length === 0
           ? 'nothing new'

@@ -90,7 +90,7 @@ export function createConsole(deps: ConsoleDeps) {
         if (!pager) output.write(`${t(locale, 'noOpenList')}\n\n`);
         else if (target >= pager.pages) output.write(`${t(locale, 'lastPage')} (/prev)\n\n`);
         else if (target < 0) output.write(`${t(locale, 'firstPage')} (/next)\n\n`);
-        else show(deps.handler.page(ctx, pager.token, target));
+        else show(await deps.handler.page(ctx, pager.token, target));
         return true;
       }
       show(await deps.handler.run(ctx, name, arg));

@@ -28,5 +28,5 @@ export async function answerAutocomplete(
     await interaction.respond([]);
     return;
   }
-  await interaction.respond(suggestPeople(deps.index, String(focused.value)));
+  await interaction.respond(await suggestPeople(deps.index, String(focused.value)));
 }

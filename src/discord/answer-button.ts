@@ -34,8 +34,9 @@ export async function answerButton(interaction: ButtonInteraction, deps: AnswerB
   }
   await interaction.deferUpdate();
   const ctx = { locale, userId: interaction.user.id };
-  let reply = handler.page(ctx, target.token, target.page);
-  if (reply.pager && target.page >= reply.pager.pages) reply = handler.page(ctx, target.token, reply.pager.pages - 1);
+  let reply = await handler.page(ctx, target.token, target.page);
+  if (reply.pager && target.page >= reply.pager.pages)
+    reply = await handler.page(ctx, target.token, reply.pager.pages - 1);
   log.debug({ page: target.page, notice: reply.notice === true }, 'discord page turned');
   await deliverMessages(interaction, renderReply(reply), 'update');
 }

@@ -56,10 +56,14 @@ function choice(person: PersonRow, matchedForm: string | null): PersonChoice {
  * whole words through the same lookup keys `/quotes` itself uses (Putin → بوتين). Empty input lists the most quoted people. At most 25 choices, names
  * and values at most 100 characters, as Discord requires.
  */
-export function suggestPeople(index: ArticleIndex, input: string, limit = DISCORD_MAX_CHOICES): PersonChoice[] {
+export async function suggestPeople(
+  index: ArticleIndex,
+  input: string,
+  limit = DISCORD_MAX_CHOICES,
+): Promise<PersonChoice[]> {
   const max = Math.min(limit, DISCORD_MAX_CHOICES);
   const text = input.trim().slice(0, MAX_INPUT_CHARS);
-  const top = index.people(MAX_PEOPLE_SCANNED, 0);
+  const top = await index.people(MAX_PEOPLE_SCANNED, 0);
   if (text === '') return top.slice(0, max).map((p) => choice(p, null));
 
   const scored = new Map<number, { person: PersonRow; score: number; form: string | null }>();
@@ -75,7 +79,7 @@ export function suggestPeople(index: ArticleIndex, input: string, limit = DISCOR
     .filter(Boolean);
   if (queryWords.length > 0) {
     // The most quoted, plus everyone whose name has a word starting as typed, however rarely quoted.
-    const byPrefix = index.peopleByNamePrefix(queryWords[0]!, MAX_PREFIX_CANDIDATES);
+    const byPrefix = await index.peopleByNamePrefix(queryWords[0]!, MAX_PREFIX_CANDIDATES);
     const people = [...new Map([...top, ...byPrefix].map((p) => [p.num, p])).values()];
     for (const person of people) {
       for (const form of [person.name, ...person.aliases]) {
@@ -89,7 +93,7 @@ export function suggestPeople(index: ArticleIndex, input: string, limit = DISCOR
   const keys = personQueryKeys(text);
   if (keys.length > 0) {
     const weights = new Map(keys.map((k) => [k.key, k.weight]));
-    for (const hit of index.findPeopleByKeys([...weights.keys()])) {
+    for (const hit of await index.findPeopleByKeys([...weights.keys()])) {
       const weight = hit.matchedKeys.reduce((sum, k) => sum + (weights.get(k) ?? 0), 0);
       if (weight > 0) offer(hit, SCORE.keyMatch + Math.min(weight, 1) / 2, null);
     }

@@ -343,14 +343,14 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
     let added = 0;
     let updated = 0;
     try {
-      writer.transaction(() => {
+      await writer.transaction(async () => {
         for (const a of analyzed) {
-          writer.upsertArticle(feedOrigin(feed.url), a.todo.hash, a.analyzed);
+          await writer.upsertArticle(feedOrigin(feed.url), a.todo.hash, a.analyzed);
           if (a.todo.isNew) added++;
           else updated++;
         }
-        if (analyzed.length > 0) rebuildPeople(writer);
-        if (analyzed.length > 0 && deps.stories) groupStories(deps.stories);
+        if (analyzed.length > 0) await rebuildPeople(writer);
+        if (analyzed.length > 0 && deps.stories) await groupStories(deps.stories);
       });
     } finally {
       writer.endRun();

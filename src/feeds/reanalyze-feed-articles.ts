@@ -27,14 +27,14 @@ export async function reanalyzeFeedArticles(deps: {
       if (rows.length === 0) break;
       // One article the new analyzer cannot handle keeps its old analysis; the others move on.
       const settled = await Promise.allSettled(rows.map(async (r) => ({ ...r, analyzed: await analyze(r.article) })));
-      writer.transaction(() => {
+      await writer.transaction(async () => {
         for (const a of settled)
-          if (a.status === 'fulfilled') writer.upsertArticle(a.value.origin, a.value.hash, a.value.analyzed);
+          if (a.status === 'fulfilled') await writer.upsertArticle(a.value.origin, a.value.hash, a.value.analyzed);
       });
       done += rows.length;
       after = rows.at(-1)!.article.id;
     }
-    if (done > 0) writer.transaction(() => rebuildPeople(writer));
+    if (done > 0) await writer.transaction(() => rebuildPeople(writer));
   } finally {
     writer.endRun();
   }

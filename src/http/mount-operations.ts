@@ -4,7 +4,7 @@ import type { HttpServer } from './create-http-server.js';
 /** What /healthz reports besides "ok". */
 export interface HealthSource {
   /** Articles in the index; reading it also proves the database answers. */
-  countArticles(): number;
+  countArticles(): Promise<number>;
 }
 
 /**
@@ -18,13 +18,13 @@ export function mountOperations(
 ): void {
   const now = deps.now ?? Date.now;
   const started = now();
-  http.mount('GET', '/healthz', (_req, res) => {
+  http.mount('GET', '/healthz', async (_req, res) => {
     let body: Record<string, unknown>;
     let status = 200;
     try {
       body = {
         status: 'ok',
-        articles: deps.health.countArticles(),
+        articles: await deps.health.countArticles(),
         uptimeSeconds: Math.round((now() - started) / 1000),
       };
     } catch {

@@ -9,8 +9,8 @@ import type { Metrics } from './create-metrics.js';
 export function countDigests(store: SubscriptionStore, metrics: Metrics): SubscriptionStore {
   return {
     ...store,
-    finishSlot(id, slot, result, now) {
-      store.finishSlot(id, slot, result, now);
+    async finishSlot(id, slot, result, now) {
+      await store.finishSlot(id, slot, result, now);
       metrics.countDigest(result.status);
     },
   };

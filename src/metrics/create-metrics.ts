@@ -10,8 +10,8 @@ export type MetricsPlatform = string;
 
 /** What the index reports for the gauges, read at scrape time. */
 export interface IndexFigures {
-  countArticles(): number;
-  countPeople(): number;
+  countArticles(): Promise<number>;
+  countPeople(): Promise<number>;
 }
 
 /**
@@ -89,16 +89,16 @@ export function createMetrics(deps: MetricsDeps = {}): Metrics {
       name: 'nashra_articles',
       help: 'Articles in the index.',
       registers: [registry],
-      collect() {
-        this.set(index.countArticles());
+      async collect() {
+        this.set(await index.countArticles());
       },
     });
     new Gauge({
       name: 'nashra_people',
       help: 'People, organizations and unnamed sources quoted in the index.',
       registers: [registry],
-      collect() {
-        this.set(index.countPeople());
+      async collect() {
+        this.set(await index.countPeople());
       },
     });
   }

@@ -36,7 +36,7 @@ export interface DigestScheduler {
   /** Schedules every active subscription, then delivers the latest slot each missed while down (within the grace window). */
   start(): Promise<void>;
   /** Re-reads subscriptions after subscribe/unsubscribe: new ones scheduled, changed ones rescheduled, gone ones stopped. */
-  refresh(): void;
+  refresh(): Promise<void>;
   /** Stops every job, aborts retry waits, and waits for deliveries in flight. */
   stop(): Promise<void>;
   /** Delivers one slot now (what a tick does, without the grace check). */
@@ -85,14 +85,14 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   async function deliver(id: number, slot: Date): Promise<SlotOutcome> {
     const jobLog = logger.child({ job: 'digest', subscription: id, slot: slot.toISOString() });
     try {
-      const sub = store.get(id);
+      const sub = await store.get(id);
       if (sub?.status !== 'active') return 'disabled';
       const delivery = deliveries[sub.platform];
       if (!delivery) {
         jobLog.warn({ platform: sub.platform }, 'no delivery for this platform; slot left for later');
         return 'failed';
       }
-      const claim = store.claimSlot(id, slot, clock.now());
+      const claim = await store.claimSlot(id, slot, clock.now());
       if (claim === 'inactive') return 'disabled';
       if (claim === 'duplicate') {
         jobLog.info('slot already claimed; not posting again');
@@ -102,8 +102,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     } catch (err) {
       jobLog.error({ err }, 'digest delivery failed');
       try {
-        if (store.delivery(id, slot)?.status === 'claimed')
-          store.finishSlot(id, slot, { status: 'failed', attempts: 0, error: errorText(err) }, clock.now());
+        if ((await store.delivery(id, slot))?.status === 'claimed')
+          await store.finishSlot(id, slot, { status: 'failed', attempts: 0, error: errorText(err) }, clock.now());
       } catch (logErr) {
         jobLog.error({ err: logErr }, 'could not record the failure');
       }
@@ -113,9 +113,9 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
   async function send(sub: Subscription, delivery: ChatDelivery, slot: Date, jobLog: Logger): Promise<SlotOutcome> {
     const { id } = sub;
-    const digest = buildSubscriptionDigest({ index, store }, sub, slot);
+    const digest = await buildSubscriptionDigest({ index, store }, sub, slot);
     if (!digest.reply) {
-      store.finishSlot(id, slot, { status: 'skipped', attempts: 0 }, clock.now());
+      await store.finishSlot(id, slot, { status: 'skipped', attempts: 0 }, clock.now());
       jobLog.info('nothing new; no post');
       return 'skipped';
     }
@@ -132,7 +132,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     });
     switch (outcome.kind) {
       case 'sent':
-        store.finishSlot(
+        await store.finishSlot(
           id,
           slot,
           { status: 'sent', attempts: outcome.attempts, shown: digest.shown, more: digest.more },
@@ -144,8 +144,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         );
         return 'sent';
       case 'gone':
-        store.disable(id, errorText(outcome.error), clock.now());
-        store.finishSlot(
+        await store.disable(id, errorText(outcome.error), clock.now());
+        await store.finishSlot(
           id,
           slot,
           { status: 'gone', attempts: outcome.attempts, error: errorText(outcome.error) },
@@ -155,12 +155,12 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
           { err: outcome.error, platform: sub.platform, chat: sub.chatId },
           'chat gone; subscription disabled',
         );
-        refresh();
+        await refresh();
         return 'disabled';
       case 'aborted':
         if (progress.sent > 0) {
           // Part of the digest is in the chat: releasing the slot would let catch-up post those parts again.
-          store.finishSlot(
+          await store.finishSlot(
             id,
             slot,
             {
@@ -176,11 +176,11 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
           );
           return 'failed';
         }
-        store.releaseSlot(id, slot);
+        await store.releaseSlot(id, slot);
         jobLog.warn({ err: outcome.error }, 'stopped before the digest could be sent; slot released for catch-up');
         return 'failed';
       case 'failed':
-        store.finishSlot(
+        await store.finishSlot(
           id,
           slot,
           { status: 'failed', attempts: outcome.attempts, error: errorText(outcome.error) },
@@ -214,8 +214,17 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
   function tick(id: number, fired: Date): void {
     if (stopped) return;
-    const sub = store.get(id);
-    if (sub?.status !== 'active') return;
+    // Tracked from the first read, so a stop waits for a slot that is about to be claimed.
+    void track(
+      tickSlot(id, fired).catch((err: unknown) =>
+        logger.child({ job: 'digest', subscription: id }).error({ err }, 'digest slot could not start'),
+      ),
+    );
+  }
+
+  async function tickSlot(id: number, fired: Date): Promise<void> {
+    const sub = await store.get(id);
+    if (stopped || sub?.status !== 'active') return;
     const spec = subscriptionSpec(sub);
     // The slot as nashra computes it (node-cron's instant, normalized to the same rule).
     const slot = (spec && previousSlot(spec, sub.timezone, fired)) ?? fired;
@@ -229,11 +238,12 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     void runSlot(id, slot);
   }
 
-  function refresh(): void {
+  async function refresh(): Promise<void> {
     if (!started || stopped) return;
     let active: Subscription[];
     try {
-      active = store.active();
+      active = await store.active();
+      if (stopped) return;
     } catch (err) {
       log.error({ err }, 'could not read subscriptions');
       return;
@@ -267,11 +277,11 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   async function catchUp(): Promise<void> {
     const now = clock.now();
     const runs: Promise<SlotOutcome>[] = [];
-    for (const sub of store.active()) {
+    for (const sub of await store.active()) {
       const spec = subscriptionSpec(sub);
       const slot = spec ? previousSlot(spec, sub.timezone, now) : null;
       if (!slot || slot.getTime() < Date.parse(sub.scheduledSince)) continue;
-      if (store.delivery(sub.id, slot)) continue;
+      if (await store.delivery(sub.id, slot)) continue;
       const slotLog = logger.child({ job: 'digest', subscription: sub.id, slot: slot.toISOString() });
       if (now.getTime() - slot.getTime() > graceMs) {
         slotLog.info({ graceMs }, 'missed slot is older than the grace window; not caught up');
@@ -287,7 +297,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     async start() {
       if (started) return;
       started = true;
-      refresh();
+      await refresh();
       await catchUp();
     },
     refresh,

@@ -13,7 +13,7 @@ export function createMemoryPageStore(
 ): PageStore {
   const entries = new Map<string, { state: PageState; at: number }>();
   return {
-    save(state) {
+    async save(state) {
       let token: string;
       do token = Math.random().toString(36).slice(2, 12).padEnd(10, '0');
       while (entries.has(token));
@@ -21,7 +21,7 @@ export function createMemoryPageStore(
       while (entries.size > capacity) entries.delete(entries.keys().next().value!);
       return token;
     },
-    load(token) {
+    async load(token) {
       const entry = entries.get(token);
       if (!entry) return null;
       if (now() - entry.at > ttlMs) {

@@ -9,6 +9,7 @@ import type { SpeakerKind } from '../core/quotes/quote.js';
 import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
+import { renderFts5Query } from './render-fts5-query.js';
 
 /**
  * bm25 column weights, in FTS column order: title words/stems, body words/stems.
@@ -156,16 +157,17 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
   );
 
   return {
-    matchingAmong(expression, ids) {
+    async matchingAmong(query, ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Set();
+      const expression = renderFts5Query(query);
       return new Set(
         matchingStatement(unique.length)
           .all(...unique, expression)
           .map((r) => r.id),
       );
     },
-    nameVariants(keys, limit) {
+    async nameVariants(keys, limit) {
       const out = new Map<string, string[]>();
       const unique = [...new Set(keys)];
       if (unique.length === 0) return out;
@@ -176,7 +178,8 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       }
       return out;
     },
-    search(expression, limit, offset) {
+    async search(query, limit, offset) {
+      const expression = renderFts5Query(query);
       // Read HITS_PER_STORY matching articles per story wanted; when copies filled them and
       // stories are missing, read four times as many, until the matches run out.
       for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
@@ -187,10 +190,10 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
         if (rows.length === 0 && cap > (offset + limit) * HITS_PER_STORY * 64) return [];
       }
     },
-    countMatches: (expression, cap) => s.count.get(expression, cap)!.n,
-    getArticle: (id) => s.article.get(id) ?? null,
-    storyOthers: (id) => s.storyOthers.all(id).map((r) => r.id),
-    getSentences(id) {
+    countMatches: async (query, cap) => s.count.get(renderFts5Query(query), cap)!.n,
+    getArticle: async (id) => s.article.get(id) ?? null,
+    storyOthers: async (id) => s.storyOthers.all(id).map((r) => r.id),
+    async getSentences(id) {
       const row = s.sentences.get(id);
       if (!row) return [];
       return (JSON.parse(row.spans) as [number, number, number, number?][]).map(
@@ -201,11 +204,11 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
         }),
       );
     },
-    latest: (limit, offset) => s.latest.all(limit, offset),
-    countArticles: () => s.countArticles.get()!.n,
-    indexedSince: (since, limit) =>
+    latest: async (limit, offset) => s.latest.all(limit, offset),
+    countArticles: async () => s.countArticles.get()!.n,
+    indexedSince: async (since, limit) =>
       s.since.all(since ?? '', limit).map(({ also, ...r }) => ({ ...r, also: JSON.parse(also) as string[] })),
-    findPeopleByKeys(keys) {
+    async findPeopleByKeys(keys) {
       if (keys.length === 0) return [];
       const unique = [...new Set(keys)];
       const rows = peopleByKeysStatement(unique.length).all(...unique);
@@ -217,15 +220,15 @@ export function createSqliteArticleIndex(db: Db): ArticleIndex {
       }
       return [...byPerson.values()];
     },
-    people: (limit, offset) => s.people.all(limit, offset).map(toPerson),
-    countPeople: () => s.countPeople.get()!.n,
-    peopleByNamePrefix(prefix, limit) {
+    people: async (limit, offset) => s.people.all(limit, offset).map(toPerson),
+    countPeople: async () => s.countPeople.get()!.n,
+    async peopleByNamePrefix(prefix, limit) {
       const word = normalizeArabic(prefix).trim().split(/\s+/)[0] ?? '';
       if (word === '') return [];
       return s.byPrefix.all(`% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit).map(toPerson);
     },
-    quotesOf: (personNum, limit, offset) => s.quotesOf.all(personNum, limit, offset).map(toQuote),
-    topQuote(articleId) {
+    quotesOf: async (personNum, limit, offset) => s.quotesOf.all(personNum, limit, offset).map(toQuote),
+    async topQuote(articleId) {
       const row = s.topQuote.get(articleId);
       return row ? toQuote(row) : null;
     },

@@ -11,8 +11,9 @@ export function createSqliteHandedBackUpdates(db: Db): HandedBackUpdates {
   );
   const del = db.prepare('DELETE FROM handed_back_updates WHERE platform = ? AND update_id = ?');
   return {
-    save: (platform, updates) => db.transaction(() => updates.forEach((u) => insert.run(platform, u.id, u.payload)))(),
-    load: (platform) => select.all(platform).map((r) => ({ id: r.update_id, payload: r.payload })),
-    remove: (platform, id) => void del.run(platform, id),
+    save: async (platform, updates) =>
+      db.transaction(() => updates.forEach((u) => insert.run(platform, u.id, u.payload)))(),
+    load: async (platform) => select.all(platform).map((r) => ({ id: r.update_id, payload: r.payload })),
+    remove: async (platform, id) => void del.run(platform, id),
   };
 }

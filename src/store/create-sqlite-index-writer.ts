@@ -6,6 +6,7 @@ import type { Speaker, SpeakerKind } from '../core/quotes/quote.js';
 import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type { Db } from './open-database.js';
 import { crashPointFromEnv } from './crash-point.js';
+import { runSqliteTransaction } from './run-sqlite-transaction.js';
 import { toSortDate } from './sort-date.js';
 import { bandKeys } from '../core/stories/band-keys.js';
 import { decodeSignature, encodeSignature } from './story-signature-blob.js';
@@ -120,10 +121,10 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
   }
 
   return {
-    analyzerVersion: () => Number(s.getMeta.get('analyzer_version')?.value ?? 0),
-    setAnalyzerVersion: (version) => void s.setMeta.run('analyzer_version', String(version)),
+    analyzerVersion: async () => Number(s.getMeta.get('analyzer_version')?.value ?? 0),
+    setAnalyzerVersion: async (version) => void s.setMeta.run('analyzer_version', String(version)),
 
-    knownUnits() {
+    async knownUnits() {
       const units = new Map<string, KnownUnit & { articles: Map<string, string> }>();
       for (const u of s.units.all())
         units.set(u.origin, { stamp: u.stamp, articles: new Map(), skipped: JSON.parse(u.skipped) as SkippedEntry[] });
@@ -137,12 +138,12 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       }
       return units;
     },
-    derivedPending: () => s.getMeta.get('derived_pending')?.value === '1',
-    setDerivedPending: (pending) => void s.setMeta.run('derived_pending', pending ? '1' : '0'),
-    saveUnit: (origin, stamp, skipped) => void s.saveUnit.run(origin, stamp, JSON.stringify(skipped)),
-    deleteUnit: (origin) => void s.deleteUnit.run(origin),
+    derivedPending: async () => s.getMeta.get('derived_pending')?.value === '1',
+    setDerivedPending: async (pending) => void s.setMeta.run('derived_pending', pending ? '1' : '0'),
+    saveUnit: async (origin, stamp, skipped) => void s.saveUnit.run(origin, stamp, JSON.stringify(skipped)),
+    deleteUnit: async (origin) => void s.deleteUnit.run(origin),
 
-    upsertArticle(origin, hash, analyzed: AnalyzedArticle) {
+    async upsertArticle(origin, hash, analyzed: AnalyzedArticle) {
       const { article } = analyzed;
       const existing = s.findArticle.get(article.id);
       // A changed article keeps its first indexed_at: editing a story is not news again,
@@ -195,17 +196,17 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
         );
       }
     },
-    setArticleOrigin: (id, origin) => void s.setOrigin.run(origin, id),
-    deleteArticle(id) {
+    setArticleOrigin: async (id, origin) => void s.setOrigin.run(origin, id),
+    async deleteArticle(id) {
       const existing = s.findArticle.get(id);
       if (!existing) return false;
       s.saveTombstone.run(now().toISOString(), existing.num);
       removeDerived(existing.num);
       return true;
     },
-    articleCount: () => s.count.get()!.n,
+    articleCount: async () => s.count.get()!.n,
 
-    allSpeakers() {
+    async allSpeakers() {
       return s.allSpeakers.all().map((r) => ({
         quoteNum: r.num,
         speaker: {
@@ -216,7 +217,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
         } satisfies Speaker,
       }));
     },
-    replacePeople(people: readonly Person[], personOfQuote) {
+    async replacePeople(people: readonly Person[], personOfQuote) {
       s.clearPeople.run();
       s.clearKeys.run();
       s.unlinkQuotes.run();
@@ -231,15 +232,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       // Quotes count once however many copies of a story carry the same words.
       s.countDistinctQuotes.run();
     },
-    transaction<T>(fn: () => T): T {
-      const result = db.transaction(() => {
-        const r = fn();
-        crash.inside();
-        return r;
-      })();
-      crash.after();
-      return result;
-    },
+    transaction: (fn) => runSqliteTransaction(db, fn, crash),
     endRun() {
       knownNameWords = null;
     },

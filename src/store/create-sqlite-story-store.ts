@@ -48,17 +48,15 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     return stmt;
   };
   return {
-    pending: () => s.pending.all().map(toArticle),
-    candidates(keys) {
+    pending: async () => s.pending.all().map(toArticle),
+    async candidates(keys) {
       if (keys.length === 0) return [];
       return candidatesStatement(keys.length)
         .all(...keys)
         .map(toArticle);
     },
-    *sharedBuckets() {
-      for (const row of s.buckets.iterate()) yield row.nums.split(',').map(Number);
-    },
-    articles(nums) {
+    sharedBuckets: async () => s.buckets.all().map((row) => row.nums.split(',').map(Number)),
+    async articles(nums) {
       const out: StoryArticle[] = [];
       for (const num of nums) {
         const row = s.one.get(num);
@@ -66,8 +64,8 @@ export function createSqliteStoryStore(db: Db): StoryStore {
       }
       return out;
     },
-    members: (story) => s.members.all(story).map(toArticle),
-    assign(storyOf) {
+    members: async (story) => s.members.all(story).map(toArticle),
+    async assign(storyOf) {
       for (const [num, story] of storyOf) s.assign.run(story, num);
     },
   };

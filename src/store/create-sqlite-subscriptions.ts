@@ -191,29 +191,33 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
   });
 
   return {
-    subscribe: (input, now) => subscribe(input, now.toISOString()),
-    unsubscribe: (platform, chatId, now) => s.cancel.run(now.toISOString(), platform, chatId).changes === 1,
-    get,
-    byChat(platform, chatId) {
+    subscribe: async (input, now) => subscribe(input, now.toISOString()),
+    unsubscribe: async (platform, chatId, now) => s.cancel.run(now.toISOString(), platform, chatId).changes === 1,
+    get: async (id) => get(id),
+    async byChat(platform, chatId) {
       const row = s.byChat.get(platform, chatId);
       return row ? toSubscription(row) : null;
     },
-    active: () => s.active.all().map(toSubscription),
-    disable: (id, reason, now) => void s.disable.run(now.toISOString(), reason.slice(0, MAX_ERROR_CHARS), id),
+    active: async () => s.active.all().map(toSubscription),
+    disable: async (id, reason, now) => void s.disable.run(now.toISOString(), reason.slice(0, MAX_ERROR_CHARS), id),
 
-    pending(sub, options): PendingArticles {
+    async pending(sub, options): Promise<PendingArticles> {
       const rows = s.pending.all({ id: sub.id, since: sub.since, welcome: sub.welcome ? options.welcome : 0 });
       const stories = new Map<number, typeof rows>(); // in order of each story's newest pending article
       for (const r of rows) stories.set(r.story, [...(stories.get(r.story) ?? []), r]);
       const articles: StoryRow[] = [];
       const moreIds: string[] = [];
       if (options.wanted) {
-        for (const [story, members] of stories) {
-          const ids = members.flatMap((m) => [m.id, ...(JSON.parse(m.also) as string[])]);
-          if (options.wanted([...new Set(ids)])) continue;
+        const all = [...stories];
+        const ids = all.map(([, members]) => [
+          ...new Set(members.flatMap((m) => [m.id, ...(JSON.parse(m.also) as string[])])),
+        ]);
+        const wanted = await options.wanted(ids);
+        all.forEach(([story, members], i) => {
+          if (wanted[i]) return;
           stories.delete(story);
           moreIds.push(...members.map((m) => m.id));
-        }
+        });
       }
       const listed = [...stories.values()].slice(0, options.limit);
       for (const members of listed) {
@@ -226,18 +230,18 @@ export function createSqliteSubscriptions(db: Db): SubscriptionStore {
       return { articles, moreIds, moreStories: Math.max(0, stories.size - options.limit) };
     },
 
-    claimSlot: (id, slot, now) => claim(id, slot.toISOString(), now.toISOString()),
-    releaseSlot: (id, slot) => void s.release.run(id, slot.toISOString()),
-    finishSlot: (id, slot, result, now) => finish(id, slot.toISOString(), result, now.toISOString()),
-    delivery(id, slot) {
+    claimSlot: async (id, slot, now) => claim(id, slot.toISOString(), now.toISOString()),
+    releaseSlot: async (id, slot) => void s.release.run(id, slot.toISOString()),
+    finishSlot: async (id, slot, result, now) => finish(id, slot.toISOString(), result, now.toISOString()),
+    async delivery(id, slot) {
       const row = s.delivery.get(id, slot.toISOString());
       return row ? toDelivery(row) : null;
     },
-    lastDelivery(id) {
+    async lastDelivery(id) {
       const row = s.lastDelivery.get(id);
       return row ? toDelivery(row) : null;
     },
-    deliveries: (id) => s.deliveries.all(id).map(toDelivery),
-    received: (id) => s.received.all(id).map((r) => r.article_id),
+    deliveries: async (id) => s.deliveries.all(id).map(toDelivery),
+    received: async (id) => s.received.all(id).map((r) => r.article_id),
   };
 }

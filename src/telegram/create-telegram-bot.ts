@@ -110,7 +110,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
         } finally {
           if (!handedBack.has(ctx.update)) {
             unanswered.delete(id);
-            deps.handedBack?.remove('telegram', id);
+            await deps.handedBack?.remove('telegram', id);
           }
         }
       })(),
@@ -150,7 +150,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       runner = handle;
       handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
       logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
-      const saved = deps.handedBack?.load('telegram') ?? [];
+      const saved = (await deps.handedBack?.load('telegram')) ?? [];
       if (saved.length > 0) {
         logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
         for (const u of saved)
@@ -176,7 +176,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       const left = [...unanswered.values()];
       if (left.length > 0) {
         if (deps.handedBack)
-          deps.handedBack.save(
+          await deps.handedBack.save(
             'telegram',
             left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })),
           );

@@ -45,7 +45,7 @@ export function createPagePressHandler(deps: PagePressHandlerDeps): (ctx: Contex
       return;
     }
 
-    const reply = handler.page({ locale, userId: chatUserId(query.from.id) }, request.token, request.page);
+    const reply = await handler.page({ locale, userId: chatUserId(query.from.id) }, request.token, request.page);
     if (reply.notice) {
       await ctx.answerCallbackQuery({ text: toast(reply) });
       return;

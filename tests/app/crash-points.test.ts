@@ -38,10 +38,10 @@ function dump(file: string): unknown {
 describe('crash convergence', () => {
   let dir: string;
   const corpus = () => join(dir, 'corpus');
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-crash-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   /** Version A of the corpus: the five seed articles. Version B: one edited, two added (no removal: it would force the people rebuild and hide the fault). */
   function writeCorpus(version: 'A' | 'B'): void {

@@ -25,11 +25,11 @@ function bulkCorpus(file: string): void {
 
 describe('openIndex on a bulk import', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-open-'));
     bulkCorpus(join(dir, 'bulk.jsonl'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   it('indexes the same with worker threads as in one thread', async () => {
     const single = await openIndex({ corpus: join(dir, 'bulk.jsonl'), db: join(dir, 'one.sqlite'), workers: 1 });
@@ -37,17 +37,17 @@ describe('openIndex on a bulk import', () => {
     try {
       expect(pooled.report).toEqual(single.report);
       expect(pooled.report.added).toBe(150);
-      expect(pooled.index.people(50, 0)).toEqual(single.index.people(50, 0));
+      expect(await pooled.index.people(50, 0)).toEqual(await single.index.people(50, 0));
       for (const q of ['بيونغ يانغ', 'تسوكرمان', 'قمة بريكس']) {
-        expect(searchArticles(pooled.index, q, { limit: 20 }).results.map((r) => r.id)).toEqual(
-          searchArticles(single.index, q, { limit: 20 }).results.map((r) => r.id),
+        expect((await searchArticles(pooled.index, q, { limit: 20 })).results.map((r) => r.id)).toEqual(
+          (await searchArticles(single.index, q, { limit: 20 })).results.map((r) => r.id),
         );
       }
       const again = await pooled.reindex();
       expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 150 });
     } finally {
-      single.close();
-      pooled.close();
+      await single.close();
+      await pooled.close();
     }
   });
 });

@@ -73,12 +73,12 @@ const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 describe('start-up failures say what is wrong in one line', { timeout: 60_000 }, () => {
   let dir: string;
   let base: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-start-'));
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
     base = { NASHRA_CORPUS_DIR: join(dir, 'corpus'), NASHRA_DB: join(dir, 'db.sqlite'), LOG_LEVEL: 'silent' };
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   it('a headless start with no token exits non-zero, saying which variables to set', async () => {
     const { code, stdout, stderr } = await start(dir, base).done;

@@ -24,7 +24,7 @@ describe('CLI under operations', () => {
     cpSync(FIXTURE_CORPUS, corpus(), { recursive: true });
     expect((await cli(['index'])).code).toBe(0);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   it('answers search while another process indexes and writes, and a second index exits 3', async () => {
     const lock = tryIndexLock(db)!; // this test process is "the other indexer"

@@ -29,7 +29,7 @@ describe('the nashra bin', { timeout: 60_000 }, () => {
     return JSON.parse(stdout);
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: npm install (or npm run prepare) builds it`);
     dir = mkdtempSync(join(tmpdir(), 'nashra-bin-'));
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
@@ -43,7 +43,7 @@ describe('the nashra bin', { timeout: 60_000 }, () => {
     );
     writeFileSync(join(dir, 'corpus', 'bulk.jsonl'), `${lines.join('\n')}\n`);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   it('indexes through its worker and answers searches and quotes', async () => {
     const index = await nashra('index', '--corpus', join(dir, 'corpus'));

@@ -33,11 +33,11 @@ function runConsole(dir: string, input: string): Promise<{ code: number | null; 
 
 describe('npm start with no token runs the console', { timeout: 60_000 }, () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-console-'));
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   it('answers /search كوريا الشمالية at the prompt, pages, and exits cleanly', async () => {
     const { code, stdout } = await runConsole(dir, '/search كوريا الشمالية\n/people\n/next\n/exit\n/latest\n');

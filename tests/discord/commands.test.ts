@@ -39,9 +39,9 @@ beforeAll(async () => {
       handlerOrder.push(`run:${args[1]}`);
       return test.handler.run(...args);
     },
-    page: (...args: Parameters<typeof test.handler.page>) => {
+    page: async (...args: Parameters<typeof test.handler.page>) => {
       handlerOrder.push('page');
-      return test.handler.page(...args);
+      return await test.handler.page(...args);
     },
   };
   h = await startHarness({ handler, index: test.index });
@@ -55,7 +55,12 @@ afterAll(async () => {
 });
 
 describe('every command, in Arabic and in English', () => {
-  const rows: [string, Record<string, string>, Locale, (s: InteractionState, locale: Locale) => void][] = [];
+  const rows: [
+    string,
+    Record<string, string>,
+    Locale,
+    (s: InteractionState, locale: Locale) => void | Promise<void>,
+  ][] = [];
   for (const locale of ['ar', 'en'] as const) {
     rows.push(
       [
@@ -80,9 +85,9 @@ describe('every command, in Arabic and in English', () => {
         'summary',
         { 'article-or-topic': '003_3ddc96a2e226cfb4' },
         locale,
-        (s) => {
-          expect(title(s)).toBe(test.index.getArticle('003_3ddc96a2e226cfb4')!.title);
-          expect(seen(s)).toContain(test.index.getSentences('003_3ddc96a2e226cfb4')[0]!.text.slice(0, 20));
+        async (s) => {
+          expect(title(s)).toBe((await test.index.getArticle('003_3ddc96a2e226cfb4'))!.title);
+          expect(seen(s)).toContain((await test.index.getSentences('003_3ddc96a2e226cfb4'))[0]!.text.slice(0, 20));
         },
       ],
       [
@@ -154,7 +159,7 @@ describe('every command, in Arabic and in English', () => {
     expect(s.callbacks).toEqual([name === 'help' ? 4 : 5]);
     expect(s.original!.flags & DISCORD_EPHEMERAL_FLAG).toBe(0);
     expect(s.original!.loading).toBe(false);
-    expectations(s, locale);
+    await expectations(s, locale);
   });
 
   it('English is chosen for en-GB too, Arabic for any other locale', async () => {

@@ -12,14 +12,14 @@ let test: TestIndex;
 beforeAll(async () => {
   test = await createTestIndex();
 });
-afterAll(() => test?.close());
+afterAll(async () => test?.close());
 
 const puts = (h: Harness) => h.emulator.calls.filter((c) => c.method === 'PUT' && c.path.endsWith('/commands'));
 
 describe('command definitions', () => {
   const definitions = buildCommandDefinitions(COMMAND_SPECS);
 
-  it('offers every chat command, Arabic by default and English for English clients', () => {
+  it('offers every chat command, Arabic by default and English for English clients', async () => {
     expect(definitions.map((d) => d.name)).toEqual([
       'search',
       'summary',
@@ -40,7 +40,7 @@ describe('command definitions', () => {
     }
   });
 
-  it('hides the commands that change a channel’s digest from members who cannot manage channels', () => {
+  it('hides the commands that change a channel’s digest from members who cannot manage channels', async () => {
     const permissions = Object.fromEntries(definitions.map((d) => [d.name, d.default_member_permissions ?? null]));
     expect(permissions).toMatchObject({
       subscribe: '16',
@@ -55,18 +55,18 @@ describe('command definitions', () => {
     ['search', 'topic', false],
     ['summary', 'article-or-topic', false],
     ['quotes', 'person', true],
-  ])('/%s takes a required %s (autocomplete: %s)', (name, option, autocomplete) => {
+  ])('/%s takes a required %s (autocomplete: %s)', async (name, option, autocomplete) => {
     const d = definitions.find((x) => x.name === name)!;
     expect(d.options).toHaveLength(1);
     expect(d.options![0]).toMatchObject({ name: option, type: 3, required: true, max_length: 500 });
     expect((d.options![0] as { autocomplete?: boolean }).autocomplete ?? false).toBe(autocomplete);
   });
 
-  it('passes Discord’s validation (names, lengths, locales)', () => {
+  it('passes Discord’s validation (names, lengths, locales)', async () => {
     expect(() => validateCommands(definitions)).not.toThrow();
   });
 
-  it('compares equal to what Discord returns for it', () => {
+  it('compares equal to what Discord returns for it', async () => {
     const returned = definitions.map((d) => ({
       id: '1',
       application_id: '2',
@@ -100,7 +100,7 @@ describe('registration at start-up', () => {
     expect(identify.d.token).toBe('[token]'); // the emulator saw the real token and replaced it in its record
   });
 
-  it('registers the commands globally once', () => {
+  it('registers the commands globally once', async () => {
     const gets = h.emulator.calls.filter((c) => c.method === 'GET' && c.path.endsWith('/commands'));
     expect(gets[0]!.query.with_localizations).toBe('true');
     expect(puts(h)).toHaveLength(1);

@@ -114,7 +114,7 @@ describe('the error boundary', () => {
     expect(line.err.url).not.toContain(s.token);
   });
 
-  it('never writes the bot token or an interaction token to the log', () => {
+  it('never writes the bot token or an interaction token to the log', async () => {
     const all = h.logs.raw.join('\n');
     expect(all).not.toContain(h.emulator.token);
     const tokens = h.emulator.calls
@@ -213,7 +213,7 @@ describe('classifying errors', () => {
       }),
       'retry',
     ],
-  ] as const)('%s → %s', (_what, err, kind) => {
+  ] as const)('%s → %s', async (_what, err, kind) => {
     expect(toDeliveryError(err, '1').kind).toBe(kind);
   });
 });

@@ -45,13 +45,13 @@ async function subscribeTelegram(schedule: string, user = ENGLISH_USER) {
   expect(readable(answer.messages[0]!.text).split('\n')[0]).toBe(
     t(user === ENGLISH_USER ? 'en' : 'ar', 'subscribedTitle'),
   );
-  return w.subscription('telegram', user.id);
+  return await w.subscription('telegram', user.id);
 }
 
 async function subscribeDiscord(schedule: string) {
   const interaction = await w.command('subscribe', { schedule }, { permissions: MANAGE_CHANNELS });
   expect(discordText(interaction.original!)).toMatch(/^Subscribed to the digest/);
-  return w.subscription('discord', w.discord.emulator.channelId);
+  return await w.subscription('discord', w.discord.emulator.channelId);
 }
 
 describe('delivery trouble', () => {
@@ -88,12 +88,12 @@ describe('delivery trouble', () => {
     expect(await w.finished(other.id, SLOT)).toBe('sent');
     expect(await w.finished(dc.id, SLOT)).toBe('sent');
     const store = w.test.subscriptionStore;
-    expect(store.get(blocked.id)).toMatchObject({
+    expect(await store.get(blocked.id)).toMatchObject({
       status: 'disabled',
       disabledReason: expect.stringContaining('bot was blocked by the user'),
     });
-    expect(store.get(other.id)?.status).toBe('active');
-    expect(store.get(dc.id)?.status).toBe('active');
+    expect((await store.get(other.id))?.status).toBe('active');
+    expect((await store.get(dc.id))?.status).toBe('active');
     expect(
       telegramSends(ENGLISH_USER.id)
         .slice(triesBefore)
@@ -130,7 +130,7 @@ describe('only admins change a group’s subscription', () => {
     const english = await w.say('/subscribe daily 08:00 Asia/Riyadh', { user: ENGLISH_USER, chat: GROUP });
     expect(english.messages.map((m) => readable(m.text))).toEqual([t('en', 'subscribeAdminsOnly')]);
     expect(english.messages[0]!.replyTo).toBeDefined(); // an answer to the member's message, not a broadcast
-    expect(w.test.subscriptionStore.byChat('telegram', String(GROUP.id))).toBeNull();
+    expect(await w.test.subscriptionStore.byChat('telegram', String(GROUP.id))).toBeNull();
     expect(english.calls.find((c) => c.method === 'getChatMember')?.response.result).toMatchObject({
       status: 'member',
     });
@@ -141,14 +141,14 @@ describe('only admins change a group’s subscription', () => {
     w.telegram.em.setMember(GROUP.id, ARABIC_USER.id, 'creator');
     const creator = await w.say('/subscribe daily 09:00 Asia/Riyadh', { user: ARABIC_USER, chat: GROUP });
     expect(readable(creator.messages[0]!.text).split('\n')[0]).toBe(t('ar', 'subscriptionChangedTitle'));
-    expect(w.subscription('telegram', GROUP.id)).toMatchObject({
+    expect(await w.subscription('telegram', GROUP.id)).toMatchObject({
       schedule: '0 9 * * *',
       timezone: 'Asia/Riyadh',
       status: 'active',
     });
 
     w.cron.advanceTo('2026-03-27T06:00:00Z');
-    await w.finished(w.subscription('telegram', GROUP.id).id, '2026-03-27T06:00:00Z');
+    await w.finished((await w.subscription('telegram', GROUP.id)).id, '2026-03-27T06:00:00Z');
     expect(w.telegramPosts(GROUP.id)).toHaveLength(1);
   });
 
@@ -160,7 +160,7 @@ describe('only admins change a group’s subscription', () => {
     ]);
     const arabic = await w.command('subscribe', { schedule: 'daily 08:00 Asia/Riyadh' }, { locale: 'ar' });
     expect(arabic.followUps.map((m) => [discordText(m), m.flags & 64])).toEqual([[t('ar', 'subscribeAdminsOnly'), 64]]);
-    expect(w.test.subscriptionStore.byChat('discord', w.discord.emulator.channelId)).toBeNull();
+    expect(await w.test.subscriptionStore.byChat('discord', w.discord.emulator.channelId)).toBeNull();
 
     const manager = await w.command(
       'subscribe',
@@ -171,7 +171,7 @@ describe('only admins change a group’s subscription', () => {
     expect(manager.original!.flags & 64).toBe(0);
     const owner = await w.command('subscribe', { schedule: 'daily 09:00 Asia/Riyadh' }, { permissions: MANAGE_SERVER });
     expect(discordText(owner.original!).split('\n')[0]).toBe('Digest subscription updated');
-    expect(w.subscription('discord', w.discord.emulator.channelId)).toMatchObject({
+    expect(await w.subscription('discord', w.discord.emulator.channelId)).toMatchObject({
       schedule: '0 9 * * *',
       status: 'active',
     });

@@ -38,7 +38,10 @@ async function subscribeBoth(schedule: string) {
   expect(readable(answer.messages[0]!.text)).toMatch(/^Subscribed to the digest/);
   const interaction = await w.command('subscribe', { schedule }, { permissions: MANAGE_CHANNELS });
   expect(discordText(interaction.original!)).toMatch(/^Subscribed to the digest/);
-  return { tg: w.subscription('telegram', TG_CHAT), dc: w.subscription('discord', w.discord.emulator.channelId) };
+  return {
+    tg: await w.subscription('telegram', TG_CHAT),
+    dc: await w.subscription('discord', w.discord.emulator.channelId),
+  };
 }
 
 /** The first line of each scheduled post: a digest's title. */
@@ -97,14 +100,14 @@ describe('digests on time, in both chats', () => {
       expect(telegramTitles().slice(posted)).toEqual([`News digest · ${day} at 08:00`]);
       expect(discordTitles().slice(posted)).toEqual([`News digest · ${day} at 08:00`]);
     }
-    const slots = w.test.subscriptionStore.deliveries(tg.id).map((d) => d.slot);
+    const slots = (await w.test.subscriptionStore.deliveries(tg.id)).map((d) => d.slot);
     expect(slots).toEqual([
       '2026-03-27T07:00:00.000Z',
       '2026-03-28T07:00:00.000Z',
       '2026-03-29T06:00:00.000Z',
       '2026-03-30T06:00:00.000Z',
     ]);
-    expect(w.test.subscriptionStore.deliveries(dc.id).map((d) => d.slot)).toEqual(slots);
+    expect((await w.test.subscriptionStore.deliveries(dc.id)).map((d) => d.slot)).toEqual(slots);
     expect(readable(w.telegramPosts(TG_CHAT)[1]!.text)).toContain('Nothing new since the last digest.');
   });
 });
@@ -140,8 +143,8 @@ describe('restarts', () => {
     await until(() => w.telegramPosts(TG_CHAT).length === 1 && w.discordPosts().length === 1, 'the posts');
     await doomed.stop(); // …and the process is gone
     const slot = new Date('2026-03-27T05:00:00Z');
-    expect(w.test.subscriptionStore.delivery(tg.id, slot)?.status).toBe('claimed');
-    expect(w.test.subscriptionStore.delivery(dc.id, slot)?.status).toBe('claimed');
+    expect((await w.test.subscriptionStore.delivery(tg.id, slot))?.status).toBe('claimed');
+    expect((await w.test.subscriptionStore.delivery(dc.id, slot))?.status).toBe('claimed');
 
     // Restart: a new process on the same database file, within the grace window.
     w.clock.set('2026-03-27T05:10:00Z');
@@ -193,10 +196,10 @@ describe('restarts', () => {
     }
     expect(telegramTitles()).toEqual(['News digest · Friday 27 March at 08:00']);
     expect(discordTitles()).toEqual(['News digest · Friday 27 March at 08:00']);
-    expect(w.test.subscriptionStore.deliveries(tg.id)).toMatchObject([
+    expect(await w.test.subscriptionStore.deliveries(tg.id)).toMatchObject([
       { slot: '2026-03-27T05:00:00.000Z', status: 'sent', attempts: 1 },
     ]);
-    expect(w.test.subscriptionStore.deliveries(dc.id)).toMatchObject([
+    expect(await w.test.subscriptionStore.deliveries(dc.id)).toMatchObject([
       { slot: '2026-03-27T05:00:00.000Z', status: 'sent', attempts: 1 },
     ]);
     expect(w.logs.lines().filter((l) => l.msg === 'catching up a slot missed while down')).toHaveLength(2);

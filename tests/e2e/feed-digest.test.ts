@@ -59,7 +59,7 @@ afterEach(async () => {
 describe('feeds to digests', () => {
   it('a new feed item reaches a subscribed chat in its next digest, linked to its source', async () => {
     await w.say('/subscribe daily 08:00 Asia/Riyadh');
-    const sub = w.subscription('telegram', ENGLISH_USER.id);
+    const sub = await w.subscription('telegram', ENGLISH_USER.id);
     w.cron.advanceTo(SLOT_1);
     expect(await w.finished(sub.id, SLOT_1)).toBe('sent');
     const welcome = readable(w.telegramPosts(ENGLISH_USER.id)[0]!.text);

@@ -29,8 +29,8 @@ beforeEach(async () => {
   w.clock.set('2026-03-27T00:01:00Z');
   await w.say('/subscribe daily 08:00 Asia/Riyadh');
   await w.command('subscribe', { schedule: 'daily 08:00 Asia/Riyadh' }, { permissions: MANAGE_CHANNELS });
-  tg = w.subscription('telegram', CHAT);
-  dc = w.subscription('discord', w.discord.emulator.channelId);
+  tg = await w.subscription('telegram', CHAT);
+  dc = await w.subscription('discord', w.discord.emulator.channelId);
   w.clock.set('2026-03-27T01:00:00Z');
   addLongArticles(w.test.corpusDir);
   await w.test.reindex();
@@ -41,10 +41,10 @@ afterEach(async () => {
 });
 
 /** The parts the slot's digest renders to on each platform (what the chat must hold, once each, in order). */
-function expectedParts(sub: Subscription) {
-  const { reply } = buildSubscriptionDigest(
+async function expectedParts(sub: Subscription) {
+  const { reply } = await buildSubscriptionDigest(
     { index: w.test.index, store: w.test.subscriptionStore },
-    w.test.subscriptionStore.get(sub.id)!,
+    (await w.test.subscriptionStore.get(sub.id))!,
     new Date(SLOT),
   );
   return { telegram: renderTelegram(reply!), discord: renderDiscord(reply!) };
@@ -81,7 +81,7 @@ const discordStatuses = () =>
 
 describe('a multi-part digest whose second part fails', () => {
   it('is resumed by the scheduler’s retry: each part lands exactly once, in order, on Telegram and Discord', async () => {
-    const parts = { telegram: expectedParts(tg).telegram, discord: expectedParts(dc).discord };
+    const parts = { telegram: (await expectedParts(tg)).telegram, discord: (await expectedParts(dc)).discord };
     expect([parts.telegram.length, parts.discord.length]).toEqual([3, 3]);
     failSecondTelegramPart();
     failSecondDiscordPart();
@@ -96,8 +96,8 @@ describe('a multi-part digest whose second part fails', () => {
     expect(discordStatuses()).toEqual([200, 500, 200, 200]); // part 1, part 2 refused, part 2 again, part 3
 
     const store = w.test.subscriptionStore;
-    expect(store.delivery(tg.id, new Date(SLOT))).toMatchObject({ status: 'sent', attempts: 2, items: 9 });
-    expect(store.delivery(dc.id, new Date(SLOT))).toMatchObject({ status: 'sent', attempts: 2, items: 9 });
+    expect(await store.delivery(tg.id, new Date(SLOT))).toMatchObject({ status: 'sent', attempts: 2, items: 9 });
+    expect(await store.delivery(dc.id, new Date(SLOT))).toMatchObject({ status: 'sent', attempts: 2, items: 9 });
     expect(w.clock.sleeps).toEqual(expect.arrayContaining([121_000, 1_000])); // Telegram's retry_after, exactly; Discord's backoff
     const retries = w.logs
       .lines()
@@ -127,7 +127,7 @@ describe('a multi-part digest whose second part fails', () => {
     cron.advanceTo(SLOT);
     await until(() => telegramStatuses().length === 2, 'part 2 refused');
     await first.stop();
-    expect(w.test.subscriptionStore.delivery(tg.id, new Date(SLOT))).toMatchObject({
+    expect(await w.test.subscriptionStore.delivery(tg.id, new Date(SLOT))).toMatchObject({
       status: 'failed',
       error: expect.stringMatching(/^stopped after 1 part\(s\)/),
     });
@@ -137,7 +137,7 @@ describe('a multi-part digest whose second part fails', () => {
     await restarted.start();
     await new Promise((r) => setTimeout(r, 50));
     expect(w.telegramPosts(CHAT).map((m) => ({ text: m.text, entities: m.entities }))).toEqual(
-      expectedParts(tg).telegram.slice(0, 1),
+      (await expectedParts(tg)).telegram.slice(0, 1),
     );
     // Nothing was recorded as received: the next digest carries the articles in full.
     w.clock.set('2026-03-28T05:00:00Z');

@@ -32,7 +32,7 @@ describe('topic digests', () => {
     const answer = await w.say('/subscribe daily 08:00 Asia/Riyadh الطاقة الشمسية، الزراعة', { user: ENGLISH_USER });
     const confirmation = readable(answer.messages[0]!.text);
     expect(confirmation).toContain('Topics: الطاقة الشمسية, الزراعة');
-    const sub = w.subscription('telegram', ENGLISH_USER.id);
+    const sub = await w.subscription('telegram', ENGLISH_USER.id);
     expect(sub.topics).toEqual(['الطاقة الشمسية', 'الزراعة']);
     const posts = () => w.telegramPosts(ENGLISH_USER.id).map((m) => readable(m.text));
 

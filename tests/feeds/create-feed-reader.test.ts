@@ -18,7 +18,7 @@ let srv: FeedServer;
 let w: ReaderWorld;
 const RSS = { 'content-type': 'application/rss+xml; charset=utf-8' };
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
-const ids = (q: string) => searchArticles(w.index, q).results.map((r) => r.id);
+const ids = async (q: string) => (await searchArticles(w.index, q)).results.map((r) => r.id);
 
 beforeEach(async () => {
   srv = await startFeedServer();
@@ -78,20 +78,15 @@ describe('formats and encodings', () => {
       srv.set('/feed', { body: compose(), headers: { 'content-type': type } });
       const result = await w.reader.poll(w.feed(srv.url('/feed'), 'الجريدة'));
       expect(result).toMatchObject({ status: 'ok', new: 1, updated: 0, error: null });
-      const [id] = ids('القمح');
-      expect(w.index.getArticle(id!)).toMatchObject({
+      const [id] = await ids('القمح');
+      expect(await w.index.getArticle(id!)).toMatchObject({
         title: WHEAT.title,
         date: '2026-03-26T10:00:00Z',
         source: 'الجريدة',
         url: srv.url('/a/wheat'),
       });
-      expect(
-        w.index
-          .getSentences(id!)
-          .map((s) => s.text)
-          .join(' '),
-      ).toContain('شبكات الري');
-      const quotes = findQuotes(w.index, 'المنصوري');
+      expect((await w.index.getSentences(id!)).map((s) => s.text).join(' ')).toContain('شبكات الري');
+      const quotes = await findQuotes(w.index, 'المنصوري');
       expect(quotes.person?.name).toMatch(/المنصوري/);
       expect(quotes.quotes[0]?.text).toContain('سنضاعف إنتاج القمح');
     },
@@ -107,8 +102,8 @@ describe('formats and encodings', () => {
       encoding === 'windows-1256' ? toWindows1256(xml) : Buffer.from(xml.replace(' encoding="UTF-8"', ''), 'utf8');
     srv.set('/feed', { body, headers });
     expect(await w.reader.poll(w.feed(srv.url('/feed')))).toMatchObject({ status: 'ok', new: 1 });
-    expect(w.index.getArticle(ids('السيول')[0]!)?.title).toBe(RAIN.title);
-    expect(ids('الزهراني')).toHaveLength(1);
+    expect((await w.index.getArticle((await ids('السيول'))[0]!))?.title).toBe(RAIN.title);
+    expect(await ids('الزهراني')).toHaveLength(1);
   });
 
   it('reads a windows-1256 page declared only by its HTML meta tag', async () => {
@@ -123,7 +118,7 @@ describe('formats and encodings', () => {
       headers: { 'content-type': 'text/html' },
     });
     await w.reader.poll(w.feed(srv.url('/feed')));
-    expect(ids('السكك الحديدية')).toHaveLength(1);
+    expect(await ids('السكك الحديدية')).toHaveLength(1);
   });
 
   it('asks for gzip and reads a gzipped feed', async () => {
@@ -261,14 +256,14 @@ describe('full text and identity', () => {
     });
     srv.set('/page', { body: articlePage(PORT.title, PORT.paragraphs), headers: HTML });
     await w.reader.poll(w.feed(srv.url('/feed')));
-    const [id] = ids('الميناء');
-    const body = w.index.getSentences(id!).map((s) => s.text);
+    const [id] = await ids('الميناء');
+    const body = (await w.index.getSentences(id!)).map((s) => s.text);
     expect(body.join(' ')).toContain('شبكة السكك الحديدية الوطنية');
     expect(body.join(' ')).not.toMatch(/الرئيسية|محفوظة|secret|passwd/);
     const row = w.db.prepare('SELECT body FROM articles WHERE id = ?').get(id) as { body: string };
     expect(row.body.split('\n')).toHaveLength(PORT.paragraphs.length);
     expect((await w.store.items([id!])).get(id!)).toMatchObject({ fullText: 'page', fullTextError: null });
-    expect(findQuotes(w.index, 'الحارثي').quotes[0]?.text).toContain('الميناء سيختصر زمن الشحن');
+    expect((await findQuotes(w.index, 'الحارثي')).quotes[0]?.text).toContain('الميناء سيختصر زمن الشحن');
   });
 
   it.each([
@@ -294,7 +289,7 @@ describe('full text and identity', () => {
     });
     srv.set('/page', route);
     expect(await w.reader.poll(w.feed(srv.url('/feed')))).toMatchObject({ status: 'ok', new: 1 });
-    const [id] = ids('البحر الأحمر');
+    const [id] = await ids('البحر الأحمر');
     expect((await w.store.items([id!])).get(id!)).toMatchObject({
       fullText: 'failed',
       fullTextError: expect.stringMatching(error),
@@ -321,8 +316,8 @@ describe('full text and identity', () => {
     srv.set('/feed', { body: rss2('أخبار', [{ ...item, description: 'تأجيل خطة القمح' }]), headers: RSS, etag: '"3"' });
     expect(await w.reader.poll(w.feed(srv.url('/feed')))).toMatchObject({ status: 'ok', new: 0, updated: 1 });
     expect(w.analyses).toHaveLength(3);
-    expect(ids('تأجيل')).toHaveLength(1);
-    expect(ids('الأسمدة')).toHaveLength(0);
+    expect(await ids('تأجيل')).toHaveLength(1);
+    expect(await ids('الأسمدة')).toHaveLength(0);
   });
 
   it('makes one article of the same item in two feeds', async () => {
@@ -340,8 +335,8 @@ describe('full text and identity', () => {
     const all = await w.reader.poll(w.feed(srv.url('/all')));
     const economy = await w.reader.poll(w.feed(srv.url('/economy')));
     expect([all.new, economy.new]).toEqual([1, 1]);
-    expect(ids('القمح')).toHaveLength(1);
-    expect(w.index.countArticles()).toBe(2);
+    expect(await ids('القمح')).toHaveLength(1);
+    expect(await w.index.countArticles()).toBe(2);
     expect((await w.store.summaries([srv.url('/all'), srv.url('/economy')])).map((s) => s.articles)).toEqual([1, 2]);
     expect(w.analyses).toHaveLength(2);
   });
@@ -379,7 +374,7 @@ describe('full text and identity', () => {
     while (srv.hits('/page') === 0) await new Promise((r) => setTimeout(r, 10));
     stop.abort();
     expect(await polled).toMatchObject({ status: 'error', error: 'stopped', new: 0 });
-    expect([w.index.countArticles(), w.analyses.length]).toEqual([0, 0]);
+    expect([await w.index.countArticles(), w.analyses.length]).toEqual([0, 0]);
     expect(await w.store.state(srv.url('/feed'))).toBeNull();
   });
 
@@ -410,8 +405,8 @@ describe('feed articles and the corpus', () => {
         stories: createSqliteStoryStore(w.db),
       });
       expect(report).toMatchObject({ added: 0, removed: 0, articles: 1 });
-      expect(ids('القمح')).toHaveLength(1);
-      expect(findQuotes(w.index, 'المنصوري').quotes).not.toHaveLength(0);
+      expect(await ids('القمح')).toHaveLength(1);
+      expect((await findQuotes(w.index, 'المنصوري')).quotes).not.toHaveLength(0);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
@@ -433,6 +428,6 @@ describe('a new analyzer', () => {
     expect(next.analyses).toHaveLength(1);
     expect(await next.reader.poll(next.feed(srv.url('/feed')))).toMatchObject({ status: 'not-modified' });
     expect(next.analyses).toHaveLength(1);
-    expect(findQuotes(w.index, 'المنصوري').quotes).not.toHaveLength(0);
+    expect((await findQuotes(w.index, 'المنصوري')).quotes).not.toHaveLength(0);
   });
 });

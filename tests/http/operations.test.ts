@@ -46,7 +46,7 @@ describe('/healthz and /metrics over real HTTP', () => {
     await telegram.run(ctx, 'search', 'بوتين');
     await telegram.run(ctx, 'search', 'كوريا');
     const people = await discord.run(ctx, 'people', '');
-    discord.page(ctx, people.pager!.token, 1);
+    await discord.page(ctx, people.pager!.token, 1);
     await discord.run(ctx, 'frobnicate', '');
     metrics.countDigest('sent');
     metrics.observeIndexing(0.05);
@@ -70,7 +70,7 @@ describe('/healthz and /metrics over real HTTP', () => {
 
   it('counts a command that throws as an error', async () => {
     const failing = instrumentHandler(
-      { run: async () => Promise.reject(new Error('db gone')), page: () => ({ locale: 'ar' }) },
+      { run: async () => Promise.reject(new Error('db gone')), page: async () => ({ locale: 'ar' }) },
       metrics,
       'console',
     );

@@ -13,7 +13,7 @@ const articles = readdirSync(FIXTURE_CORPUS).map((f) =>
 
 describe('analyzer pool (worker threads)', () => {
   const pool = createAnalyzerPool(2);
-  afterAll(() => pool.close());
+  afterAll(async () => pool.close());
 
   it('gives the in-thread analysis, quotes and all, and every name word once per run', async () => {
     const results = await Promise.all(articles.map((a) => pool.analyze(a)));

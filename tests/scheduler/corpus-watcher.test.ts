@@ -12,7 +12,7 @@ const report = (added = 0): IndexReport => ({
   articles: 5 + added,
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
 });
 

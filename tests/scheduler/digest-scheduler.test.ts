@@ -76,11 +76,11 @@ describe('digest scheduler', () => {
     return s;
   }
 
-  function subscribe(
+  async function subscribe(
     chatId: string,
     arg: string,
     options: { platform?: Platform; locale?: Locale; onChange?: () => void } = {},
-  ): Subscription {
+  ): Promise<Subscription> {
     const commands = createSubscriptionCommands({
       store,
       index: ti.index,
@@ -89,19 +89,19 @@ describe('digest scheduler', () => {
       ...(options.onChange ? { onChange: options.onChange } : {}),
     });
     const platform = options.platform ?? 'telegram';
-    const reply = commands.run(
+    const reply = await commands.run(
       { locale: options.locale ?? 'en', platform, chatId, userId: 'admin', isGroup: true, canManage: true },
       'subscribe',
       arg,
     );
     expect(reply.notice).toBeUndefined();
-    return store.byChat(platform, chatId)!;
+    return (await store.byChat(platform, chatId))!;
   }
 
   const headings = (d: FakeDelivery, chatId: string) => d.to(chatId).map((r) => (r.items ?? []).map((i) => i.heading));
 
   it('fires a daily 08:00 Asia/Riyadh subscription at 05:00 UTC', async () => {
-    const sub = subscribe('riyadh', 'daily 08:00 Asia/Riyadh');
+    const sub = await subscribe('riyadh', 'daily 08:00 Asia/Riyadh');
     const s = scheduler();
     await s.start();
     expect(cron.active()).toEqual([{ name: `digest-${sub.id}`, expression: '0 8 * * *', timezone: 'Asia/Riyadh' }]);
@@ -114,7 +114,7 @@ describe('digest scheduler', () => {
     expect(reply.title).toBe('News digest · Friday 27 March at 08:00');
     expect(reply.items).toHaveLength(5); // a first digest: the newest articles
     expect(reply.items?.every((i) => i.lines.length > 0 && i.lines.length <= 2)).toBe(true);
-    expect(store.delivery(sub.id, new Date('2026-03-27T05:00:00Z'))).toMatchObject({
+    expect(await store.delivery(sub.id, new Date('2026-03-27T05:00:00Z'))).toMatchObject({
       status: 'sent',
       attempts: 1,
       items: 5,
@@ -122,7 +122,7 @@ describe('digest scheduler', () => {
   });
 
   it('fires at local 08:00 on both sides of the Europe/Berlin DST change', async () => {
-    const sub = subscribe('berlin', 'daily 08:00 Europe/Berlin note');
+    const sub = await subscribe('berlin', 'daily 08:00 Europe/Berlin note');
     const spec = parseCron(sub.schedule);
     if (!spec.ok) throw new Error('bad spec');
     const slots = nextSlots(spec.spec, 'Europe/Berlin', clock.now(), 4).map((d) => d.toISOString());
@@ -137,9 +137,11 @@ describe('digest scheduler', () => {
     for (const slot of slots) {
       clock.set(slot);
       cron.tick(`digest-${sub.id}`, slot);
-      await eventually(() => store.delivery(sub.id, new Date(slot))?.status === 'sent');
+      await eventually(async () => (await store.delivery(sub.id, new Date(slot)))?.status === 'sent');
     }
-    expect(store.deliveries(sub.id).map((d) => [d.slot, d.status])).toEqual(slots.map((slot) => [slot, 'sent']));
+    expect((await store.deliveries(sub.id)).map((d) => [d.slot, d.status])).toEqual(
+      slots.map((slot) => [slot, 'sent']),
+    );
     expect(telegram.to('berlin').map((r) => r.title)).toEqual([
       'News digest · Friday 27 March at 08:00',
       'News digest · Saturday 28 March at 08:00',
@@ -149,7 +151,7 @@ describe('digest scheduler', () => {
   });
 
   it('delivers a slot missed while down exactly once, however often it restarts', async () => {
-    const sub = subscribe('riyadh', 'daily 08:00 Asia/Riyadh');
+    const sub = await subscribe('riyadh', 'daily 08:00 Asia/Riyadh');
     const slot = new Date('2026-03-27T05:00:00Z');
     for (const at of ['2026-03-27T06:30:00Z', '2026-03-27T06:40:00Z', '2026-03-27T09:00:00Z']) {
       clock.set(at);
@@ -158,22 +160,22 @@ describe('digest scheduler', () => {
       await s.stop();
     }
     expect(telegram.to('riyadh')).toHaveLength(1);
-    expect(store.deliveries(sub.id)).toMatchObject([{ slot: slot.toISOString(), status: 'sent' }]);
+    expect(await store.deliveries(sub.id)).toMatchObject([{ slot: slot.toISOString(), status: 'sent' }]);
     expect(logs.lines().filter((l) => l.msg === 'catching up a slot missed while down')).toHaveLength(1);
   });
 
   it('catches up only the latest missed slot, only within the grace window, never one from before subscribing', async () => {
-    const hourly = subscribe('hourly', 'hourly'); // subscribed 00:01
-    const daily = subscribe('daily', 'daily 08:00 Asia/Riyadh');
+    const hourly = await subscribe('hourly', 'hourly'); // subscribed 00:01
+    const daily = await subscribe('daily', 'daily 08:00 Asia/Riyadh');
     clock.set('2026-03-27T04:30:00Z'); // down since 00:30: slots 01:00 … 04:00 missed
     await scheduler().start();
-    expect(store.deliveries(hourly.id).map((d) => d.slot)).toEqual(['2026-03-27T04:00:00.000Z']);
-    expect(store.deliveries(daily.id)).toEqual([]); // 08:00 Riyadh today has not come; yesterday's predates the subscription
+    expect((await store.deliveries(hourly.id)).map((d) => d.slot)).toEqual(['2026-03-27T04:00:00.000Z']);
+    expect(await store.deliveries(daily.id)).toEqual([]); // 08:00 Riyadh today has not come; yesterday's predates the subscription
 
-    const late = subscribe('late', 'daily 08:00 Asia/Riyadh');
+    const late = await subscribe('late', 'daily 08:00 Asia/Riyadh');
     clock.set('2026-03-28T11:00:01Z'); // 6 h and a second after 05:00 UTC
     await scheduler({ cron: new FakeCron() }).start();
-    expect(store.deliveries(late.id)).toEqual([]);
+    expect(await store.deliveries(late.id)).toEqual([]);
     expect(
       logs
         .lines()
@@ -184,7 +186,7 @@ describe('digest scheduler', () => {
   });
 
   it('does not post a slot twice after being killed between the post and the log write (at most once per slot)', async () => {
-    const sub = subscribe('crash', 'daily 08:00 Asia/Riyadh');
+    const sub = await subscribe('crash', 'daily 08:00 Asia/Riyadh');
     const slot = new Date('2026-03-27T05:00:00Z');
     telegram.script('crash', 'hang-after-post');
     clock.set(slot);
@@ -198,7 +200,7 @@ describe('digest scheduler', () => {
     });
     void doomed.runSlot(sub.id, slot); // the process dies while this is in flight
     await eventually(() => telegram.sent.length === 1);
-    expect(store.delivery(sub.id, slot)?.status).toBe('claimed');
+    expect((await store.delivery(sub.id, slot))?.status).toBe('claimed');
 
     // Restart on the same database file, within the grace window: the claim is there, so no re-post.
     const db2 = openDatabase(ti.dbFile);
@@ -224,9 +226,9 @@ describe('digest scheduler', () => {
   });
 
   it('loses, rather than doubles, a slot claimed just before a crash; its articles come next time', async () => {
-    const sub = subscribe('claimed', 'daily 08:00 Asia/Riyadh');
+    const sub = await subscribe('claimed', 'daily 08:00 Asia/Riyadh');
     const slot = new Date('2026-03-27T05:00:00Z');
-    expect(store.claimSlot(sub.id, slot, slot)).toBe('claimed'); // …and the process died
+    expect(await store.claimSlot(sub.id, slot, slot)).toBe('claimed'); // …and the process died
     clock.set('2026-03-27T05:30:00Z');
     const s = scheduler();
     await s.start();
@@ -237,7 +239,7 @@ describe('digest scheduler', () => {
   });
 
   it('waits out a 429 for exactly retry_after and then posts', async () => {
-    const sub = subscribe('busy', 'daily 08:00 UTC');
+    const sub = await subscribe('busy', 'daily 08:00 UTC');
     telegram.script('busy', rateLimited(3000), rateLimited(1500));
     clock.set('2026-03-27T08:00:00Z');
     const s = scheduler();
@@ -245,7 +247,10 @@ describe('digest scheduler', () => {
     expect(clock.sleeps).toEqual([3000, 1500]);
     expect(telegram.attempts).toEqual(['busy', 'busy', 'busy']);
     expect(telegram.to('busy')).toHaveLength(1);
-    expect(store.delivery(sub.id, new Date('2026-03-27T08:00:00Z'))).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await store.delivery(sub.id, new Date('2026-03-27T08:00:00Z'))).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+    });
     expect(
       logs
         .lines()
@@ -255,8 +260,8 @@ describe('digest scheduler', () => {
   });
 
   it('retries 5xx and network errors with exponential backoff, a bounded number of times', async () => {
-    const ok = subscribe('flaky', 'daily 08:00 UTC');
-    const bad = subscribe('down', 'daily 08:00 UTC');
+    const ok = await subscribe('flaky', 'daily 08:00 UTC');
+    const bad = await subscribe('down', 'daily 08:00 UTC');
     telegram.script('flaky', serverError(), new Error('ECONNRESET'));
     telegram.script('down', serverError(), serverError(), serverError(), serverError());
     const slot = new Date('2026-03-27T08:00:00Z');
@@ -266,12 +271,12 @@ describe('digest scheduler', () => {
     expect(clock.sleeps).toEqual([1000, 2000]);
     expect(await s.runSlot(bad.id, slot)).toBe('failed');
     expect(clock.sleeps).toEqual([1000, 2000, 1000, 2000]);
-    expect(store.delivery(bad.id, slot)).toMatchObject({
+    expect(await store.delivery(bad.id, slot)).toMatchObject({
       status: 'failed',
       attempts: 3,
       error: 'DeliveryError: 502: Bad Gateway',
     });
-    expect(store.get(bad.id)?.status).toBe('active');
+    expect((await store.get(bad.id))?.status).toBe('active');
     // Nothing was recorded as received: the next digest carries the same articles.
     const next = new Date('2026-03-28T08:00:00Z');
     clock.set(next);
@@ -287,8 +292,8 @@ describe('digest scheduler', () => {
   });
 
   it('disables only the subscription whose chat is gone (403); another chat still gets its digest', async () => {
-    const gone = subscribe('kicked', 'daily 08:00 UTC');
-    const fine = subscribe('guild-channel', 'daily 08:00 UTC', { platform: 'discord' });
+    const gone = await subscribe('kicked', 'daily 08:00 UTC');
+    const fine = await subscribe('guild-channel', 'daily 08:00 UTC', { platform: 'discord' });
     telegram.script('kicked', chatGone());
     const s = scheduler();
     await s.start();
@@ -296,13 +301,15 @@ describe('digest scheduler', () => {
     cron.tick(`digest-${gone.id}`, '2026-03-27T08:00:00Z');
     cron.tick(`digest-${fine.id}`, '2026-03-27T08:00:00Z');
     await eventually(
-      () => store.lastDelivery(gone.id)?.status === 'gone' && store.lastDelivery(fine.id)?.status === 'sent',
+      async () =>
+        (await store.lastDelivery(gone.id))?.status === 'gone' &&
+        (await store.lastDelivery(fine.id))?.status === 'sent',
     );
-    expect(store.get(gone.id)).toMatchObject({
+    expect(await store.get(gone.id)).toMatchObject({
       status: 'disabled',
       disabledReason: 'DeliveryError: 403: Forbidden: bot was kicked from the group chat',
     });
-    expect(store.get(fine.id)?.status).toBe('active');
+    expect((await store.get(fine.id))?.status).toBe('active');
     expect(discord.to('guild-channel')).toHaveLength(1);
     expect(telegram.attempts).toEqual(['kicked']); // never retried
     expect(cron.active().map((j) => j.name)).toEqual([`digest-${fine.id}`]);
@@ -314,8 +321,8 @@ describe('digest scheduler', () => {
   });
 
   it('never lets one slow chat delay another', async () => {
-    const slow = subscribe('slow', 'daily 08:00 UTC');
-    const quick = subscribe('quick', 'daily 08:00 UTC', { platform: 'discord' });
+    const slow = await subscribe('slow', 'daily 08:00 UTC');
+    const quick = await subscribe('quick', 'daily 08:00 UTC', { platform: 'discord' });
     let release!: () => void;
     telegram.script('slow', () => new Promise<void>((r) => (release = r)));
     const slot = new Date('2026-03-27T08:00:00Z');
@@ -329,8 +336,8 @@ describe('digest scheduler', () => {
   });
 
   it('carries an article added to the corpus while running into the next digest of every chat, once', async () => {
-    const a = subscribe('chat-a', 'daily 08:00 UTC');
-    const b = subscribe('chat-b', 'daily 08:00 UTC note', { platform: 'discord', locale: 'ar' });
+    const a = await subscribe('chat-a', 'daily 08:00 UTC');
+    const b = await subscribe('chat-b', 'daily 08:00 UTC note', { platform: 'discord', locale: 'ar' });
     const watcher = createCorpusWatcher({ reindex: ti.reindex, intervalMs: 60_000, logger: logs.logger });
     const s = scheduler();
     await s.start();
@@ -365,7 +372,7 @@ describe('digest scheduler', () => {
   });
 
   it('caps a big digest and counts the rest ("and N more"), which are not repeated', async () => {
-    const sub = subscribe('bulk', 'daily 08:00 UTC');
+    const sub = await subscribe('bulk', 'daily 08:00 UTC');
     const s = scheduler();
     clock.set('2026-03-27T08:00:00Z');
     await s.runSlot(sub.id, new Date('2026-03-27T08:00:00Z'));
@@ -389,11 +396,11 @@ describe('digest scheduler', () => {
     expect(renderPlain(digest)).toContain('«الطلب سيبقى قويا هذا العام»');
     clock.set('2026-03-29T08:00:00Z');
     expect(await s.runSlot(sub.id, new Date('2026-03-29T08:00:00Z'))).toBe('skipped');
-    expect(store.received(sub.id)).toHaveLength(5 + 14);
+    expect(await store.received(sub.id)).toHaveLength(5 + 14);
   });
 
   it('stopping during a rate-limit wait releases the slot, and start-up catch-up delivers it', async () => {
-    const sub = subscribe('patient', 'daily 08:00 UTC');
+    const sub = await subscribe('patient', 'daily 08:00 UTC');
     const slot = new Date('2026-03-27T08:00:00Z');
     const waitingClock: Clock = {
       now: () => new Date(),
@@ -407,15 +414,15 @@ describe('digest scheduler', () => {
     await eventually(() => telegram.attempts.length === 1);
     await first.stop();
     expect(await run).toBe('failed');
-    expect(store.delivery(sub.id, slot)).toBeNull();
+    expect(await store.delivery(sub.id, slot)).toBeNull();
     clock.set('2026-03-27T08:05:00Z');
     await scheduler({ cron: new FakeCron() }).start();
     expect(telegram.to('patient')).toHaveLength(1);
-    expect(store.delivery(sub.id, slot)?.status).toBe('sent');
+    expect((await store.delivery(sub.id, slot))?.status).toBe('sent');
   });
 
   it('does not hang on stop when an adapter never returns', async () => {
-    const sub = subscribe('stuck', 'daily 08:00 UTC');
+    const sub = await subscribe('stuck', 'daily 08:00 UTC');
     telegram.script('stuck', () => new Promise<void>(() => undefined));
     clock.set('2026-03-27T08:00:00Z');
     const s = createDigestScheduler({
@@ -433,7 +440,7 @@ describe('digest scheduler', () => {
     expect(
       logs.lines().some((l) => l.msg === 'stopped with deliveries still in flight (their slots stay claimed)'),
     ).toBe(true);
-    expect(store.delivery(sub.id, new Date('2026-03-27T08:00:00Z'))?.status).toBe('claimed');
+    expect((await store.delivery(sub.id, new Date('2026-03-27T08:00:00Z')))?.status).toBe('claimed');
   });
 
   it('follows subscribe / unsubscribe through refresh()', async () => {
@@ -454,31 +461,31 @@ describe('digest scheduler', () => {
       isGroup: false,
       canManage: false,
     };
-    commands.run(ctx, 'subscribe', 'daily 08:00 Asia/Riyadh');
-    const id = store.byChat('telegram', 'c')!.id;
+    await commands.run(ctx, 'subscribe', 'daily 08:00 Asia/Riyadh');
+    const id = (await store.byChat('telegram', 'c'))!.id;
     expect(cron.active()).toEqual([{ name: `digest-${id}`, expression: '0 8 * * *', timezone: 'Asia/Riyadh' }]);
-    commands.run(ctx, 'subscribe', 'weekdays 18:30 Europe/Berlin');
+    await commands.run(ctx, 'subscribe', 'weekdays 18:30 Europe/Berlin');
     expect(cron.active()).toEqual([{ name: `digest-${id}`, expression: '30 18 * * 1-5', timezone: 'Europe/Berlin' }]);
-    commands.run(ctx, 'unsubscribe', '');
+    await commands.run(ctx, 'unsubscribe', '');
     expect(cron.active()).toEqual([]);
   });
 
   it('ignores a stale tick (superseded or older than the grace window) and a platform it cannot post to', async () => {
-    const sub = subscribe('x', 'hourly');
+    const sub = await subscribe('x', 'hourly');
     const s = scheduler();
     await s.start();
     clock.set('2026-03-27T03:10:00Z');
     cron.tick(`digest-${sub.id}`, '2026-03-27T02:00:00Z'); // 03:00 has come since
     await new Promise((r) => setImmediate(r));
-    expect(store.deliveries(sub.id)).toEqual([]);
+    expect(await store.deliveries(sub.id)).toEqual([]);
 
-    const elsewhere = subscribe('console-chat', 'daily 08:00 UTC', { platform: 'console' });
+    const elsewhere = await subscribe('console-chat', 'daily 08:00 UTC', { platform: 'console' });
     expect(await s.runSlot(elsewhere.id, new Date('2026-03-27T08:00:00Z'))).toBe('failed');
-    expect(store.deliveries(elsewhere.id)).toEqual([]); // left unclaimed, for when that platform is up
+    expect(await store.deliveries(elsewhere.id)).toEqual([]); // left unclaimed, for when that platform is up
   });
 
   it('logs each delivery with a child logger (job, subscription, slot)', async () => {
-    const sub = subscribe('logged', 'daily 08:00 UTC');
+    const sub = await subscribe('logged', 'daily 08:00 UTC');
     clock.set('2026-03-27T08:00:00Z');
     await scheduler().runSlot(sub.id, new Date('2026-03-27T08:00:00Z'));
     expect(logs.lines().find((l) => l.msg === 'digest sent')).toMatchObject({

@@ -64,7 +64,7 @@ const start = (concurrency = 3, random = () => 0.5) => {
   poller.start();
 };
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   vi.setSystemTime(T0);
   reader = new FakeReader();

@@ -9,7 +9,7 @@ import { createSqliteSubscriptions } from '../../src/store/create-sqlite-subscri
 import { createTestIndex } from '../support/create-test-index.js';
 import { captureLogger, FakeCron, FakeDelivery } from './support.js';
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
 });
 
@@ -29,7 +29,7 @@ describe('slot computation agrees with node-cron', () => {
     ['15 6 1 * *', 'Australia/Sydney', '2026-03-15T00:00:00Z'],
     ['0 0 * * 0', 'Asia/Kolkata', '2026-01-01T00:00:00Z'],
     ['45 23 * * *', 'Pacific/Auckland', '2026-04-01T00:00:00Z'],
-  ])('%s in %s from %s', (expression, zone, from) => {
+  ])('%s in %s from %s', async (expression, zone, from) => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(from));
     const task = cron.createTask(expression, () => undefined, { timezone: zone });
@@ -53,12 +53,12 @@ describe('node-cron drives the scheduler (fake timers)', () => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(new Date(start));
     const commands = createSubscriptionCommands({ store, index: ti.index, clock: systemClock, defaultTimezone: 'UTC' });
-    commands.run(
+    await commands.run(
       { locale: 'en', platform: 'telegram', chatId: 'c', userId: 'u', isGroup: false, canManage: false },
       'subscribe',
       arg,
     );
-    const sub = store.byChat('telegram', 'c')!;
+    const sub = (await store.byChat('telegram', 'c'))!;
     const scheduler = createDigestScheduler({
       store,
       index: ti.index,
@@ -86,7 +86,7 @@ describe('node-cron drives the scheduler (fake timers)', () => {
       expect(t.telegram.sent).toEqual([]);
       await vi.advanceTimersByTimeAsync(2_000);
       await vi.waitFor(() => expect(t.telegram.sent).toHaveLength(1), { interval: 5 });
-      expect(t.store.deliveries(t.sub.id).map((d) => d.slot)).toEqual(['2026-03-27T05:00:00.000Z']);
+      expect((await t.store.deliveries(t.sub.id)).map((d) => d.slot)).toEqual(['2026-03-27T05:00:00.000Z']);
     } finally {
       await t.close();
     }
@@ -97,11 +97,14 @@ describe('node-cron drives the scheduler (fake timers)', () => {
     try {
       for (const slot of ['2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']) {
         await vi.advanceTimersByTimeAsync(new Date(slot).getTime() + 2_000 - Date.now());
-        await vi.waitFor(() => expect(t.store.delivery(t.sub.id, new Date(slot))?.status).toMatch(/sent|skipped/), {
-          interval: 5,
-        });
+        await vi.waitFor(
+          async () => expect((await t.store.delivery(t.sub.id, new Date(slot)))?.status).toMatch(/sent|skipped/),
+          {
+            interval: 5,
+          },
+        );
       }
-      expect(t.store.deliveries(t.sub.id).map((d) => d.slot)).toEqual([
+      expect((await t.store.deliveries(t.sub.id)).map((d) => d.slot)).toEqual([
         '2026-03-28T07:00:00.000Z',
         '2026-03-29T06:00:00.000Z',
         '2026-03-30T06:00:00.000Z',
@@ -118,7 +121,7 @@ describe('a repeated wall-clock time (clocks going back)', () => {
     const ti = await createTestIndex();
     try {
       const store = createSqliteSubscriptions(ti.db);
-      const { subscription: sub } = store.subscribe(
+      const { subscription: sub } = await store.subscribe(
         {
           platform: 'telegram',
           chatId: 'c',
@@ -144,9 +147,9 @@ describe('a repeated wall-clock time (clocks going back)', () => {
       });
       await s.start(); // catch-up: 02:30 CEST (00:30Z) already came
       fake.tick(`digest-${sub.id}`, '2026-10-25T01:30:00Z'); // node-cron fires at 02:30 CET
-      await vi.waitFor(() => expect(store.deliveries(sub.id)).toHaveLength(1), { interval: 5 });
+      await vi.waitFor(async () => expect(await store.deliveries(sub.id)).toHaveLength(1), { interval: 5 });
       await new Promise((r) => setImmediate(r));
-      expect(store.deliveries(sub.id).map((d) => d.slot)).toEqual(['2026-10-25T00:30:00.000Z']);
+      expect((await store.deliveries(sub.id)).map((d) => d.slot)).toEqual(['2026-10-25T00:30:00.000Z']);
       expect(telegram.sent).toHaveLength(1);
       await s.stop();
     } finally {

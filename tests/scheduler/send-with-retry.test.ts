@@ -26,7 +26,7 @@ const run = (send: () => Promise<void>, policy = DEFAULT_RETRY, signal = new Abo
 };
 
 describe('sendWithRetry', () => {
-  it('backs off exponentially, capped', () => {
+  it('backs off exponentially, capped', async () => {
     const p = { ...DEFAULT_RETRY, baseDelayMs: 1000, maxDelayMs: 5000 };
     expect([1, 2, 3, 4, 5].map((n) => backoffDelay(p, n))).toEqual([1000, 2000, 4000, 5000, 5000]);
   });

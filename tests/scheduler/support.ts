@@ -131,9 +131,9 @@ export function addArticle(corpusDir: string, id: string, title: string, date = 
 }
 
 /** Waits until `check` passes, letting promises and I/O run (for hand-driven ticks). */
-export async function eventually(check: () => boolean, tries = 200): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, tries = 200): Promise<void> {
   for (let i = 0; i < tries; i++) {
-    if (check()) return;
+    if (await check()) return;
     await new Promise((r) => setImmediate(r));
   }
   throw new Error('condition not met');

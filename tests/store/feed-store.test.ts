@@ -4,10 +4,10 @@ import { createSqliteFeedStore } from '../../src/store/create-sqlite-feed-store.
 import { type Db, openDatabase } from '../../src/store/open-database.js';
 
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   db = openDatabase(':memory:');
 });
-afterEach(() => db.close());
+afterEach(async () => db.close());
 
 const item = (n: number): FeedItemRecord => ({
   articleId: `feed-${n}`,

@@ -17,7 +17,7 @@ function storiesOf(db: Db): Record<string, string> {
 
 describe('story grouping at index time', () => {
   let ti: TestIndex;
-  afterEach(() => ti?.close());
+  afterEach(async () => ti?.close());
   const copies = Object.keys(SYNDICATED_COPIES);
 
   it('puts every syndicated copy in the original story, the fullest copy representing it', async () => {

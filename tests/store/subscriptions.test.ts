@@ -25,17 +25,17 @@ describe('SQLite subscription store', () => {
   let db: Db;
   let store: SubscriptionStore;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-subs-'));
     db = openDatabase(join(dir, 'nashra.sqlite'));
     store = createSqliteSubscriptions(db);
   });
-  afterEach(() => {
+  afterEach(async () => {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is created by migration 2', () => {
+  it('is created by migration 2', async () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const tables = db
@@ -45,8 +45,8 @@ describe('SQLite subscription store', () => {
     expect(tables).toEqual(expect.arrayContaining(['subscriptions', 'deliveries', 'subscription_articles']));
   });
 
-  it('keeps one subscription per chat and platform; subscribing again updates it in place', () => {
-    const a = store.subscribe(input(), at('2026-03-27T00:00:00Z'));
+  it('keeps one subscription per chat and platform; subscribing again updates it in place', async () => {
+    const a = await store.subscribe(input(), at('2026-03-27T00:00:00Z'));
     expect(a.created).toBe(true);
     expect(a.subscription).toMatchObject({
       platform: 'telegram',
@@ -55,7 +55,7 @@ describe('SQLite subscription store', () => {
       welcome: true,
       since: '2026-03-27T00:00:00.000Z',
     });
-    const b = store.subscribe(input({ schedule: '0 9 * * *', whenEmpty: 'note' }), at('2026-03-27T01:00:00Z'));
+    const b = await store.subscribe(input({ schedule: '0 9 * * *', whenEmpty: 'note' }), at('2026-03-27T01:00:00Z'));
     expect(b.created).toBe(false);
     expect(b.subscription).toMatchObject({
       id: a.subscription.id,
@@ -64,68 +64,68 @@ describe('SQLite subscription store', () => {
       since: '2026-03-27T00:00:00.000Z',
       scheduledSince: '2026-03-27T01:00:00.000Z',
     });
-    const other = store.subscribe(input({ platform: 'discord' }), at('2026-03-27T00:00:00Z'));
+    const other = await store.subscribe(input({ platform: 'discord' }), at('2026-03-27T00:00:00Z'));
     expect(other.subscription.id).not.toBe(a.subscription.id);
-    expect(store.active().map((s) => s.id)).toEqual([a.subscription.id, other.subscription.id]);
+    expect((await store.active()).map((s) => s.id)).toEqual([a.subscription.id, other.subscription.id]);
   });
 
-  it('cancels on unsubscribe and revives, starting afresh, on a new subscribe', () => {
-    const { subscription } = store.subscribe(input(), at('2026-03-27T00:00:00Z'));
-    expect(store.unsubscribe('telegram', '42', at('2026-03-28T00:00:00Z'))).toBe(true);
-    expect(store.unsubscribe('telegram', '42', at('2026-03-28T00:00:00Z'))).toBe(false);
-    expect(store.get(subscription.id)?.status).toBe('cancelled');
-    expect(store.active()).toEqual([]);
-    const again = store.subscribe(input(), at('2026-03-29T00:00:00Z'));
+  it('cancels on unsubscribe and revives, starting afresh, on a new subscribe', async () => {
+    const { subscription } = await store.subscribe(input(), at('2026-03-27T00:00:00Z'));
+    expect(await store.unsubscribe('telegram', '42', at('2026-03-28T00:00:00Z'))).toBe(true);
+    expect(await store.unsubscribe('telegram', '42', at('2026-03-28T00:00:00Z'))).toBe(false);
+    expect((await store.get(subscription.id))?.status).toBe('cancelled');
+    expect(await store.active()).toEqual([]);
+    const again = await store.subscribe(input(), at('2026-03-29T00:00:00Z'));
     expect(again).toMatchObject({
       created: true,
       subscription: { id: subscription.id, status: 'active', since: '2026-03-29T00:00:00.000Z', welcome: true },
     });
   });
 
-  it('claims a slot once, even from another connection (another process), and only while active', () => {
-    const { subscription: s } = store.subscribe(input(), at('2026-03-27T00:00:00Z'));
+  it('claims a slot once, even from another connection (another process), and only while active', async () => {
+    const { subscription: s } = await store.subscribe(input(), at('2026-03-27T00:00:00Z'));
     const slot = at('2026-03-27T05:00:00Z');
-    expect(store.claimSlot(s.id, slot, slot)).toBe('claimed');
-    expect(store.claimSlot(s.id, slot, slot)).toBe('duplicate');
+    expect(await store.claimSlot(s.id, slot, slot)).toBe('claimed');
+    expect(await store.claimSlot(s.id, slot, slot)).toBe('duplicate');
     const db2 = openDatabase(join(dir, 'nashra.sqlite'));
     try {
-      expect(createSqliteSubscriptions(db2).claimSlot(s.id, slot, slot)).toBe('duplicate');
+      expect(await createSqliteSubscriptions(db2).claimSlot(s.id, slot, slot)).toBe('duplicate');
     } finally {
       db2.close();
     }
-    expect(store.delivery(s.id, slot)).toMatchObject({ status: 'claimed', finishedAt: null });
-    store.disable(s.id, 'gone', slot);
-    expect(store.claimSlot(s.id, at('2026-03-28T05:00:00Z'), slot)).toBe('inactive');
-    expect(store.claimSlot(999, slot, slot)).toBe('inactive');
+    expect(await store.delivery(s.id, slot)).toMatchObject({ status: 'claimed', finishedAt: null });
+    await store.disable(s.id, 'gone', slot);
+    expect(await store.claimSlot(s.id, at('2026-03-28T05:00:00Z'), slot)).toBe('inactive');
+    expect(await store.claimSlot(999, slot, slot)).toBe('inactive');
   });
 
-  it('releases only a claim that never finished', () => {
-    const { subscription: s } = store.subscribe(input(), at('2026-03-27T00:00:00Z'));
+  it('releases only a claim that never finished', async () => {
+    const { subscription: s } = await store.subscribe(input(), at('2026-03-27T00:00:00Z'));
     const slot = at('2026-03-27T05:00:00Z');
-    store.claimSlot(s.id, slot, slot);
-    store.releaseSlot(s.id, slot);
-    expect(store.delivery(s.id, slot)).toBeNull();
-    store.claimSlot(s.id, slot, slot);
-    store.finishSlot(s.id, slot, { status: 'skipped', attempts: 0 }, slot);
-    store.releaseSlot(s.id, slot);
-    expect(store.delivery(s.id, slot)?.status).toBe('skipped');
+    await store.claimSlot(s.id, slot, slot);
+    await store.releaseSlot(s.id, slot);
+    expect(await store.delivery(s.id, slot)).toBeNull();
+    await store.claimSlot(s.id, slot, slot);
+    await store.finishSlot(s.id, slot, { status: 'skipped', attempts: 0 }, slot);
+    await store.releaseSlot(s.id, slot);
+    expect((await store.delivery(s.id, slot))?.status).toBe('skipped');
   });
 
-  it('records what a sent digest carried, and nothing for a failed one', () => {
-    const { subscription: s } = store.subscribe(input(), at('2026-03-27T00:00:00Z'));
+  it('records what a sent digest carried, and nothing for a failed one', async () => {
+    const { subscription: s } = await store.subscribe(input(), at('2026-03-27T00:00:00Z'));
     const s1 = at('2026-03-27T05:00:00Z');
     const s2 = at('2026-03-28T05:00:00Z');
-    store.claimSlot(s.id, s1, s1);
-    store.finishSlot(s.id, s1, { status: 'failed', attempts: 3, error: 'x'.repeat(2000), shown: ['a'] }, s1);
-    expect(store.received(s.id)).toEqual([]);
-    expect(store.delivery(s.id, s1)).toMatchObject({ status: 'failed', attempts: 3, items: 0 });
-    expect(store.delivery(s.id, s1)?.error?.length).toBe(500);
-    store.claimSlot(s.id, s2, s2);
-    store.finishSlot(s.id, s2, { status: 'sent', attempts: 1, shown: ['a', 'b'], more: ['c'] }, s2);
-    expect(store.received(s.id)).toEqual(['a', 'b', 'c']);
-    expect(store.get(s.id)?.welcome).toBe(false);
-    expect(store.lastDelivery(s.id)).toMatchObject({ slot: s2.toISOString(), status: 'sent', items: 2 });
-    expect(store.deliveries(s.id).map((d) => d.status)).toEqual(['failed', 'sent']);
+    await store.claimSlot(s.id, s1, s1);
+    await store.finishSlot(s.id, s1, { status: 'failed', attempts: 3, error: 'x'.repeat(2000), shown: ['a'] }, s1);
+    expect(await store.received(s.id)).toEqual([]);
+    expect(await store.delivery(s.id, s1)).toMatchObject({ status: 'failed', attempts: 3, items: 0 });
+    expect((await store.delivery(s.id, s1))?.error?.length).toBe(500);
+    await store.claimSlot(s.id, s2, s2);
+    await store.finishSlot(s.id, s2, { status: 'sent', attempts: 1, shown: ['a', 'b'], more: ['c'] }, s2);
+    expect(await store.received(s.id)).toEqual(['a', 'b', 'c']);
+    expect((await store.get(s.id))?.welcome).toBe(false);
+    expect(await store.lastDelivery(s.id)).toMatchObject({ slot: s2.toISOString(), status: 'sent', items: 2 });
+    expect((await store.deliveries(s.id)).map((d) => d.status)).toEqual(['failed', 'sent']);
   });
 });
 
@@ -134,18 +134,18 @@ describe('pending articles', () => {
     const ti = await createTestIndex();
     try {
       const store = createSqliteSubscriptions(ti.db);
-      const newest = ti.index.latest(10, 0).map((a) => a.id);
-      const { subscription: s } = store.subscribe(input(), new Date(Date.now() + 1000));
-      expect(store.pending(s, { limit: 10, welcome: 3 }).articles.map((a) => a.id)).toEqual(newest.slice(0, 3));
-      expect(store.pending(s, { limit: 2, welcome: 3 })).toEqual({
+      const newest = (await ti.index.latest(10, 0)).map((a) => a.id);
+      const { subscription: s } = await store.subscribe(input(), new Date(Date.now() + 1000));
+      expect((await store.pending(s, { limit: 10, welcome: 3 })).articles.map((a) => a.id)).toEqual(newest.slice(0, 3));
+      expect(await store.pending(s, { limit: 2, welcome: 3 })).toEqual({
         articles: expect.any(Array),
         moreIds: [newest[2]],
         moreStories: 1,
       });
       const slot = new Date(Date.now() + 2000);
-      store.claimSlot(s.id, slot, slot);
-      store.finishSlot(s.id, slot, { status: 'sent', attempts: 1, shown: newest.slice(0, 3) }, slot);
-      expect(store.pending(store.get(s.id)!, { limit: 10, welcome: 3 }).articles).toEqual([]);
+      await store.claimSlot(s.id, slot, slot);
+      await store.finishSlot(s.id, slot, { status: 'sent', attempts: 1, shown: newest.slice(0, 3) }, slot);
+      expect((await store.pending((await store.get(s.id))!, { limit: 10, welcome: 3 })).articles).toEqual([]);
     } finally {
       ti.close();
     }

@@ -25,7 +25,7 @@ function echoHandler() {
         pager: { token: 'tok0000001', page: 0, pages: 2 },
       };
     },
-    page(ctx, token, page): Reply {
+    async page(ctx, token, page): Promise<Reply> {
       if (token !== 'tok0000001') return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageExpired')] };
       return { locale: ctx.locale, title: `page ${page + 1}`, pager: { token, page, pages: 2 } };
     },

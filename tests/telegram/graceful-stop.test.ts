@@ -18,7 +18,7 @@ const UPDATES = 1000;
 
 describe('graceful stop with 1,000 queued Telegram updates', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nashra-stop-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
 
   it('answers every update before or after a restart, and exits in time', async () => {
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });

@@ -16,7 +16,7 @@ import { type BotUnderTest, startBot } from './support/start-bot.js';
 const CHANNEL = { id: -100300, type: 'channel', title: 'نشرة' } as const;
 const handler: CommandHandler = {
   run: async (ctx) => ({ locale: ctx.locale, text: ['ok'] }),
-  page: (ctx) => ({ locale: ctx.locale, text: ['ok'] }),
+  page: async (ctx) => ({ locale: ctx.locale, text: ['ok'] }),
 };
 const tooManyRequests = (seconds: number) => ({
   error_code: 429,

@@ -10,8 +10,8 @@ import { isStopword } from '../text/stopwords.js';
  *   its own stem (في, حرب) is found in `words`, so the stem query searches both views and
  *   the index holds such words once instead of twice. Phrases are only ever matched on
  *   `words`, so `stems` needs no positions aligned with it.
- * Every token is letters and digits only, joined by single spaces, so FTS5's plain
- * `ascii` tokenizer sees exactly our words, and does so faster than `unicode61`.
+ * Every token is letters and digits only, joined by single spaces, so an engine's plainest
+ * tokenizer (SQLite's `ascii`, PostgreSQL's `simple` split) sees exactly our words.
  */
 export interface IndexText {
   readonly words: string;

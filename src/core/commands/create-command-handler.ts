@@ -31,7 +31,7 @@ export interface CommandHandler {
   /** Runs `/name arg`. Unknown names and missing arguments get a helpful reply, never a throw. */
   run(ctx: CommandContext, name: string, arg: string): Promise<Reply>;
   /** Shows page `page` of the list behind `token`, or says it expired / is someone else's. */
-  page(ctx: CommandContext, token: string, page: number): Reply;
+  page(ctx: CommandContext, token: string, page: number): Promise<Reply>;
 }
 
 const USAGE: Partial<Record<CommandName, 'usageSearch' | 'usageSummary' | 'usageQuotes'>> = {
@@ -75,13 +75,13 @@ function help(locale: Locale, withSubscriptions: boolean): Reply {
 export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
   const { index, pages } = deps;
 
-  function list(ctx: CommandContext, command: PageState['command'], arg: string): Reply {
+  function list(ctx: CommandContext, command: PageState['command'], arg: string): Promise<Reply> {
     const state: PageState = { command, arg, locale: ctx.locale, ownerId: ctx.userId };
     // Built once; the state is saved only if the list turns out to have a second page.
     return listPage(index, state, 0, () => pages.save(state));
   }
 
-  function dispatch(ctx: CommandContext, name: CommandName, arg: string): Reply {
+  async function dispatch(ctx: CommandContext, name: CommandName, arg: string): Promise<Reply> {
     const { locale } = ctx;
     const usage = USAGE[name];
     if (usage && arg === '') return { locale, notice: true, text: [t(locale, usage)] };
@@ -96,7 +96,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
       case 'latest':
         return list(ctx, name, '');
       case 'summary': {
-        const s = summarize(index, arg);
+        const s = await summarize(index, arg);
         if (!s) return { locale, text: [t(locale, 'summaryNone')(arg)] };
         const ref = s.date ? `${s.id} · ${s.date}` : s.id;
         if (s.topic !== null) {
@@ -117,7 +117,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
       case 'subscriptions':
         return { locale, notice: true, text: [t(locale, 'subscriptionsNeedChat')] };
       case 'digest': {
-        const items = buildDigest(index, { since: null });
+        const items = await buildDigest(index, { since: null });
         if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
         return {
           locale,
@@ -160,8 +160,8 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     async run(ctx, rawName, rawArg) {
       return boundReply(await runCommand(ctx, rawName, rawArg));
     },
-    page(ctx, token, page) {
-      return boundReply(showPage(ctx, token, page));
+    async page(ctx, token, page) {
+      return boundReply(await showPage(ctx, token, page));
     },
   };
 
@@ -173,7 +173,7 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
       return subscriptionCommand(ctx as CommandContext & { chat: ChatContext }, name as 'subscribe', arg);
     }
     try {
-      return dispatch(ctx, name, arg);
+      return await dispatch(ctx, name, arg);
     } catch (err) {
       if (isUsageError(err)) {
         const usage = USAGE[name];
@@ -183,8 +183,8 @@ export function createCommandHandler(deps: CommandHandlerDeps): CommandHandler {
     }
   }
 
-  function showPage(ctx: CommandContext, token: string, page: number): Reply {
-    const state = pages.load(token);
+  async function showPage(ctx: CommandContext, token: string, page: number): Promise<Reply> {
+    const state = await pages.load(token);
     if (!state) return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageExpired')] };
     if (state.ownerId !== ctx.userId)
       return { locale: ctx.locale, notice: true, text: [t(ctx.locale, 'pageNotYours')] };

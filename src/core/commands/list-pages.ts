@@ -20,12 +20,12 @@ function pageFooter(locale: Locale, page: number, total: number, size: number): 
 }
 
 /** The list's pager token, or a way to make one: a list is only remembered once it has a second page. */
-export type PagerToken = string | (() => string);
+export type PagerToken = string | (() => Promise<string>);
 
-function pager(token: PagerToken, page: number, total: number, size: number) {
+async function pager(token: PagerToken, page: number, total: number, size: number) {
   const pages = Math.ceil(total / size);
   if (pages <= 1) return undefined;
-  return { token: typeof token === 'function' ? token() : token, page, pages };
+  return { token: typeof token === 'function' ? await token() : token, page, pages };
 }
 
 /** An item's reference line: id, date, and how many sources told its story when more than one. */
@@ -37,7 +37,7 @@ export function storyRef(locale: Locale, id: string, date: string | null, others
  * Renders one page of a paginated list. Used for the first answer and for every button
  * press, so page 3 of a search is built exactly like page 1.
  */
-export function listPage(index: ArticleIndex, state: PageState, page: number, token: PagerToken): Reply {
+export async function listPage(index: ArticleIndex, state: PageState, page: number, token: PagerToken): Promise<Reply> {
   const { locale, arg } = state;
   const size = PAGE_SIZE[state.command];
   const offset = page * size;
@@ -45,7 +45,7 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
   const numberFrom = offset + 1;
   switch (state.command) {
     case 'search': {
-      const result = searchArticles(index, arg, { limit: size, offset });
+      const result = await searchArticles(index, arg, { limit: size, offset });
       if (result.terms.length === 0) return { locale, notice: true, text: [t(locale, 'searchNothingToSearch')] };
       if (result.total === 0) return { locale, text: [t(locale, 'searchNone')(result.query)] };
       const items: ReplyItem[] = result.results.map((r) => ({
@@ -60,11 +60,11 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         items,
         numberFrom,
         footer: pageFooter(locale, page, result.total, size),
-        pager: pager(token, page, result.total, size),
+        pager: await pager(token, page, result.total, size),
       };
     }
     case 'quotes': {
-      const result = findQuotes(index, arg, { limit: size, offset });
+      const result = await findQuotes(index, arg, { limit: size, offset });
       if (!result.person) return { locale, text: [t(locale, 'quotesNoPerson')(result.query)] };
       const { person } = result;
       if (result.quotes.length === 0) return { locale, text: [t(locale, 'quotesNone')(person.name)] };
@@ -83,13 +83,13 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         items,
         numberFrom,
         footer: pageFooter(locale, page, result.total, size),
-        pager: pager(token, page, result.total, size),
+        pager: await pager(token, page, result.total, size),
       };
     }
     case 'people': {
-      const total = index.countPeople();
+      const total = await index.countPeople();
       if (total === 0) return { locale, text: [t(locale, 'peopleNone')] };
-      const items: ReplyItem[] = index.people(size, offset).map((p) => {
+      const items: ReplyItem[] = (await index.people(size, offset)).map((p) => {
         const aliases = informativeAliases(p.name, p.aliases);
         return {
           heading: p.name,
@@ -106,13 +106,13 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         items,
         numberFrom,
         footer: pageFooter(locale, page, total, size),
-        pager: pager(token, page, total, size),
+        pager: await pager(token, page, total, size),
       };
     }
     case 'latest': {
-      const total = index.countArticles();
+      const total = await index.countArticles();
       if (total === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
-      const items: ReplyItem[] = index.latest(size, offset).map((a) => ({
+      const items: ReplyItem[] = (await index.latest(size, offset)).map((a) => ({
         heading: a.title,
         ref: a.date ? `${a.id} · ${a.date}` : a.id,
         lines: [],
@@ -124,7 +124,7 @@ export function listPage(index: ArticleIndex, state: PageState, page: number, to
         items,
         numberFrom,
         footer: pageFooter(locale, page, total, size),
-        pager: pager(token, page, total, size),
+        pager: await pager(token, page, total, size),
       };
     }
   }

@@ -52,7 +52,7 @@ function isSkip(e: CorpusEntry | SkippedEntry): e is SkippedEntry {
 }
 
 /** A write waiting for its analysis, kept in corpus order. */
-type PendingWrite = Promise<() => void>;
+type PendingWrite = Promise<() => Promise<void>>;
 
 /**
  * Brings the index in line with the corpus, doing as little as possible: a unit whose
@@ -81,8 +81,8 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
     skipped: [...source.problems],
     articles: 0,
   };
-  const reanalyzeAll = writer.analyzerVersion() !== ANALYZER_VERSION;
-  const known = writer.knownUnits();
+  const reanalyzeAll = (await writer.analyzerVersion()) !== ANALYZER_VERSION;
+  const known = await writer.knownUnits();
   const knownHash = new Map<string, string>();
   const knownOrigin = new Map<string, string>();
   for (const [origin, unit] of known) {
@@ -93,22 +93,22 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
   }
   const seen = new Map<string, string>(); // id → origin
 
-  let batch: (() => void)[] = [];
-  const flush = () => {
+  let batch: (() => Promise<void>)[] = [];
+  const flush = async () => {
     if (batch.length === 0) return;
     const work = batch;
     batch = [];
-    writer.transaction(() => {
+    await writer.transaction(async () => {
       // Durable with the writes themselves: a crash before the people rebuild is seen next run.
-      writer.setDerivedPending(true);
-      work.forEach((w) => w());
+      await writer.setDerivedPending(true);
+      for (const w of work) await w();
     });
   };
   const pending: PendingWrite[] = [];
   const drainOne = async () => {
     const write = await pending.shift()!;
     batch.push(write);
-    if (batch.length >= INDEX_BATCH_SIZE) flush();
+    if (batch.length >= INDEX_BATCH_SIZE) await flush();
   };
   const enqueue = async (write: PendingWrite) => {
     pending.push(write);
@@ -158,12 +158,12 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
       const write: PendingWrite = Promise.resolve()
         .then(() => analyze(parsed))
         .then(
-          (analyzed) => () => {
+          (analyzed) => async () => {
             if (isNew) report.added++;
             else report.updated++;
-            writer.upsertArticle(origin, entry.hash, analyzed);
+            await writer.upsertArticle(origin, entry.hash, analyzed);
           },
-          (err: unknown) => () =>
+          (err: unknown) => async () =>
             void unitSkips.push({
               file: entry.origin,
               reason: `could not be analyzed: ${(err as Error)?.message ?? err}`,
@@ -173,14 +173,14 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
     }
     // Ordered after the unit's articles, so its skip list is complete when it is saved.
     await enqueue(
-      Promise.resolve(() => {
-        writer.saveUnit(unit.origin, unit.stamp, unitSkips);
+      Promise.resolve(async () => {
+        await writer.saveUnit(unit.origin, unit.stamp, unitSkips);
         report.skipped.push(...unitSkips);
       }),
     );
   }
   while (pending.length > 0) await drainOne();
-  flush();
+  await flush();
 
   const origins = new Set(units.map((u) => u.origin));
   const gone = [...knownHash.keys()].filter((id) => !seen.has(id));
@@ -191,19 +191,19 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
       `${gone.length} of ${knownHash.size} articles are gone from the corpus; more than ${REMOVAL_LIMITS.maxFraction * 100}% at once looks like a missing folder, so nothing was removed (run \`index --prune\` to remove them)`,
     );
   }
-  writer.transaction(() => {
+  await writer.transaction(async () => {
     if (!hold) {
-      for (const origin of known.keys()) if (!origins.has(origin)) writer.deleteUnit(origin);
-      for (const id of gone) if (writer.deleteArticle(id)) report.removed++;
+      for (const origin of known.keys()) if (!origins.has(origin)) await writer.deleteUnit(origin);
+      for (const id of gone) if (await writer.deleteArticle(id)) report.removed++;
     }
     const changed = report.added + report.updated + report.removed > 0;
-    if (changed || reanalyzeAll || writer.derivedPending()) rebuildPeople(writer);
+    if (changed || reanalyzeAll || (await writer.derivedPending())) await rebuildPeople(writer);
     // Story grouping keeps its own debt (articles with no story yet), written with each
     // change, so this settles exactly what changed, also after a crash.
-    groupStories(deps.stories);
-    writer.setDerivedPending(false);
-    writer.setAnalyzerVersion(ANALYZER_VERSION);
+    await groupStories(deps.stories);
+    await writer.setDerivedPending(false);
+    await writer.setAnalyzerVersion(ANALYZER_VERSION);
   });
-  report.articles = writer.articleCount();
+  report.articles = await writer.articleCount();
   return report;
 }

@@ -7,10 +7,10 @@ import type { IndexWriter } from '../ports/index-writer.js';
  * redone as a whole, once per index run that changed anything; it reads only the quote
  * speakers, never article text.
  */
-export function rebuildPeople(writer: IndexWriter): void {
-  const rows = writer.allSpeakers();
+export async function rebuildPeople(writer: IndexWriter): Promise<void> {
+  const rows = await writer.allSpeakers();
   const { people, personOf } = mergePeople(rows.map((r) => r.speaker));
   const personOfQuote = new Map<number, number>();
   rows.forEach((row, i) => personOfQuote.set(row.quoteNum, personOf[i]!));
-  writer.replacePeople(people, personOfQuote);
+  await writer.replacePeople(people, personOfQuote);
 }

@@ -1,4 +1,5 @@
 import type { SpeakerKind } from '../quotes/quote.js';
+import type { SearchQuery } from '../search/search-query.js';
 
 /** An article as listed to users. */
 export interface ArticleSummaryRow {
@@ -17,7 +18,7 @@ export interface StoryRow extends ArticleSummaryRow {
 
 /** One full-text hit, best first. */
 export interface SearchHit extends ArticleSummaryRow {
-  /** Relevance, higher is better (negated FTS5 bm25): the story's best-matching copy. */
+  /** Relevance, higher is better (the engine's own score, e.g. negated bm25 on SQLite): the story's best-matching copy. */
   readonly score: number;
   /** The other articles of its story (empty when it has none), in index order. */
   readonly also: readonly string[];
@@ -67,39 +68,39 @@ export interface PersonKeyHit extends PersonRow {
  */
 export interface ArticleIndex {
   /** The corpus's spellings of each phonetic name key (see `nameWords`), at most `limit` per key. */
-  nameVariants(keys: readonly string[], limit: number): Map<string, string[]>;
+  nameVariants(keys: readonly string[], limit: number): Promise<Map<string, string[]>>;
   /**
-   * Runs a MATCH expression from `buildMatchQuery`: one hit per story, its representative
+   * Runs a search from `buildMatchQuery` (each engine renders it): one hit per story, its representative
    * (the fullest copy), ranked by the story's best-matching copy; best first. `limit` and
    * `offset` count stories.
    */
-  search(expression: string, limit: number, offset: number): SearchHit[];
+  search(query: SearchQuery, limit: number, offset: number): Promise<SearchHit[]>;
   /** How many stories match (for "page 1 of N"), counted over at most `cap` matching articles. */
-  countMatches(expression: string, cap: number): number;
-  getArticle(id: string): ArticleSummaryRow | null;
-  /** Which of `ids` match a MATCH expression from `buildMatchQuery` (topic digests). */
-  matchingAmong(expression: string, ids: readonly string[]): Set<string>;
+  countMatches(query: SearchQuery, cap: number): Promise<number>;
+  getArticle(id: string): Promise<ArticleSummaryRow | null>;
+  /** Which of `ids` match a search from `buildMatchQuery` (topic digests): one lookup for them all. */
+  matchingAmong(query: SearchQuery, ids: readonly string[]): Promise<Set<string>>;
   /** The other articles of an article's story, in index order (empty when it has none). */
-  storyOthers(id: string): string[];
+  storyOthers(id: string): Promise<string[]>;
   /** Sentences in article order. */
-  getSentences(id: string): StoredSentence[];
+  getSentences(id: string): Promise<StoredSentence[]>;
   /** Newest first: by date when known, else by when they were indexed. */
-  latest(limit: number, offset: number): ArticleSummaryRow[];
-  countArticles(): number;
+  latest(limit: number, offset: number): Promise<ArticleSummaryRow[]>;
+  countArticles(): Promise<number>;
   /**
    * Stories with an article indexed after `since` (ISO-8601), newest first, each as its
    * representative when that is new too, else as its newest new copy.
    */
-  indexedSince(since: string | null, limit: number): StoryRow[];
+  indexedSince(since: string | null, limit: number): Promise<StoryRow[]>;
   /** Every person one of whose lookup keys is in `keys`. */
-  findPeopleByKeys(keys: readonly string[]): PersonKeyHit[];
+  findPeopleByKeys(keys: readonly string[]): Promise<PersonKeyHit[]>;
   /** Most quoted first. */
-  people(limit: number, offset: number): PersonRow[];
+  people(limit: number, offset: number): Promise<PersonRow[]>;
   /** People one of whose name words starts with `prefix` (normalized), most quoted first: autocomplete. */
-  peopleByNamePrefix(prefix: string, limit: number): PersonRow[];
-  countPeople(): number;
+  peopleByNamePrefix(prefix: string, limit: number): Promise<PersonRow[]>;
+  countPeople(): Promise<number>;
   /** A person's distinct quotes: the same words in several copies are one quote, its other articles in `also`. */
-  quotesOf(personNum: number, limit: number, offset: number): StoredQuote[];
+  quotesOf(personNum: number, limit: number, offset: number): Promise<StoredQuote[]>;
   /** The most notable quote of an article (by a named speaker when there is one), or null. */
-  topQuote(articleId: string): StoredQuote | null;
+  topQuote(articleId: string): Promise<StoredQuote | null>;
 }

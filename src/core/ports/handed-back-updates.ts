@@ -12,9 +12,9 @@ export interface HandedBackUpdate {
  * answered; so what was fetched but not answered at stop is kept here, not left to Telegram.
  */
 export interface HandedBackUpdates {
-  save(platform: string, updates: readonly HandedBackUpdate[]): void;
+  save(platform: string, updates: readonly HandedBackUpdate[]): Promise<void>;
   /** Every saved update of the platform, oldest first. */
-  load(platform: string): HandedBackUpdate[];
+  load(platform: string): Promise<HandedBackUpdate[]>;
   /** Drops one once it has been answered. */
-  remove(platform: string, id: number): void;
+  remove(platform: string, id: number): Promise<void>;
 }

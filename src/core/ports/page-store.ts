@@ -15,6 +15,6 @@ export interface PageState {
  * loads as null and the user is told to search again.
  */
 export interface PageStore {
-  save(state: PageState): string;
-  load(token: string): PageState | null;
+  save(state: PageState): Promise<string>;
+  load(token: string): Promise<PageState | null>;
 }

@@ -20,18 +20,19 @@ export interface StoryArticle {
  */
 export interface StoryStore {
   /** Every article whose story is pending. */
-  pending(): StoryArticle[];
+  pending(): Promise<StoryArticle[]>;
   /** Articles sharing at least one LSH band key with `keys` (the candidates). */
-  candidates(keys: readonly number[]): StoryArticle[];
+  candidates(keys: readonly number[]): Promise<StoryArticle[]>;
   /**
    * Every LSH bucket holding more than one article, as article nums: one pass over the
    * band table, cheaper than a lookup per article when most of the archive is pending.
+   * All of them at once (a list, not a stream): one round trip on an engine across a network.
    */
-  sharedBuckets(): Iterable<number[]>;
+  sharedBuckets(): Promise<number[][]>;
   /** The articles with these nums (those that exist). */
-  articles(nums: readonly number[]): StoryArticle[];
+  articles(nums: readonly number[]): Promise<StoryArticle[]>;
   /** The articles of a story. */
-  members(story: number): StoryArticle[];
+  members(story: number): Promise<StoryArticle[]>;
   /** Sets each article's story (the representative's num). */
-  assign(storyOf: ReadonlyMap<number, number>): void;
+  assign(storyOf: ReadonlyMap<number, number>): Promise<void>;
 }

@@ -100,19 +100,22 @@ export interface SlotResult {
 /**
  * The subscription store: subscriptions, the delivery log and what each subscription has
  * received. Implemented over SQLite (src/store/create-sqlite-subscriptions.ts). Every
- * method is synchronous and each write is one transaction.
+ * method is asynchronous (an engine may be across a network) and each write is one transaction.
  */
 export interface SubscriptionStore {
   /** Creates or replaces the chat's subscription; an inactive one is revived and starts afresh. */
-  subscribe(input: SubscriptionInput, now: Date): { readonly subscription: Subscription; readonly created: boolean };
+  subscribe(
+    input: SubscriptionInput,
+    now: Date,
+  ): Promise<{ readonly subscription: Subscription; readonly created: boolean }>;
   /** Cancels the chat's subscription; false when it had no active one. */
-  unsubscribe(platform: Platform, chatId: string, now: Date): boolean;
-  get(id: number): Subscription | null;
-  byChat(platform: Platform, chatId: string): Subscription | null;
+  unsubscribe(platform: Platform, chatId: string, now: Date): Promise<boolean>;
+  get(id: number): Promise<Subscription | null>;
+  byChat(platform: Platform, chatId: string): Promise<Subscription | null>;
   /** Every active subscription. */
-  active(): Subscription[];
+  active(): Promise<Subscription[]>;
   /** Stops a subscription whose chat is gone. */
-  disable(id: number, reason: string, now: Date): void;
+  disable(id: number, reason: string, now: Date): Promise<void>;
 
   /** Articles new to the subscription and not yet received; `welcome` newest ones count too while `sub.welcome`. */
   pending(
@@ -120,24 +123,29 @@ export interface SubscriptionStore {
     options: {
       readonly limit: number;
       readonly welcome: number;
-      readonly wanted?: (storyIds: readonly string[]) => boolean;
+      /**
+       * Which stories (each given as all its article ids) the subscription wants, one
+       * answer per story: asked once for all pending stories, so a topic digest costs one
+       * index lookup, not one per story.
+       */
+      readonly wanted?: (stories: readonly (readonly string[])[]) => Promise<readonly boolean[]>;
     },
-  ): PendingArticles;
+  ): Promise<PendingArticles>;
 
   /**
    * Records that `slot` is being delivered, in one transaction, before anything is sent.
    * `duplicate`: already claimed (by this or an earlier process); `inactive`: not active.
    */
-  claimSlot(id: number, slot: Date, now: Date): ClaimResult;
+  claimSlot(id: number, slot: Date, now: Date): Promise<ClaimResult>;
   /** Forgets a claim whose send certainly did not happen (stopped while waiting to retry). */
-  releaseSlot(id: number, slot: Date): void;
+  releaseSlot(id: number, slot: Date): Promise<void>;
   /** Ends a claimed slot; when `sent`, records its articles as received, in the same transaction. */
-  finishSlot(id: number, slot: Date, result: SlotResult, now: Date): void;
-  delivery(id: number, slot: Date): DeliveryRecord | null;
+  finishSlot(id: number, slot: Date, result: SlotResult, now: Date): Promise<void>;
+  delivery(id: number, slot: Date): Promise<DeliveryRecord | null>;
   /** The latest slot in the log, or null. */
-  lastDelivery(id: number): DeliveryRecord | null;
+  lastDelivery(id: number): Promise<DeliveryRecord | null>;
   /** The log, oldest slot first. */
-  deliveries(id: number): DeliveryRecord[];
+  deliveries(id: number): Promise<DeliveryRecord[]>;
   /** Ids of the articles the subscription has received. */
-  received(id: number): string[];
+  received(id: number): Promise<string[]>;
 }

@@ -5,6 +5,7 @@ import { nameKey } from '../text/name-key.js';
 import { isSpellingVariant } from '../text/spelling-variant.js';
 import { stemArabic } from '../text/stem-arabic.js';
 import { normalizeWord, tokenize } from '../text/tokenize.js';
+import type { QueryNode, SearchQuery } from './search-query.js';
 
 /** One searchable word of a query, in each form the index holds. */
 export interface QueryTerm {
@@ -15,10 +16,10 @@ export interface QueryTerm {
   readonly variants: readonly string[];
 }
 
-/** A user's query turned into a safe FTS5 MATCH expression. */
+/** A user's query turned into a structured search that each storage engine renders safely. */
 export interface MatchQuery {
-  /** FTS5 expression: every piece is a quoted string, so no user text is ever syntax. */
-  readonly expression: string;
+  /** What to match: every string in it is a token as the index stores it, never syntax. */
+  readonly query: SearchQuery;
   /** The words that must match (stopwords dropped unless the query is only stopwords). */
   readonly terms: readonly QueryTerm[];
   /** Spellings that two adjacent query words may be written as (بيونغيانغ for بيونج يانج), with the first word's index. */
@@ -26,7 +27,7 @@ export interface MatchQuery {
 }
 
 /** Looks up the corpus's spellings of phonetic name keys: the index's `nameVariants`. */
-export type NameVariantLookup = (keys: readonly string[]) => ReadonlyMap<string, readonly string[]>;
+export type NameVariantLookup = (keys: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>;
 
 /** Words beyond this are ignored: a pasted paragraph is not a search. */
 export const MAX_QUERY_TERMS = 8;
@@ -37,14 +38,22 @@ const MIN_SPLIT_PART = 3;
 /** Split readings tried per joined word. */
 const MAX_SPLIT_PHRASES = 8;
 
-const WORDS = '{title_words body_words}';
-/** A stem is looked for in both views: a word that is its own stem is indexed only as a word. */
-const STEMS = '{title_words title_stems body_words body_stems}';
-
-/** Quotes an FTS5 string; our tokens hold no `"`, but escaping keeps that from mattering. */
-function str(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+/** Any of the nodes (the node itself when there is one). */
+function anyOf(nodes: readonly QueryNode[]): QueryNode {
+  return nodes.length === 1 ? nodes[0]! : { op: 'or', nodes };
 }
+
+/** All of the nodes (the node itself when there is one). */
+function allOf(nodes: readonly QueryNode[]): QueryNode {
+  return nodes.length === 1 ? nodes[0]! : { op: 'and', nodes };
+}
+
+/** Adjacent words: a two-word reading of a joined name («بيونغ يانغ»). */
+function phrase(text: string): QueryNode {
+  return { op: 'phrase', words: text.split(' ') };
+}
+
+const word = (text: string): QueryNode => ({ op: 'word', text });
 
 /** A Latin-script word that may be a name («putin», «zelensky»): letters only, long enough to transliterate. */
 const LATIN_NAME_WORD = /^[a-z]{3,}$/;
@@ -119,24 +128,27 @@ function splitKeys(word: string): string[] {
   return keys;
 }
 
-function termExpression(term: QueryTerm, phrases: readonly string[]): string {
-  const words = [term.word, ...term.variants].map(str);
-  const alternatives = [`${STEMS}:${str(term.stem)}`];
+function termNode(term: QueryTerm, phrases: readonly string[]): QueryNode {
+  const alternatives: QueryNode[] = [{ op: 'stem', text: term.stem }];
   // The exact form (and spelling variants) rank above a shared stem; when the word is its own stem and has no variants, the stem alternative already is the exact match.
-  if (term.stem !== term.word || term.variants.length > 0) alternatives.unshift(`${WORDS}:(${words.join(' OR ')})`);
-  if (phrases.length > 0) alternatives.push(`${WORDS}:(${phrases.map(str).join(' OR ')})`);
-  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
+  if (term.stem !== term.word || term.variants.length > 0)
+    alternatives.unshift(anyOf([term.word, ...term.variants].map(word)));
+  if (phrases.length > 0) alternatives.push(anyOf(phrases.map(phrase)));
+  return anyOf(alternatives);
 }
 
 /**
- * Turns any user text into an FTS5 expression that cannot fail to parse: the text is
- * tokenized exactly as articles are, so `"`, `*`, `(`, `-`, `AND`, `NEAR(` become plain
- * words or vanish, and every word is a quoted string. Every remaining word must match,
+ * Turns any user text into a {@link SearchQuery} that no engine can fail to parse: the
+ * text is tokenized exactly as articles are, so `"`, `*`, `(`, `-`, `AND`, `NEAR(` become
+ * plain words or vanish, and every string in the query is a token (each adapter quotes it). Every remaining word must match,
  * exactly, by stem, or as another spelling of the same name found in the corpus; two
  * adjacent words may also match as one joined name and one word as two. Returns null
  * when nothing searchable is left.
  */
-export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = () => new Map()): MatchQuery | null {
+export async function buildMatchQuery(
+  text: string,
+  variantsOf: NameVariantLookup = async () => new Map(),
+): Promise<MatchQuery | null> {
   const tokens = tokenize(text).slice(0, MAX_QUERY_TERMS * 4);
   const all = tokens.map((t) => ({ surface: t.surface, word: t.norm, stem: t.stem }));
   // Stopwords and one-letter fragments (the b of a pasted <b>) carry no topic.
@@ -154,26 +166,27 @@ export function buildMatchQuery(text: string, variantsOf: NameVariantLookup = ()
     const next = chosen[i + 1];
     if (next) keysWanted.add(nameKey(t.word + next.word));
   });
-  const lookup = variantsOf([...keysWanted].filter((k) => isArabicWord(k)));
+  const lookup = await variantsOf([...keysWanted].filter((k) => isArabicWord(k)));
   const terms: QueryTerm[] = chosen.map(
     (t) => fromLatin(t, lookup) ?? { ...t, variants: closest(t.word, lookup.get(nameKey(t.word))) },
   );
 
-  const groups: string[] = [];
+  const groups: QueryNode[] = [];
   const joined: { word: string; first: number }[] = [];
   for (let i = 0; i < terms.length; i++) {
-    const here = termExpression(terms[i]!, splitPhrases(terms[i]!.word, lookup));
+    const here = termNode(terms[i]!, splitPhrases(terms[i]!.word, lookup));
     const next = terms[i + 1];
     const joinedWord = next ? terms[i]!.word + next.word : '';
     const joinedSpellings =
       next && isArabicWord(joinedWord) ? corpusSpellings(joinedWord, lookup, MAX_NAME_VARIANTS) : [];
     if (next && joinedSpellings.length > 0) {
       joined.push(...joinedSpellings.map((word) => ({ word, first: i })));
-      groups.push(
-        `((${here} AND ${termExpression(next, splitPhrases(next.word, lookup))}) OR ${WORDS}:(${joinedSpellings.map(str).join(' OR ')}))`,
-      );
+      groups.push({
+        op: 'or',
+        nodes: [allOf([here, termNode(next, splitPhrases(next.word, lookup))]), anyOf(joinedSpellings.map(word))],
+      });
       i++;
     } else groups.push(here);
   }
-  return { expression: groups.join(' AND '), terms, joined };
+  return { query: allOf(groups), terms, joined };
 }

@@ -1,7 +1,7 @@
 /**
  * A search as data, not as one engine's syntax: core code builds it from what a user
- * typed, and each storage adapter renders it (an FTS5 MATCH expression for SQLite, a
- * `tsquery` over nashra's own tokens for PostgreSQL). Every string in it is a token
+ * typed, and each storage adapter renders it in its own full-text syntax (SQLite's
+ * full-text index, a `tsquery` over nashra's own tokens for PostgreSQL). Every string in it is a token
  * exactly as the indexer stores it (normalized word or stem), so no user text is ever
  * syntax on either engine.
  */

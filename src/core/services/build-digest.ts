@@ -19,21 +19,22 @@ export const DIGEST_SUMMARY_SENTENCES = 2;
 export const DEFAULT_DIGEST_LIMIT = 10;
 
 /** Builds digest items for the given articles, from stored scores and quotes only. */
-export function digestItems(index: ArticleIndex, articles: readonly StoryRow[]): DigestItem[] {
-  return articles.map((a) => {
-    const sentences = index.getSentences(a.id);
-    const summary = selectSummary(sentences, { sentences: DIGEST_SUMMARY_SENTENCES }).map((i) => sentences[i]!.text);
-    const q = index.topQuote(a.id);
-    return {
-      id: a.id,
-      title: a.title,
-      date: a.date,
-      url: a.url,
-      summary,
-      quote: q ? { speaker: q.speaker, text: q.text } : null,
-      also: a.also,
-    };
-  });
+export function digestItems(index: ArticleIndex, articles: readonly StoryRow[]): Promise<DigestItem[]> {
+  return Promise.all(
+    articles.map(async (a) => {
+      const [sentences, q] = await Promise.all([index.getSentences(a.id), index.topQuote(a.id)]);
+      const summary = selectSummary(sentences, { sentences: DIGEST_SUMMARY_SENTENCES }).map((i) => sentences[i]!.text);
+      return {
+        id: a.id,
+        title: a.title,
+        date: a.date,
+        url: a.url,
+        summary,
+        quote: q ? { speaker: q.speaker, text: q.text } : null,
+        also: a.also,
+      };
+    }),
+  );
 }
 
 /** Stories weighed against the topics of `digest --topic`, newest first. */
@@ -43,13 +44,15 @@ export const TOPIC_DIGEST_SCAN = 2000;
  * `digest [--since] [--limit] [--topic]`: the stories with an article indexed after
  * `since`, newest first, each once; with topics, only stories matching one of them.
  */
-export function buildDigest(
+export async function buildDigest(
   index: ArticleIndex,
   options: { since?: string | null; limit?: number; topics?: readonly string[] } = {},
-): DigestItem[] {
+): Promise<DigestItem[]> {
   const limit = options.limit ?? DEFAULT_DIGEST_LIMIT;
-  const wanted = createTopicFilter(index, options.topics ?? []);
-  if (!wanted) return digestItems(index, index.indexedSince(options.since ?? null, limit));
-  const stories = index.indexedSince(options.since ?? null, TOPIC_DIGEST_SCAN).filter((s) => wanted([s.id, ...s.also]));
+  const wanted = await createTopicFilter(index, options.topics ?? []);
+  if (!wanted) return digestItems(index, await index.indexedSince(options.since ?? null, limit));
+  const scanned = await index.indexedSince(options.since ?? null, TOPIC_DIGEST_SCAN);
+  const keep = await wanted(scanned.map((s) => [s.id, ...s.also]));
+  const stories = scanned.filter((_, i) => keep[i]);
   return digestItems(index, stories.slice(0, limit));
 }

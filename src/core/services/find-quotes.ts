@@ -18,12 +18,12 @@ export const MAX_PERSON_QUERY_CHARS = 120;
  * Finds the person a user means (full name, last name, a spelling variant, Latin
  * script) through precomputed lookup keys, and reads back their stored quotes.
  */
-export function findPerson(index: ArticleIndex, query: string): PersonRow | null {
+export async function findPerson(index: ArticleIndex, query: string): Promise<PersonRow | null> {
   const keys = personQueryKeys(query);
   if (keys.length === 0) return null;
   const weightOf = new Map(keys.map((k) => [k.key, k.weight]));
   let best: { person: PersonRow; score: number } | null = null;
-  for (const hit of index.findPeopleByKeys([...weightOf.keys()])) {
+  for (const hit of await index.findPeopleByKeys([...weightOf.keys()])) {
     const score = hit.matchedKeys.reduce((sum, k) => sum + (weightOf.get(k) ?? 0), 0);
     if (score <= 0) continue;
     if (!best || score > best.score || (score === best.score && hit.quotes > best.person.quotes))
@@ -33,15 +33,15 @@ export function findPerson(index: ArticleIndex, query: string): PersonRow | null
 }
 
 /** `quotes <person>`: an empty query is a usage error; an unknown person is an empty result. */
-export function findQuotes(
+export async function findQuotes(
   index: ArticleIndex,
   query: string,
   options: { limit?: number; offset?: number } = {},
-): QuotesPage {
+): Promise<QuotesPage> {
   const text = query.trim().slice(0, MAX_PERSON_QUERY_CHARS);
   if (text === '') throw new UsageError('empty name');
-  const person = findPerson(index, text);
+  const person = await findPerson(index, text);
   if (!person) return { query: text, person: null, quotes: [], total: 0 };
-  const quotes = index.quotesOf(person.num, options.limit ?? DEFAULT_QUOTES_LIMIT, options.offset ?? 0);
+  const quotes = await index.quotesOf(person.num, options.limit ?? DEFAULT_QUOTES_LIMIT, options.offset ?? 0);
   return { query: text, person, quotes, total: person.quotes };
 }

@@ -31,8 +31,8 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 /** Spellings read per name key before the closest are chosen. */
 const MAX_VARIANT_ROWS = 200;
 
-/** A topic as a safe MATCH expression, with the corpus's spellings of its names: null when nothing in it is searchable. */
-export function topicQuery(index: ArticleIndex, text: string): MatchQuery | null {
+/** A topic as a structured search, with the corpus's spellings of its names: null when nothing in it is searchable. */
+export function topicQuery(index: ArticleIndex, text: string): Promise<MatchQuery | null> {
   return buildMatchQuery(text, (keys) => index.nameVariants(keys, MAX_VARIANT_ROWS));
 }
 
@@ -40,31 +40,32 @@ export function topicQuery(index: ArticleIndex, text: string): MatchQuery | null
  * Topic lookup: ranked articles with a highlighted snippet. Empty text is a usage error;
  * text with nothing searchable in it (`"`, `*`, emoji) is a valid search that finds nothing.
  */
-export function searchArticles(
+export async function searchArticles(
   index: ArticleIndex,
   query: string,
   options: { limit?: number; offset?: number } = {},
-): SearchPage {
+): Promise<SearchPage> {
   const text = query.trim().slice(0, MAX_QUERY_CHARS);
   if (text === '') throw new UsageError('empty query');
-  const match = topicQuery(index, text);
+  const match = await topicQuery(index, text);
   if (!match) return { query: text, terms: [], results: [], total: 0 };
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const offset = options.offset ?? 0;
-  const hits = index.search(match.expression, limit, offset);
-  const results = hits.map((h) => ({
+  const hits = await index.search(match.query, limit, offset);
+  const sentences = await Promise.all(hits.map((h) => index.getSentences(h.id)));
+  const results = hits.map((h, i) => ({
     id: h.id,
     title: h.title,
     date: h.date,
     url: h.url,
     score: h.score,
     snippet: makeSnippet(
-      index.getSentences(h.id).map((s) => s.text),
+      sentences[i]!.map((s) => s.text),
       match,
     ),
     also: h.also,
   }));
   const total =
-    offset === 0 && hits.length < limit ? hits.length : index.countMatches(match.expression, MAX_COUNTED_MATCHES);
+    offset === 0 && hits.length < limit ? hits.length : await index.countMatches(match.query, MAX_COUNTED_MATCHES);
   return { query: text, terms: match.terms, results, total };
 }

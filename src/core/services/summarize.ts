@@ -25,10 +25,14 @@ export interface ArticleSummary {
  * Summarizes a stored article from its index-time sentence scores: no re-analysis.
  * Headings, captions, datelines, bylines and teasers are never chosen (index time marked them).
  */
-export function summarizeArticle(index: ArticleIndex, id: string, budget?: SummaryBudget): ArticleSummary | null {
-  const article = index.getArticle(id);
+export async function summarizeArticle(
+  index: ArticleIndex,
+  id: string,
+  budget?: SummaryBudget,
+): Promise<ArticleSummary | null> {
+  const article = await index.getArticle(id);
   if (!article) return null;
-  const sentences = index.getSentences(id);
+  const sentences = await index.getSentences(id);
   const chosen = selectSummary(sentences, budget);
   return {
     id: article.id,
@@ -47,14 +51,18 @@ export function summarizeArticle(index: ArticleIndex, id: string, budget?: Summa
  * its title alone and no sentence names the topic, the generic summary is given instead
  * (`topic` is then null).
  */
-export function summarizeTopic(index: ArticleIndex, query: string, budget?: SummaryBudget): ArticleSummary | null {
+export async function summarizeTopic(
+  index: ArticleIndex,
+  query: string,
+  budget?: SummaryBudget,
+): Promise<ArticleSummary | null> {
   const text = query.trim().slice(0, MAX_QUERY_CHARS);
   if (text === '') throw new UsageError('empty query');
-  const match = topicQuery(index, text);
+  const match = await topicQuery(index, text);
   if (!match) return null;
-  const best = index.search(match.expression, 1, 0)[0];
+  const best = (await index.search(match.query, 1, 0))[0];
   if (!best) return null;
-  const sentences = index.getSentences(best.id);
+  const sentences = await index.getSentences(best.id);
   const joined = new Map(match.joined.map((j) => [j.word, j.first]));
   const marked = sentences.map((s) => markSentence(s.text, match.terms, joined));
   const chosen = selectTopicSummary(sentences, marked, match.terms.length, budget);
@@ -74,6 +82,10 @@ export function summarizeTopic(index: ArticleIndex, query: string, budget?: Summ
  * `summary <article id | topic>`: an exact article id wins (the generic summary);
  * otherwise the best search match is summarized about the topic. Null when nothing matches.
  */
-export function summarize(index: ArticleIndex, idOrQuery: string, budget?: SummaryBudget): ArticleSummary | null {
-  return summarizeArticle(index, idOrQuery.trim(), budget) ?? summarizeTopic(index, idOrQuery, budget);
+export async function summarize(
+  index: ArticleIndex,
+  idOrQuery: string,
+  budget?: SummaryBudget,
+): Promise<ArticleSummary | null> {
+  return (await summarizeArticle(index, idOrQuery.trim(), budget)) ?? summarizeTopic(index, idOrQuery, budget);
 }

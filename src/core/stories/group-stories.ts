@@ -24,18 +24,20 @@ export function representative(members: readonly StoryArticle[]): StoryArticle {
  * pending article's band keys, or, when most of the archive is pending, by one pass over
  * every shared bucket.
  */
-function* candidatePairs(
+async function candidatePairs(
   store: StoryStore,
   pending: readonly StoryArticle[],
   known: ReadonlyMap<number, StoryArticle>,
-): Generator<[StoryArticle, StoryArticle]> {
+): Promise<[StoryArticle, StoryArticle][]> {
+  const out: [StoryArticle, StoryArticle][] = [];
   if (pending.length < STORY_LIMITS.bulkPending) {
-    for (const p of pending) if (p.signature) for (const c of store.candidates(bandKeys(p.signature))) yield [p, c];
-    return;
+    for (const p of pending)
+      if (p.signature) for (const c of await store.candidates(bandKeys(p.signature))) out.push([p, c]);
+    return out;
   }
   const pairs = new Map<number, Set<number>>();
   const wanted = new Set<number>();
-  for (const bucket of store.sharedBuckets()) {
+  for (const bucket of await store.sharedBuckets()) {
     for (const a of bucket) {
       if (!known.has(a)) continue;
       const set = pairs.get(a) ?? new Set<number>();
@@ -47,14 +49,15 @@ function* candidatePairs(
       }
     }
   }
-  const others = new Map(store.articles([...wanted]).map((x) => [x.num, x]));
+  const others = new Map((await store.articles([...wanted])).map((x) => [x.num, x]));
   for (const [a, set] of pairs) {
     const p = known.get(a)!;
     for (const b of set) {
       const c = known.get(b) ?? others.get(b);
-      if (c) yield [p, c];
+      if (c) out.push([p, c]);
     }
   }
+  return out;
 }
 
 /**
@@ -64,8 +67,8 @@ function* candidatePairs(
  * article touches are left as they are, so the work is proportional to what changed.
  * Returns how many articles were (re)assigned.
  */
-export function groupStories(store: StoryStore): number {
-  const pending = store.pending();
+export async function groupStories(store: StoryStore): Promise<number> {
+  const pending = await store.pending();
   if (pending.length === 0) return 0;
   const parent = new Map<string, string>();
   const find = (x: string): string => {
@@ -94,7 +97,7 @@ export function groupStories(store: StoryStore): number {
     articles.set(p.num, p);
     node(p);
   }
-  for (const [p, c] of candidatePairs(store, pending, articles)) {
+  for (const [p, c] of await candidatePairs(store, pending, articles)) {
     if (c.num === p.num || !sameStory(p, c)) continue;
     if (!articles.has(c.num)) articles.set(c.num, c);
     union(node(p), node(c));
@@ -109,13 +112,13 @@ export function groupStories(store: StoryStore): number {
   for (const key of parent.keys()) {
     const root = find(key);
     if (key.startsWith('a')) add(root, articles.get(Number(key.slice(1)))!);
-    else for (const m of store.members(Number(key.slice(1)))) add(root, m);
+    else for (const m of await store.members(Number(key.slice(1)))) add(root, m);
   }
   const storyOf = new Map<number, number>();
   for (const list of members.values()) {
     const rep = representative(list).num;
     for (const m of list) if (m.story !== rep) storyOf.set(m.num, rep);
   }
-  store.assign(storyOf);
+  await store.assign(storyOf);
   return storyOf.size;
 }

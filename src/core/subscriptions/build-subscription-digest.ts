@@ -44,16 +44,16 @@ export function digestReplyItems(locale: Locale, items: readonly DigestItem[]): 
  * silence (or thousands of articles). Marks nothing: the caller records `shown` and `more`
  * once the post went out.
  */
-export function buildSubscriptionDigest(
+export async function buildSubscriptionDigest(
   deps: { readonly index: ArticleIndex; readonly store: SubscriptionStore },
   sub: Subscription,
   slot: Date,
   options: { readonly maxItems?: number } = {},
-): SubscriptionDigest {
+): Promise<SubscriptionDigest> {
   const { locale } = sub;
   // A topic subscription gets only the stories matching one of its topics.
-  const wanted = createTopicFilter(deps.index, sub.topics);
-  const pending = deps.store.pending(sub, {
+  const wanted = await createTopicFilter(deps.index, sub.topics);
+  const pending = await deps.store.pending(sub, {
     limit: options.maxItems ?? DIGEST_MAX_ITEMS,
     welcome: WELCOME_ARTICLES,
     ...(wanted ? { wanted } : {}),
@@ -63,7 +63,7 @@ export function buildSubscriptionDigest(
     if (sub.whenEmpty === 'skip') return { reply: null, shown: [], more: pending.moreIds };
     return { reply: { locale, title, text: [t(locale, 'digestNone')] }, shown: [], more: pending.moreIds };
   }
-  const items = digestItems(deps.index, pending.articles);
+  const items = await digestItems(deps.index, pending.articles);
   const more = pending.moreStories;
   return {
     // Every sentence and quote cut to REPLY_LIMITS; no item dropped: each is recorded as received.

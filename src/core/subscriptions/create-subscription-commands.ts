@@ -51,7 +51,7 @@ export interface SubscriptionCommandDeps {
 
 export interface SubscriptionCommands {
   /** Runs a subscription command; bad input gets a helpful reply, never a throw. */
-  run(ctx: SubscriptionContext, name: SubscriptionCommandName, arg: string): Reply;
+  run(ctx: SubscriptionContext, name: SubscriptionCommandName, arg: string): Promise<Reply>;
 }
 
 /** The subscription's topics as a line, or nothing when it takes every story. */
@@ -158,15 +158,15 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     return spec ? describeSchedule(spec, locale) : sub.schedule;
   }
 
-  function subscribe(ctx: SubscriptionContext, arg: string): Reply {
+  async function subscribe(ctx: SubscriptionContext, arg: string): Promise<Reply> {
     const { locale } = ctx;
     if (ctx.isGroup && !ctx.canManage) return notice(locale, [t(locale, 'subscribeAdminsOnly')]);
     // Re-subscribing changes the schedule; the chat's time zone stays unless a new one is given.
-    const current = store.byChat(ctx.platform, ctx.chatId);
+    const current = await store.byChat(ctx.platform, ctx.chatId);
     const zone = current && current.status !== 'cancelled' ? current.timezone : defaultTimezone;
     const parsed = parseSubscribeArgs(arg, zone);
     if (!parsed.ok) return problemReply(locale, parsed.problem, zone);
-    const { subscription: sub, created } = store.subscribe(
+    const { subscription: sub, created } = await store.subscribe(
       {
         platform: ctx.platform,
         chatId: ctx.chatId,
@@ -195,21 +195,21 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     };
   }
 
-  function unsubscribe(ctx: SubscriptionContext): Reply {
+  async function unsubscribe(ctx: SubscriptionContext): Promise<Reply> {
     const { locale } = ctx;
     if (ctx.isGroup && !ctx.canManage) return notice(locale, [t(locale, 'subscribeAdminsOnly')]);
-    if (!store.unsubscribe(ctx.platform, ctx.chatId, clock.now()))
+    if (!(await store.unsubscribe(ctx.platform, ctx.chatId, clock.now())))
       return { locale, text: [t(locale, 'notSubscribed')] };
     deps.onChange?.();
     return { locale, text: [t(locale, 'unsubscribed')] };
   }
 
-  function subscriptions(ctx: SubscriptionContext): Reply {
+  async function subscriptions(ctx: SubscriptionContext): Promise<Reply> {
     const { locale } = ctx;
-    const sub = store.byChat(ctx.platform, ctx.chatId);
+    const sub = await store.byChat(ctx.platform, ctx.chatId);
     if (!sub || sub.status === 'cancelled') return { locale, text: [t(locale, 'notSubscribed')] };
     const next = sub.status === 'active' ? nextLine(sub, locale) : null;
-    const last = lastLine(store.lastDelivery(sub.id), sub, locale);
+    const last = lastLine(await store.lastDelivery(sub.id), sub, locale);
     return {
       locale,
       title: t(locale, 'subscriptionsTitle'),
@@ -228,11 +228,11 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     };
   }
 
-  function digest(ctx: SubscriptionContext): Reply {
+  async function digest(ctx: SubscriptionContext): Promise<Reply> {
     const { locale } = ctx;
-    const sub = store.byChat(ctx.platform, ctx.chatId);
+    const sub = await store.byChat(ctx.platform, ctx.chatId);
     if (sub?.status !== 'active') {
-      const items = buildDigest(index, { since: null, limit: DIGEST_MAX_ITEMS });
+      const items = await buildDigest(index, { since: null, limit: DIGEST_MAX_ITEMS });
       if (items.length === 0) return { locale, text: [t(locale, 'corpusEmpty')] };
       return {
         locale,
@@ -242,8 +242,8 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
       };
     }
     const next = nextLine(sub, locale) ?? sub.schedule;
-    const wanted = createTopicFilter(index, sub.topics);
-    const pending = store.pending(sub, {
+    const wanted = await createTopicFilter(index, sub.topics);
+    const pending = await store.pending(sub, {
       limit: DIGEST_MAX_ITEMS,
       welcome: WELCOME_ARTICLES,
       ...(wanted ? { wanted } : {}),
@@ -253,13 +253,13 @@ export function createSubscriptionCommands(deps: SubscriptionCommandDeps): Subsc
     return {
       locale,
       title: t(locale, 'digestPreviewTitle'),
-      items: digestReplyItems(locale, digestItems(index, pending.articles)),
+      items: digestReplyItems(locale, await digestItems(index, pending.articles)),
       footer: [...(more > 0 ? [t(locale, 'digestMore')(more)] : []), t(locale, 'digestPreviewFooter')(next)].join('\n'),
     };
   }
 
   return {
-    run(ctx, rawName, rawArg) {
+    async run(ctx, rawName, rawArg) {
       const name = rawName.toLowerCase() as SubscriptionCommandName;
       const arg = rawArg.trim().slice(0, MAX_ARGUMENT_CHARS);
       switch (name) {

@@ -10,7 +10,7 @@ describe('list replies over the seed corpus', () => {
   beforeAll(async () => {
     ti = await createTestIndex();
   });
-  afterAll(() => ti.close());
+  afterAll(async () => ti.close());
 
   it('does not repeat the name just typed, or a plain part of the full name, as another spelling', async () => {
     const reply = await ti.handler.run(ctx(), 'quotes', 'تسوكرمان');
@@ -24,7 +24,7 @@ describe('list replies over the seed corpus', () => {
 
   it('counts in grammatical Arabic', async () => {
     const people = await ti.handler.run(ctx(), 'people', '');
-    const second = ti.handler.page(ctx(), people.pager!.token, 1);
+    const second = await ti.handler.page(ctx(), people.pager!.token, 1);
     const refs = [...people.items!, ...second.items!].map((i) => i.ref);
     expect(refs[0]).toBe('7 اقتباسات');
     expect(refs).toContain('اقتباسان');
@@ -36,7 +36,7 @@ describe('list replies over the seed corpus', () => {
   it('numbers page 2 from where page 1 stopped', async () => {
     const first = await ti.handler.run(ctx(), 'people', '');
     expect(first.numberFrom).toBe(1);
-    const second = ti.handler.page(ctx(), first.pager!.token, 1);
+    const second = await ti.handler.page(ctx(), first.pager!.token, 1);
     expect(second.numberFrom).toBe(first.items!.length + 1);
     expect(renderPlain(second)).toMatch(/^11\. /m);
   });

@@ -28,7 +28,7 @@ async function reindexCounting(ti: TestIndex) {
 
 describe('incremental indexing', () => {
   let ti: TestIndex;
-  afterEach(() => ti?.close());
+  afterEach(async () => ti?.close());
 
   it('indexes the seed corpus', async () => {
     ti = await createTestIndex();
@@ -64,7 +64,7 @@ describe('incremental indexing', () => {
     rmSync(join(ti.corpusDir, '003_3ddc96a2e226cfb4.txt'));
     const { report } = await reindexCounting(ti);
     expect(report).toMatchObject({ removed: 1, articles: 4 });
-    expect(ti.index.getArticle('003_3ddc96a2e226cfb4')).toBeNull();
+    expect(await ti.index.getArticle('003_3ddc96a2e226cfb4')).toBeNull();
   });
 
   it.each([
@@ -94,7 +94,10 @@ describe('incremental indexing', () => {
     const { report } = await reindexCounting(ti);
     expect(report.added).toBe(2);
     expect(report.skipped.map((s) => s.file.split('/').pop())).toEqual(['bulk.jsonl:2', 'bulk.jsonl:3']);
-    expect(ti.index.getArticle('j3')).toMatchObject({ title: 'خبر بلا عنوان عن الاقتصاد السعودي', date: '2015-07-21' });
+    expect(await ti.index.getArticle('j3')).toMatchObject({
+      title: 'خبر بلا عنوان عن الاقتصاد السعودي',
+      date: '2015-07-21',
+    });
   });
 
   it.each([
@@ -106,7 +109,7 @@ describe('incremental indexing', () => {
     writeFileSync(join(ti.corpusDir, file), file.endsWith('.gz') ? gzipSync(text) : text);
     const { report } = await reindexCounting(ti);
     expect(report.skipped).toEqual([]);
-    expect(ti.index.getArticle('b1')).toMatchObject({ title: 'خبر أول' });
+    expect(await ti.index.getArticle('b1')).toMatchObject({ title: 'خبر أول' });
   });
 
   it('reports a duplicate article id instead of overwriting', async () => {
@@ -117,7 +120,7 @@ describe('incremental indexing', () => {
     );
     const { report } = await reindexCounting(ti);
     expect(report.skipped[0]?.reason).toMatch(/duplicate article id/);
-    expect(ti.index.getArticle('003_3ddc96a2e226cfb4')?.title).not.toBe('t');
+    expect((await ti.index.getArticle('003_3ddc96a2e226cfb4'))?.title).not.toBe('t');
   });
 });
 

@@ -11,7 +11,7 @@ import { FIXTURE_CORPUS, type TestIndex, createTestIndex } from '../../support/c
 
 describe('safe rescans', () => {
   let ti: TestIndex;
-  afterEach(() => ti?.close());
+  afterEach(async () => ti?.close());
 
   it.each([
     [0, 10, false],
@@ -20,7 +20,7 @@ describe('safe rescans', () => {
     [6, 10, true],
     [5, 5, true],
     [1, 1, true],
-  ])('removing %i of %i needs --prune: %s', (removing, archived, expected) => {
+  ])('removing %i of %i needs --prune: %s', async (removing, archived, expected) => {
     expect(removalNeedsConfirmation(removing, archived)).toBe(expected);
   });
 
@@ -38,8 +38,8 @@ describe('safe rescans', () => {
     });
     expect(report).toMatchObject({ removed: 0, held: 5, articles: 5 });
     expect(warnings.join()).toMatch(/5 of 5 articles.*--prune/);
-    expect(ti.index.countArticles()).toBe(5);
-    expect(ti.index.people(100, 0).length).toBeGreaterThan(0);
+    expect(await ti.index.countArticles()).toBe(5);
+    expect((await ti.index.people(100, 0)).length).toBeGreaterThan(0);
   });
 
   it('removes them with prune, and an article restored later is not new to digests', async () => {
@@ -65,6 +65,6 @@ describe('safe rescans', () => {
     });
     expect(restored).toMatchObject({ added: 5, articles: 5 });
     // Indexed since February: nothing, the five were first indexed in January.
-    expect(buildDigest(ti.index, { since: times[1]!, limit: 10 })).toEqual([]);
+    expect(await buildDigest(ti.index, { since: times[1]!, limit: 10 })).toEqual([]);
   });
 });

@@ -15,10 +15,10 @@ describe('search returns one result per story', () => {
     writeSyndicatedCopies(ti.corpusDir);
     await ti.reindex();
   });
-  afterAll(() => ti.close());
+  afterAll(async () => ti.close());
 
-  it('shows the fullest copy once, with the other copies as also', () => {
-    const page = searchArticles(ti.index, 'زيلينسكي كوريا الشمالية', { limit: 10 });
+  it('shows the fullest copy once, with the other copies as also', async () => {
+    const page = await searchArticles(ti.index, 'زيلينسكي كوريا الشمالية', { limit: 10 });
     const story = page.results.filter((r) => r.id === 'copy-source' || r.also.includes('copy-source'));
     expect(story).toHaveLength(1);
     expect(story[0]!.id).toBe('copy-source');
@@ -26,17 +26,17 @@ describe('search returns one result per story', () => {
     expect(page.results.map((r) => r.id)).not.toContain(ORIGINAL_ID);
   });
 
-  it('counts stories, not articles, for paging', () => {
-    const page = searchArticles(ti.index, 'بوتين', { limit: 2 });
+  it('counts stories, not articles, for paging', async () => {
+    const page = await searchArticles(ti.index, 'بوتين', { limit: 2 });
     expect(page.total).toBe(5); // five seed stories; the four copies add none
-    const second = searchArticles(ti.index, 'بوتين', { limit: 2, offset: 2 });
-    const third = searchArticles(ti.index, 'بوتين', { limit: 2, offset: 4 });
+    const second = await searchArticles(ti.index, 'بوتين', { limit: 2, offset: 2 });
+    const third = await searchArticles(ti.index, 'بوتين', { limit: 2, offset: 4 });
     const ids = [...page.results, ...second.results, ...third.results].map((r) => r.id);
     expect(new Set(ids).size).toBe(5);
   });
 
-  it('finds a story by words only one of its copies has (another headline)', () => {
-    const page = searchArticles(ti.index, 'مواطنيها للقتال', { limit: 10 });
+  it('finds a story by words only one of its copies has (another headline)', async () => {
+    const page = await searchArticles(ti.index, 'مواطنيها للقتال', { limit: 10 });
     expect(page.results.map((r) => r.id)).toEqual(['copy-source']);
   });
 

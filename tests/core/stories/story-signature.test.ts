@@ -16,29 +16,29 @@ const seed = (id: string) => readFileSync(join(FIXTURE_CORPUS, `${id}.txt`), 'ut
 describe('story signatures', () => {
   const original = signatureOf(seed(ORIGINAL_ID));
 
-  it.each(Object.keys(SYNDICATED_COPIES))('%s reaches the story threshold against the original', (id) => {
+  it.each(Object.keys(SYNDICATED_COPIES))('%s reaches the story threshold against the original', async (id) => {
     const copy = signatureOf(SYNDICATED_COPIES[id]!());
     expect(estimateJaccard(original, copy)).toBeGreaterThanOrEqual(STORY_LIMITS.threshold);
     // and LSH makes them candidates: at least one band key in common
     expect(bandKeys(copy).some((k) => bandKeys(original).includes(k))).toBe(true);
   });
 
-  it('keeps two reports of the same event apart', () => {
+  it('keeps two reports of the same event apart', async () => {
     const [a, b] = SAME_EVENT_IDS.map((id) => signatureOf(seed(id)));
     expect(estimateJaccard(a!, b!)).toBeLessThan(STORY_LIMITS.threshold);
   });
 
-  it('is the same in every process: fixed hash functions', () => {
+  it('is the same in every process: fixed hash functions', async () => {
     expect(signatureOf(seed(ORIGINAL_ID))).toEqual(original);
     expect(original).toHaveLength(STORY_LIMITS.signatureSize);
     expect(STORY_LIMITS.bands * STORY_LIMITS.rows).toBe(STORY_LIMITS.signatureSize);
   });
 
-  it('gives no signature to a text too short to compare', () => {
+  it('gives no signature to a text too short to compare', async () => {
     expect(storySignature(tokenize('قال الوزير إن الاجتماع انتهى'))).toBeNull();
   });
 
-  it('ignores diacritics and hamza forms', () => {
+  it('ignores diacritics and hamza forms', async () => {
     const text = body(seed(ORIGINAL_ID));
     expect(storySignature(tokenize(text.replace(/أ/g, 'ا')))).toEqual(storySignature(tokenize(text)));
   });

@@ -51,7 +51,7 @@ export interface DigestWorld {
   /** A slash command in the Discord emulator; resolves once answered. */
   command(name: string, options: Record<string, string>, opts?: InteractionOptions): Promise<InteractionState>;
   /** The subscription of a chat, as stored. */
-  subscription(platform: Platform, chatId: string | number): Subscription;
+  subscription(platform: Platform, chatId: string | number): Promise<Subscription>;
   /** What the Telegram chat received without anyone asking: the scheduled posts, in order. */
   telegramPosts(chatId: number): BotMessage[];
   /** What the Discord channel received as channel posts (not interaction answers), in order. */
@@ -69,10 +69,14 @@ export const readable = (text: string): string => text.replaceAll(FSI, '').repla
 export const discordText = (m: StoredMessage): string => readable(visibleText(m));
 
 /** Polls `check` in real time (I/O must run) until it returns a value. */
-export async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 5_000): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
@@ -125,8 +129,8 @@ export async function startDigestWorld(start: string = T0): Promise<DigestWorld>
     async command(name, options, opts = {}) {
       return discord.answered(discord.emulator.command(name, options, { locale: 'en-US', ...opts }));
     },
-    subscription(platform, chatId) {
-      const sub = test.subscriptionStore.byChat(platform, String(chatId));
+    async subscription(platform, chatId) {
+      const sub = await test.subscriptionStore.byChat(platform, String(chatId));
       if (!sub) throw new Error(`no ${platform} subscription for ${chatId}`);
       return sub;
     },
@@ -134,8 +138,8 @@ export async function startDigestWorld(start: string = T0): Promise<DigestWorld>
       telegram.em.messages.filter((m) => m.chatId === chatId && !answers.has(`${m.chatId}:${m.messageId}`)),
     discordPosts: (channelId = discord.emulator.channelId) => discord.emulator.channelMessages(channelId),
     finished(subscriptionId, slot) {
-      return until(() => {
-        const status = test.subscriptionStore.delivery(subscriptionId, new Date(slot))?.status;
+      return until(async () => {
+        const status = (await test.subscriptionStore.delivery(subscriptionId, new Date(slot)))?.status;
         return status && status !== 'claimed' ? status : undefined;
       }, `slot ${slot} of subscription ${subscriptionId}`);
     },
