@@ -7,10 +7,8 @@ import type {
   StoredQuote,
 } from '../../core/ports/article-index.js';
 import type { SpeakerKind } from '../../core/quotes/quote.js';
-import type { SearchQuery } from '../../core/search/search-query.js';
 import { normalizeArabic } from '../../core/text/normalize-arabic.js';
 import { HITS_PER_STORY } from '../create-sqlite-article-index.js';
-import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
 import { decomposes, queryTerms, rankParts, renderTsquery } from './render-tsquery.js';
 
@@ -19,13 +17,6 @@ const PERSON_COLUMNS = 'p.num, p.name, p.kind, p.aliases, p.quotes';
 const NEWEST_FIRST = 'a.sort_date DESC NULLS LAST, a.indexed_at DESC, a.num DESC';
 const ALSO_OF = (story: string, self: string) =>
   `array(SELECT o.id FROM articles o WHERE o.story = ${story} AND o.num <> ${self} ORDER BY o.num) AS also`;
-
-/** The index read side over PostgreSQL, with queries as data (`SearchQuery`). */
-export type PostgresArticleIndex = Omit<Async<ArticleIndex>, 'search' | 'countMatches' | 'matchingAmong'> & {
-  search(query: SearchQuery, limit: number, offset: number): Promise<SearchHit[]>;
-  countMatches(query: SearchQuery, cap: number): Promise<number>;
-  matchingAmong(query: SearchQuery, ids: readonly string[]): Promise<Set<string>>;
-};
 
 interface PersonDbRow {
   num: number;
@@ -159,7 +150,7 @@ const QUOTES_OF = `
  * (`../create-sqlite-article-index.ts`), statement for statement, with full-text search
  * over the `search_docs` GIN index (see `RANKED` for how it ranks, and where that may differ).
  */
-export function createPostgresArticleIndex(session: PgSession): PostgresArticleIndex {
+export function createPostgresArticleIndex(session: PgSession): ArticleIndex {
   const { rows, one } = session;
   return {
     async matchingAmong(query, ids) {

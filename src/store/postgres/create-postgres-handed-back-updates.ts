@@ -1,9 +1,8 @@
 import type { HandedBackUpdates } from '../../core/ports/handed-back-updates.js';
-import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
 
 /** Handed-back chat updates in PostgreSQL, beside subscriptions: any instance may answer them after a restart. */
-export function createPostgresHandedBackUpdates(session: PgSession): Async<HandedBackUpdates> {
+export function createPostgresHandedBackUpdates(session: PgSession): HandedBackUpdates {
   return {
     async save(platform, updates) {
       if (updates.length === 0) return;

@@ -5,7 +5,6 @@ import type { IndexWriter, KnownUnit } from '../../core/ports/index-writer.js';
 import type { Speaker, SpeakerKind } from '../../core/quotes/quote.js';
 import { normalizeArabic } from '../../core/text/normalize-arabic.js';
 import { crashPointFromEnv } from '../crash-point.js';
-import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
 import { type BatchedArticle, writeArticleBatch } from './write-article-batch.js';
 
@@ -16,8 +15,7 @@ export type Now = () => Date;
 export const MAX_BUFFERED_ARTICLES = 1_024;
 
 /** The PostgreSQL index writer, plus `settle` for stores sharing its session. */
-export type PostgresIndexWriter = Omit<Async<IndexWriter>, 'transaction'> & {
-  transaction<T>(fn: () => Promise<T>): Promise<T>;
+export type PostgresIndexWriter = IndexWriter & {
   /** Writes the articles still buffered (the story store calls it before reading). */
   settle(): Promise<void>;
   /** Resolves once the tidying started by the last `endRun` is done (before closing the pool). */

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PageState, PageStore } from '../../core/ports/page-store.js';
 import { PAGE_STORE_CAPACITY, PAGE_TTL_MS } from '../create-memory-page-store.js';
-import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
 
 /** Saves between two sweeps of expired and surplus pages: a sweep is one indexed delete. */
@@ -24,7 +23,7 @@ export function createPostgresPageStore(
   session: PgSession,
   capacity = PAGE_STORE_CAPACITY,
   ttlMs = PAGE_TTL_MS,
-): Async<PageStore> {
+): PageStore {
   let saves = 0;
   const sweep = () =>
     session.query(

@@ -1,6 +1,5 @@
 import type { StoryArticle, StoryStore } from '../../core/ports/story-store.js';
 import { decodeSignature } from '../story-signature-blob.js';
-import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
 
 interface StoryDbRow {
@@ -22,20 +21,12 @@ const toArticle = (r: StoryDbRow): StoryArticle => ({
   since: r.since,
 });
 
-/** The story store over PostgreSQL, with the bucket list as one array. */
-export type PostgresStoryStore = Omit<Async<StoryStore>, 'sharedBuckets'> & {
-  sharedBuckets(): Promise<number[][]>;
-};
-
 /**
  * Story grouping storage over PostgreSQL. It shares the index writer's session, so its
  * writes join the writer's transaction; `settle` (the writer's) is awaited before each
  * read, so articles the writer still buffers are seen.
  */
-export function createPostgresStoryStore(
-  session: PgSession,
-  settle: () => Promise<void> = async () => {},
-): PostgresStoryStore {
+export function createPostgresStoryStore(session: PgSession, settle: () => Promise<void> = async () => {}): StoryStore {
   const read = async (sql: string, params: readonly unknown[] = []) => {
     await settle();
     return (await session.rows<StoryDbRow>(sql, params)).map(toArticle);

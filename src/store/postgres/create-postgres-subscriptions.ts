@@ -13,7 +13,6 @@ import type {
   SubscriptionStore,
   WhenEmpty,
 } from '../../core/ports/subscription-store.js';
-import type { Async } from './async-port.js';
 import type { PgSession } from './create-pg-session.js';
 
 interface SubscriptionRow {
@@ -92,25 +91,13 @@ const PENDING = `
     AND (a.indexed_at > $2 OR a.num IN (SELECT a.num FROM articles a ORDER BY ${NEWEST_FIRST} LIMIT $3))
   ORDER BY ${NEWEST_FIRST}`;
 
-/** The subscription store over PostgreSQL, with `wanted` allowed to be asynchronous (it runs a search). */
-export type PostgresSubscriptions = Omit<Async<SubscriptionStore>, 'pending'> & {
-  pending(
-    sub: Subscription,
-    options: {
-      readonly limit: number;
-      readonly welcome: number;
-      readonly wanted?: (storyIds: readonly string[]) => boolean | Promise<boolean>;
-    },
-  ): Promise<PendingArticles>;
-};
-
 /**
  * Subscriptions, the delivery log and what each subscription received, over PostgreSQL,
  * with the SQLite adapter's semantics. A slot is claimed by one `INSERT … ON CONFLICT DO
  * NOTHING` on the log's primary key while the subscription row is share-locked, so of any
  * number of instances claiming the same (subscription, slot), exactly one gets `claimed`.
  */
-export function createPostgresSubscriptions(session: PgSession): PostgresSubscriptions {
+export function createPostgresSubscriptions(session: PgSession): SubscriptionStore {
   const { rows, one, query, transaction } = session;
   const byChat = async (platform: string, chatId: string, lock = '') => {
     const row = await one<SubscriptionRow>(
@@ -200,12 +187,15 @@ export function createPostgresSubscriptions(session: PgSession): PostgresSubscri
       const articles: StoryRow[] = [];
       const moreIds: string[] = [];
       if (options.wanted) {
-        for (const [story, members] of stories) {
-          const ids = members.flatMap((m) => [m.id, ...m.also]);
-          if (await options.wanted([...new Set(ids)])) continue;
+        const all = [...stories];
+        const wanted = await options.wanted(
+          all.map(([, members]) => [...new Set(members.flatMap((m) => [m.id, ...m.also]))]),
+        );
+        all.forEach(([story, members], i) => {
+          if (wanted[i]) return;
           stories.delete(story);
           moreIds.push(...members.map((m) => m.id));
-        }
+        });
       }
       const listed = [...stories.values()].slice(0, options.limit);
       for (const members of listed) {

@@ -1,3 +1,4 @@
+import type { Storage } from '../../core/ports/storage.js';
 import { checkPostgresDatabase } from './check-postgres-database.js';
 import { createPgPool, redactPostgresUrl, unreachable } from './create-pg-pool.js';
 import { createPgSession } from './create-pg-session.js';
@@ -13,6 +14,8 @@ import { tryPostgresIndexLock } from './try-postgres-index-lock.js';
 
 /** How to open a PostgreSQL database. */
 export interface OpenPostgresOptions {
+  /** No writer: answer from the database as it stands (a read replica, a read-only role). */
+  readonly readonly?: boolean;
   /** Clock for `indexed_at` (tests). */
   readonly now?: Now;
   /** Told about a pooled connection that broke while idle (a restarted server). */
@@ -25,7 +28,7 @@ export interface OpenPostgresOptions {
  * join the writer's transactions; readers use other pooled connections and never wait on
  * an index run.
  */
-export async function openPostgresStorage(url: string, options: OpenPostgresOptions = {}) {
+export async function openPostgresStorage(url: string, options: OpenPostgresOptions = {}): Promise<Storage> {
   const location = redactPostgresUrl(url);
   const pool = createPgPool(url, options.onConnectionError);
   const reads = createPgPool(url, options.onConnectionError, true);
@@ -45,10 +48,10 @@ export async function openPostgresStorage(url: string, options: OpenPostgresOpti
   const session = createPgSession(pool);
   const writer = createPostgresIndexWriter(session, options.now);
   return {
-    engine: 'postgres' as const,
+    engine: 'postgres',
     location,
     index: createPostgresArticleIndex(createPgSession(reads)),
-    writer,
+    writer: options.readonly ? null : writer,
     stories: createPostgresStoryStore(session, writer.settle),
     subscriptions: createPostgresSubscriptions(session),
     feeds: createPostgresFeedStore(session),

@@ -26,11 +26,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL stores', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     storage = await openPostgresStorage(database.url, { now: () => new Date('2024-10-24T10:00:00Z') });
-    await storage.writer.transaction(async () => {
-      await storage.writer.setDerivedPending(true);
+    await storage.writer!.transaction(async () => {
+      await storage.writer!.setDerivedPending(true);
       for (const id of ids) {
         const parsed = parseArticle(id, readFileSync(join(FIXTURE_CORPUS, `${id}.txt`), 'utf8'));
-        await storage.writer.upsertArticle(`${id}.txt`, `hash-${id}`, analyzeArticle(parsed));
+        await storage.writer!.upsertArticle(`${id}.txt`, `hash-${id}`, analyzeArticle(parsed));
       }
     });
   });
@@ -40,11 +40,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL stores', () => {
   });
 
   it('writes a batch in one transaction: every article, its search document, its quotes', async () => {
-    expect(await storage.writer.articleCount()).toBe(ids.length);
-    expect(await storage.writer.derivedPending()).toBe(true);
-    const docs = await storage.writer.allSpeakers();
+    expect(await storage.writer!.articleCount()).toBe(ids.length);
+    expect(await storage.writer!.derivedPending()).toBe(true);
+    const docs = await storage.writer!.allSpeakers();
     expect(docs.length).toBeGreaterThan(0);
-    const units = await storage.writer.knownUnits();
+    const units = await storage.writer!.knownUnits();
     expect([...units.keys()].sort()).toEqual(ids.map((id) => `${id}.txt`).sort());
   });
 
@@ -89,20 +89,20 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL stores', () => {
     const id = ids[0]!;
     const before = await storage.index.getArticle(id);
     const parsed = parseArticle(id, `عنوان جديد تماما\n\nنص جديد عن مدينة طشقند وحدها.`);
-    await storage.writer.transaction(async () =>
-      storage.writer.upsertArticle(`${id}.txt`, 'hash-new', analyzeArticle(parsed)),
+    await storage.writer!.transaction(async () =>
+      storage.writer!.upsertArticle(`${id}.txt`, 'hash-new', analyzeArticle(parsed)),
     );
     expect((await storage.index.getArticle(id))?.title).toBe('عنوان جديد تماما');
     expect(before).not.toBeNull();
     expect((await storage.index.search(word('طشقند'), 5, 0)).map((h) => h.id)).toEqual([id]);
-    expect(await storage.writer.articleCount()).toBe(ids.length);
+    expect(await storage.writer!.articleCount()).toBe(ids.length);
   });
 
   it('rolls a failed batch back whole', async () => {
     const parsed = parseArticle('ghost', 'مقال لن يحفظ\n\nنص عن سمرقند.');
     await expect(
-      storage.writer.transaction(async () => {
-        await storage.writer.upsertArticle('ghost.txt', 'h', analyzeArticle(parsed));
+      storage.writer!.transaction(async () => {
+        await storage.writer!.upsertArticle('ghost.txt', 'h', analyzeArticle(parsed));
         throw new Error('crash');
       }),
     ).rejects.toThrow('crash');
