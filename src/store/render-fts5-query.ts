@@ -23,6 +23,10 @@ function render(node: QueryNode): string {
     case 'or': {
       if (node.nodes.length === 0) throw new NashraError('STORE', `empty "${node.op}" in a search query`);
       if (node.nodes.length === 1) return render(node.nodes[0]!);
+      // Alternative words and phrases share one column filter, `{…}:("a" OR "b")`: the
+      // expression the search was tuned and measured with, and a smaller one to parse.
+      if (node.op === 'or' && node.nodes.every((n) => n.op === 'word' || n.op === 'phrase'))
+        return `${WORDS}:(${node.nodes.map((n) => str(n.op === 'word' ? n.text : n.op === 'phrase' ? n.words.join(' ') : '')).join(' OR ')})`;
       return `(${node.nodes.map(render).join(node.op === 'and' ? ' AND ' : ' OR ')})`;
     }
   }

@@ -32,6 +32,17 @@ describe('renderFts5Query', () => {
       },
       `(${S}:"كيم" AND ${S}:"near")`,
     ],
+    [
+      'alternative words and phrases share one column filter',
+      {
+        op: 'or',
+        nodes: [
+          { op: 'word', text: 'بوتين' },
+          { op: 'phrase', words: ['بيونغ', 'يانغ'] },
+        ],
+      },
+      `${W}:("بوتين" OR "بيونغ يانغ")`,
+    ],
     ['a group of one is the node itself', { op: 'and', nodes: [{ op: 'stem', text: 'كيم' }] }, `${S}:"كيم"`],
     [
       'nested groups keep their parentheses',
