@@ -219,7 +219,6 @@ export function createPostgresIndexWriter(session: PgSession, now: Now = () => n
       changed = false;
       // Merge the GIN index's pending list (else every search scans it) and refresh the
       // planner's statistics, which the search rank also reads its article count from.
-      // Callers need not wait for it (searches are right meanwhile, only slower); `idle` does.
       tidying = tidying
         .then(async () => {
           await session.query("SELECT gin_clean_pending_list('search_docs_doc'::regclass)");
