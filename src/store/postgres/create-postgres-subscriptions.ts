@@ -5,7 +5,6 @@ import type {
   ClaimResult,
   DeliveryRecord,
   DeliveryStatus,
-  PendingArticles,
   SlotResult,
   Subscription,
   SubscriptionInput,
