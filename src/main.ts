@@ -6,7 +6,6 @@ import { createConsole } from './console/create-console.js';
 import { createConsoleDelivery } from './console/create-console-delivery.js';
 import { hasConsoleInput } from './console/has-console-input.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
-import { createMemoryPageStore } from './store/create-memory-page-store.js';
 import { NashraError } from './core/errors/nashra-error.js';
 import type { ChatDelivery, Platform } from './core/ports/chat-delivery.js';
 import { systemClock } from './core/schedule/clock.js';
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
     defaultTimezone: config.timezone,
     onChange: () => scheduler?.refresh(),
   });
-  const handler = createCommandHandler({ index: app.index, pages: createMemoryPageStore(), subscriptions });
+  const handler = createCommandHandler({ index: app.index, pages: app.storage.pages, subscriptions });
   const handlerFor = (platform: Platform) => instrumentHandler(handler, metrics, platform);
   const services: Service[] = [];
   const deliveries: Partial<Record<Platform, ChatDelivery>> = {};

@@ -233,7 +233,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       s.countDistinctQuotes.run();
     },
     transaction: (fn) => runSqliteTransaction(db, fn, crash),
-    endRun() {
+    async endRun() {
       knownNameWords = null;
     },
   };

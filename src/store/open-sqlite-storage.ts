@@ -1,5 +1,6 @@
 import type { Storage } from '../core/ports/storage.js';
 import { quickCheck } from './check-database.js';
+import { createMemoryPageStore } from './create-memory-page-store.js';
 import { createSqliteArticleIndex } from './create-sqlite-article-index.js';
 import { createSqliteFeedStore } from './create-sqlite-feed-store.js';
 import { createSqliteHandedBackUpdates } from './create-sqlite-handed-back-updates.js';
@@ -41,6 +42,7 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
     subscriptions: createSqliteSubscriptions(db),
     feeds: createSqliteFeedStore(db),
     handedBack: createSqliteHandedBackUpdates(db),
+    pages: createMemoryPageStore(),
     async tryIndexLock() {
       const lock = tryIndexLock(file);
       return lock && { release: async () => lock.release() };

@@ -2,6 +2,7 @@ import type { ArticleIndex } from './article-index.js';
 import type { FeedStore } from './feed-store.js';
 import type { HandedBackUpdates } from './handed-back-updates.js';
 import type { IndexWriter } from './index-writer.js';
+import type { PageStore } from './page-store.js';
 import type { StoryStore } from './story-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
 
@@ -31,6 +32,11 @@ export interface Storage {
   readonly subscriptions: SubscriptionStore;
   readonly feeds: FeedStore;
   readonly handedBack: HandedBackUpdates;
+  /**
+   * List states behind pager buttons: in memory for the one SQLite process, in the database
+   * on PostgreSQL, so a button pressed on a message one instance sent works on another.
+   */
+  readonly pages: PageStore;
   /**
    * The exclusive right to index (a lock file next to the SQLite database, an advisory lock
    * on PostgreSQL), taken without waiting; null when another process holds it.
