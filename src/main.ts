@@ -13,7 +13,7 @@ import { systemClock } from './core/schedule/clock.js';
 import { createSubscriptionCommands } from './core/subscriptions/create-subscription-commands.js';
 import { createDiscordBot } from './discord/create-discord-bot.js';
 import { discordTarget } from './discord/probe-discord.js';
-import { createHttpServer } from './http/create-http-server.js';
+import { type HttpServer, createHttpServer } from './http/create-http-server.js';
 import { mountOperations } from './http/mount-operations.js';
 import { consoleLogLevel, createLogger } from './logging/create-logger.js';
 import { scrubSecrets } from './logging/scrub-secrets.js';
@@ -128,11 +128,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  let http: HttpServer | undefined;
   if (config.httpPort !== null) {
-    const http = createHttpServer({ logger });
+    http = createHttpServer({ logger });
     mountOperations(http, { metrics, health: app.index });
     const port = await http.listen(config.httpPort);
-    services.push({ name: 'http', stop: () => http.close() });
+    const server = http;
+    services.push({ name: 'http', stop: () => server.close() });
     logger.info({ port }, 'serving /healthz and /metrics');
   }
 
@@ -149,6 +151,9 @@ async function main(): Promise<void> {
       handedBack,
       logger: logger.child({ platform: 'telegram' }),
     });
+    // Webhook mode: Telegram POSTs to the URL's path on the one HTTP server (the config requires its port).
+    if (telegram.webhookHandler && config.telegram.webhook && http)
+      http.mount('POST', new URL(config.telegram.webhook.url).pathname, telegram.webhookHandler);
     await telegram.start();
     services.push({ name: 'telegram', stop: () => telegram.stop() });
     deliveries.telegram = telegram;

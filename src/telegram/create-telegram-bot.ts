@@ -1,7 +1,8 @@
 import { type AutoRetryOptions, autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Api, Bot } from 'grammy';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Api, Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createInFlight } from '../core/lifecycle/in-flight.js';
 import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
@@ -24,6 +25,12 @@ import { toDeliveryError } from './to-delivery-error.js';
 export const POLL_TIMEOUT_SECONDS = 30;
 /** The updates nashra reads; anything else Telegram need not send. */
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
+/**
+ * In webhook mode, how long Telegram's POST is held while the update is answered. Past it
+ * the POST is answered 200 and the answer goes on: Telegram would otherwise time out and
+ * deliver the same update again (to any instance behind the load balancer).
+ */
+export const WEBHOOK_ANSWER_MS = 8_000;
 
 /**
  * Who retries what. A chat answer (someone is waiting) goes through auto-retry: 429s are
@@ -55,12 +62,22 @@ export interface TelegramBotDeps {
   readonly pollTimeoutSeconds?: number;
   /** Where a stop keeps updates it could not answer, answered after restart (none: they are lost). */
   readonly handedBack?: HandedBackUpdates;
+  /** Webhook mode: Telegram POSTs updates to `url` with `secret`; absent: long polling. */
+  readonly webhook?: { readonly url: string; readonly secret: string } | null;
 }
+
+/** The webhook's HTTP handler, mounted at the path of the webhook URL. */
+export type TelegramWebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The running adapter: polled for chat commands, and a ChatDelivery for scheduled digests. */
 export interface TelegramBot extends ChatDelivery {
-  /** Resolves once the bot polls: after deleteWebhook, getMe and setMyCommands. */
+  /**
+   * Resolves once the bot takes updates: after getMe, setMyCommands and either deleteWebhook
+   * (then it polls) or setWebhook (then Telegram POSTs to `webhookHandler`).
+   */
   start(): Promise<void>;
+  /** In webhook mode, what serves Telegram's POSTs (401 on a wrong secret, 503 once stopping); else null. */
+  readonly webhookHandler: TelegramWebhookHandler | null;
   /**
    * Stops polling, lets updates being answered finish (for `STOP_LIMITS.graceMs`), hands
    * back the rest, and confirms to Telegram only what was fetched.
@@ -129,16 +146,72 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   bot.on(['message', 'channel_post'], createMessageHandler({ handler, limiter, logger }));
   bot.catch(createErrorBoundary(logger));
 
+  /** Keeps what was taken and not answered, for after the restart (none kept: lost, and logged). */
+  async function handBack(): Promise<void> {
+    const left = [...unanswered.values()];
+    if (left.length === 0) return;
+    if (deps.handedBack)
+      await deps.handedBack.save(
+        'telegram',
+        left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })),
+      );
+    logger.info(
+      { updates: left.length, kept: Boolean(deps.handedBack) },
+      'telegram updates handed back for after the restart',
+    );
+  }
+
+  /** Answers what the last stop handed back. */
+  async function replayHandedBack(): Promise<void> {
+    const saved = (await deps.handedBack?.load('telegram')) ?? [];
+    if (saved.length === 0) return;
+    logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
+    for (const u of saved)
+      void bot
+        .handleUpdate(JSON.parse(u.payload) as Update)
+        .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
+  }
+
   let runner: RunnerHandle | undefined;
+  let webhookOn = false;
+  const webhook = deps.webhook ?? null;
+  const callback = webhook
+    ? webhookCallback(bot, 'http', {
+        secretToken: webhook.secret,
+        onTimeout: 'return',
+        timeoutMilliseconds: WEBHOOK_ANSWER_MS,
+      })
+    : null;
+  const webhookHandler: TelegramWebhookHandler | null = callback
+    ? async (req, res) => {
+        // Stopped or stopping: Telegram retries later, another instance (or this one restarted) answers.
+        if (!webhookOn) return void res.writeHead(503, { 'retry-after': '1' }).end();
+        await callback(req, res);
+      }
+    : null;
 
   return {
     platform: 'telegram',
     bot,
+    webhookHandler,
 
     async start() {
-      if (runner) return;
+      if (runner || webhookOn) return;
       stopping = false;
       await bot.init();
+      if (webhook) {
+        await registerCommands(bot.api);
+        webhookOn = true;
+        // Several instances set the same webhook: harmless, and pending updates are kept.
+        await bot.api.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          drop_pending_updates: false,
+          allowed_updates: ALLOWED_UPDATES,
+        });
+        logger.info({ username: bot.botInfo.username, path: new URL(webhook.url).pathname }, 'telegram bot on webhook');
+        await replayHandedBack();
+        return;
+      }
       await bot.api.deleteWebhook();
       await registerCommands(bot.api);
       const handle = run(bot, {
@@ -150,17 +223,19 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       runner = handle;
       handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
       logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
-      const saved = (await deps.handedBack?.load('telegram')) ?? [];
-      if (saved.length > 0) {
-        logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
-        for (const u of saved)
-          void bot
-            .handleUpdate(JSON.parse(u.payload) as Update)
-            .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
-      }
+      await replayHandedBack();
     },
 
     async stop() {
+      if (webhookOn) {
+        // The webhook stays set (other instances serve it); new POSTs get 503 and are retried by Telegram.
+        webhookOn = false;
+        stopping = true;
+        await inFlight.settle(STOP_LIMITS.graceMs);
+        await handBack();
+        logger.info('telegram bot stopped');
+        return;
+      }
       const handle = runner;
       runner = undefined;
       if (!handle) return;
@@ -173,18 +248,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       await Promise.race([polled, new Promise((r) => setTimeout(r, 100).unref())]);
       // One synchronous step: what is saved and what is confirmed are the same updates.
       const confirmUpTo = lastFetchedId;
-      const left = [...unanswered.values()];
-      if (left.length > 0) {
-        if (deps.handedBack)
-          await deps.handedBack.save(
-            'telegram',
-            left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })),
-          );
-        logger.info(
-          { updates: left.length, kept: Boolean(deps.handedBack) },
-          'telegram updates handed back for after the restart',
-        );
-      }
+      await handBack();
       if (confirmUpTo !== undefined) {
         // Everything fetched is either answered or kept: confirm it, so Telegram does not send it again.
         await bot.api
