@@ -145,10 +145,15 @@ async function main(): Promise<void> {
 
   if (config.telegram) {
     const { handedBack } = storage;
+    // Webhook mode: each update is claimed in the database first, so a retried delivery is answered once.
+    if (config.telegram.webhook && !storage.updates)
+      throw new NashraError('CONFIG', `webhook mode needs an update ledger, which ${storage.engine} storage lacks yet`);
+    const ledger = config.telegram.webhook ? storage.updates : undefined;
     const telegram = createTelegramBot({
       ...config.telegram,
       handler: handlerFor('telegram'),
       handedBack,
+      ...(ledger ? { ledger } : {}),
       logger: logger.child({ platform: 'telegram' }),
     });
     // Webhook mode: Telegram POSTs to the URL's path on the one HTTP server (the config requires its port).

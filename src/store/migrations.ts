@@ -228,6 +228,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscriptions ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    version: 8,
+    description: 'update claims: chat updates being answered, so one delivered twice is answered once',
+    sql: `
+      CREATE TABLE update_claims (
+        platform TEXT NOT NULL,
+        update_id INTEGER NOT NULL,
+        -- when it was claimed, ms since the epoch; pruned after UPDATE_LEDGER_RETENTION_MS
+        claimed_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, update_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX update_claims_claimed_at ON update_claims(claimed_at);
+    `,
+  },
 ];
 
 /** The schema version this build of nashra expects. */

@@ -7,6 +7,7 @@ import type { Update } from 'grammy/types';
 import { createInFlight } from '../core/lifecycle/in-flight.js';
 import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
 import type { HandedBackUpdates } from '../core/ports/handed-back-updates.js';
+import type { UpdateLedger } from '../core/ports/update-ledger.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
@@ -64,6 +65,11 @@ export interface TelegramBotDeps {
   readonly handedBack?: HandedBackUpdates;
   /** Webhook mode: Telegram POSTs updates to `url` with `secret`; absent: long polling. */
   readonly webhook?: { readonly url: string; readonly secret: string } | null;
+  /**
+   * Claims each update before it is answered, so one Telegram delivers twice (a webhook
+   * retry, possibly to another instance) is answered once. Wired in webhook mode.
+   */
+  readonly ledger?: UpdateLedger;
 }
 
 /** The webhook's HTTP handler, mounted at the path of the webhook URL. */
@@ -115,7 +121,27 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   let lastFetchedId: number | undefined;
   let stopping = false;
 
-  // First: every update is recorded the moment the poller hands it over.
+  /** Updates replayed from the hand-back store: already claimed by this deployment, answered now. */
+  const replayed = new WeakSet<object>();
+  // First: an update delivered again (and already claimed, here or by another instance) is dropped.
+  const { ledger } = deps;
+  if (ledger)
+    bot.use(async (ctx, next) => {
+      if (replayed.has(ctx.update)) return next();
+      let first = true;
+      try {
+        first = await ledger.claim('telegram', ctx.update.update_id);
+      } catch (err) {
+        // A duplicate answer is better than none: the update is answered, the failure logged.
+        logger.warn({ err: scrubError(err), updateId: ctx.update.update_id }, 'could not claim telegram update');
+      }
+      if (!first) {
+        logger.info({ updateId: ctx.update.update_id }, 'telegram update delivered again; already answered');
+        return;
+      }
+      await next();
+    });
+  // Then every update is recorded the moment the poller hands it over.
   bot.use(async (ctx, next) => {
     const id = ctx.update.update_id;
     lastFetchedId = Math.max(lastFetchedId ?? 0, id);
@@ -166,10 +192,13 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     const saved = (await deps.handedBack?.load('telegram')) ?? [];
     if (saved.length === 0) return;
     logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
-    for (const u of saved)
+    for (const u of saved) {
+      const update = JSON.parse(u.payload) as Update;
+      replayed.add(update);
       void bot
-        .handleUpdate(JSON.parse(u.payload) as Update)
+        .handleUpdate(update)
         .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
+    }
   }
 
   let runner: RunnerHandle | undefined;

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandHandler } from '../../src/core/commands/create-command-handler.js';
 import type { Reply } from '../../src/core/commands/reply.js';
 import { type HttpServer, createHttpServer } from '../../src/http/create-http-server.js';
 import { createLogger } from '../../src/logging/create-logger.js';
+import { openSqliteStorage } from '../../src/store/open-sqlite-storage.js';
 import { type TelegramBot, type TelegramBotDeps, createTelegramBot } from '../../src/telegram/create-telegram-bot.js';
 import { EMULATOR_TOKEN, type TelegramEmulator, startTelegramEmulator } from '../../emulators/telegram-emulator.js';
 
@@ -115,5 +119,60 @@ describe('telegram adapter: webhook mode', () => {
     expect(bot.em.webhookDeliveries).toEqual([{ updateId: update.update_id, status: 503 }]);
     expect(runs).toEqual([]);
     expect(bot.em.webhook?.url).toBe(bot.url);
+  });
+});
+
+describe('telegram adapter: each update answered once', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  /** The webhook bot with the SQLite ledger of a fresh database file. */
+  async function withLedger() {
+    dir = mkdtempSync(join(tmpdir(), 'nashra-webhook-'));
+    const storage = await openSqliteStorage(join(dir, 'nashra.sqlite'));
+    const echo = echoHandler();
+    const started = await startWebhookBot(echo.handler, { ledger: storage.updates! });
+    const close = async () => {
+      await started.close();
+      await storage.close();
+    };
+    bot = { ...started, close };
+    return { runs: echo.runs, bot };
+  }
+
+  it('answers an update Telegram delivers twice (a retry after a timeout) once', async () => {
+    const { runs, bot } = await withLedger();
+    const from = bot.em.calls.length;
+    const update = bot.em.userSays('/search بوتين');
+    await bot.em.settle(from);
+    expect(await bot.em.deliver(update)).toBe(200); // the retry is acknowledged, so Telegram stops
+    const sent = await bot.em.settle(from, { expectSilence: true });
+    expect(sent.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+    expect(runs).toEqual(['search بوتين']);
+    expect(bot.em.webhookDeliveries).toEqual([
+      { updateId: update.update_id, status: 200 },
+      { updateId: update.update_id, status: 200 },
+    ]);
+  });
+
+  it('answers once when both deliveries arrive at the same time', async () => {
+    const { runs, bot } = await withLedger();
+    const from = bot.em.calls.length;
+    const update = bot.em.userSays('/latest');
+    await bot.em.deliver(update);
+    await Promise.all([bot.em.deliver(update), bot.em.deliver(update)]);
+    const sent = await bot.em.settle(from, { expectSilence: true });
+    expect(sent.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+    expect(runs).toEqual(['latest']);
+  });
+
+  it('still answers different updates with the same text', async () => {
+    const { runs, bot } = await withLedger();
+    await bot.em.ask('/latest');
+    await bot.em.ask('/latest');
+    expect(runs).toEqual(['latest', 'latest']);
   });
 });

@@ -4,6 +4,7 @@ import type { HandedBackUpdates } from './handed-back-updates.js';
 import type { IndexWriter } from './index-writer.js';
 import type { StoryStore } from './story-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
+import type { UpdateLedger } from './update-ledger.js';
 
 /** The storage engines nashra runs on: SQLite embedded in one process, PostgreSQL beside many. */
 export type StorageEngine = 'sqlite' | 'postgres';
@@ -31,6 +32,11 @@ export interface Storage {
   readonly subscriptions: SubscriptionStore;
   readonly feeds: FeedStore;
   readonly handedBack: HandedBackUpdates;
+  /**
+   * Which chat updates are being answered (webhook mode: one delivered twice is answered
+   * once). Optional until every adapter has it; webhook mode refuses to start without it.
+   */
+  readonly updates?: UpdateLedger;
   /**
    * The exclusive right to index (a lock file next to the SQLite database, an advisory lock
    * on PostgreSQL), taken without waiting; null when another process holds it.
