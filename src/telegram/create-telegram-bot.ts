@@ -84,6 +84,8 @@ export interface TelegramBot extends ChatDelivery {
   start(): Promise<void>;
   /** In webhook mode, what serves Telegram's POSTs (401 on a wrong secret, 503 once stopping); else null. */
   readonly webhookHandler: TelegramWebhookHandler | null;
+  /** True while the bot takes updates: its poller runs, or it serves its webhook (what /healthz reports). */
+  connected(): boolean;
   /**
    * Stops polling, lets updates being answered finish (for `STOP_LIMITS.graceMs`), hands
    * back the rest, and confirms to Telegram only what was fetched.
@@ -223,6 +225,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     platform: 'telegram',
     bot,
     webhookHandler,
+    connected: () => webhookOn || (runner?.isRunning() ?? false),
 
     async start() {
       if (runner || webhookOn) return;
