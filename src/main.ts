@@ -103,7 +103,9 @@ async function main(): Promise<void> {
     defaultTimezone: config.timezone,
     onChange: () => scheduler?.refresh(),
   });
-  const handler = createCommandHandler({ index: app.index, pages: createMemoryPageStore(), subscriptions });
+  // Pager lists in the database when the storage keeps them (a button works whichever process answers it).
+  const pages = storage.pages ?? createMemoryPageStore();
+  const handler = createCommandHandler({ index: app.index, pages, subscriptions });
   const handlerFor = (platform: Platform) => instrumentHandler(handler, metrics, platform);
   const services: Service[] = [];
   const deliveries: Partial<Record<Platform, ChatDelivery>> = {};

@@ -1,6 +1,7 @@
 import type { ArticleIndex } from './article-index.js';
 import type { FeedStore } from './feed-store.js';
 import type { HandedBackUpdates } from './handed-back-updates.js';
+import type { PageStore } from './page-store.js';
 import type { IndexWriter } from './index-writer.js';
 import type { StoryStore } from './story-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
@@ -37,6 +38,11 @@ export interface Storage {
    * once). Optional until every adapter has it; webhook mode refuses to start without it.
    */
   readonly updates?: UpdateLedger;
+  /**
+   * The lists behind pager buttons, in the database so any process sharing it answers a
+   * button. Optional until every adapter has it (without it: one process's memory).
+   */
+  readonly pages?: PageStore;
   /**
    * The exclusive right to index (a lock file next to the SQLite database, an advisory lock
    * on PostgreSQL), taken without waiting; null when another process holds it.
