@@ -2,7 +2,14 @@ import { endsWithParent, isNamePart, nameKeys, nameWords } from '../people/perso
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
-import { COMPOUND_NAME_HEADS, isDefinite, isFamilyName, isNameWord, withoutArticle } from './speaker-lexicon.js';
+import {
+  COMPOUND_NAME_HEADS,
+  isDefinite,
+  isFamilyName,
+  isNameWord,
+  profileWord,
+  withoutArticle,
+} from './speaker-lexicon.js';
 import { readSubjectAfter } from './subject-phrase.js';
 
 /**
@@ -32,12 +39,15 @@ export interface Mention {
 /** Items before a mention's opener that the subject reader may look back at. */
 const MENTION_LOOKBEHIND = 4;
 
-const profileOf = (text: string): string[] => nameWords(text).map(withoutArticle);
+const profileOf = (text: string): string[] => nameWords(text).map(profileWord);
 
 /** Reads the named people of one sentence. */
 function sentenceMentions(text: string, sentence: number): Mention[] {
   const items = sentenceItems(text);
   const out: Mention[] = [];
+  // «أدان مفتي مصر، الدكتور شوقي علام، …»: a title phrase read without a name, right before a
+  // comma, is the apposition of the name that follows the comma.
+  let titleBeforeComma: { text: string; comma: number } | null = null;
   for (let i = 0; i < items.length; i++) {
     const w = items[i];
     if (!isWord(w)) continue;
@@ -54,6 +64,10 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
     const window = items.slice(lo, nameEnd(items, i));
     const read = readSubjectAfter(text, window, i - lo, null);
     const phrase = read.phrase;
+    const before = titleBeforeComma?.comma === i - 1 ? titleBeforeComma.text : null;
+    titleBeforeComma = null;
+    if ((phrase?.kind === 'title' || phrase?.kind === 'anonymous') && items[lo + read.end]?.surface === '،')
+      titleBeforeComma = { text: phrase.name, comma: lo + read.end };
     if (phrase?.kind === 'named') {
       const words = nameWords(phrase.name);
       if (words.length >= 2) {
@@ -63,7 +77,12 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
           keys: nameKeys(phrase.name),
           definite: words.map(isDefinite),
           description,
-          profile: new Set([...profileOf(phrase.name), ...(description ? profileOf(description) : [])]),
+          profile: new Set([
+            ...profileOf(phrase.name),
+            ...(description ? profileOf(description) : []),
+            ...(phrase.apposition ? profileOf(phrase.apposition) : []),
+            ...(before ? profileOf(before) : []),
+          ]),
           sentence,
         });
       }
@@ -179,6 +198,16 @@ export class ArticleMentions {
       sentence,
       false,
     );
+  }
+
+  /**
+   * Does the article name anyone in full with this family name («خالد العمري»، «سعد العمري»
+   * for «العمري»)? Then a lone «العمري» is theirs to resolve, or nobody's, never a new person.
+   */
+  hasFamilyName(surface: string): boolean {
+    const key = nameKeys(surface)[0];
+    if (key === undefined) return false;
+    return this.holding(needle(surface)).some((m) => m.keys.at(-1) === key && m.keys.length > 1);
   }
 
   /**

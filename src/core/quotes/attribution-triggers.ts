@@ -3,7 +3,14 @@ import { isWord, type SentenceItem } from './sentence-items.js';
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { nameEnd } from './article-mentions.js';
-import { COMPLEMENTIZERS, PREPOSITIONS, PRONOUN_PARTICLES, RELATIVES } from './speaker-lexicon.js';
+import {
+  COMPLEMENTIZERS,
+  PREPOSITIONS,
+  PRONOUN_PARTICLES,
+  RELATIVES,
+  SPEECH_EVENTS,
+  isLoneFamilyName,
+} from './speaker-lexicon.js';
 import { looksLikeName } from './speaker-registry.js';
 import type { ArticleSpeakers } from './speaker-registry.js';
 import { readSubjectAfter, readSubjectBefore, type SubjectPhrase, type SubjectRead } from './subject-phrase.js';
@@ -31,6 +38,9 @@ const COLON_REACH = 12;
 const SOURCE_REACH = 15;
 /** «نقلت وكالة … عن X» — how far after the verb «عن» may be. */
 const RELAY_REACH = 10;
+
+/** «عنه»، «عنها»: the relayed source is someone named before. */
+const RELAYED_PRONOUNS = new Set(['عنه', 'عنها', 'عنهم', 'عنهما']);
 
 /** One sentence being read: its items, the article's speakers, and the quotes read as names. */
 interface Reading {
@@ -230,6 +240,11 @@ function verbSpeaker(
   if (!isWord(verb) || (isWord(prev) && PREPOSITIONS.has(prev.norm))) return undefined; // «في ذكر اسمه»: a noun
   const known = (p: SubjectPhrase): boolean => r.speakers.knows(p);
   if (cue.lemma === 'نقل') {
+    // «ونقل التلفزيون الرسمي عنه قوله»: the source is the person «عنه» points back to, never the outlet.
+    const pronoun = items.findIndex(
+      (w, j) => j > i && j <= i + RELAY_REACH && isWord(w) && RELAYED_PRONOUNS.has(w.norm),
+    );
+    if (pronoun >= 0) return { speaker: r.speakers.anaphor(cue, r.sentence), subjectEnd: pronoun + 1 };
     const source = items.findIndex((w, j) => j > i && j <= i + RELAY_REACH && isWord(w) && w.norm === 'عن');
     if (source >= 0) {
       const subject = read(r, source + 1, cue);
@@ -250,6 +265,10 @@ function verbSpeaker(
     const subject = read(r, i + 1, cue);
     if (subject.words === 0) return { speaker: pronounSpeaker(r, i - 1, cue), subjectEnd: subject.end };
   }
+  // «واختتم حديثه قائلا»، «وختم كلمته بالقول»: his own speech is the object; the subject is the one in focus.
+  const next = items[i + 1];
+  if (isWord(next) && SPEECH_EVENTS.has(next.norm) && /(?:ه|ها)$/.test(next.norm) && !namesOtherSubject(r, i))
+    return { speaker: r.speakers.anaphor(cue, r.sentence), subjectEnd: i + 2 };
   const subject = read(r, i + 1, cue);
   if (subject.phrase) {
     const speaker = resolve(r, subject.phrase, cue);
@@ -264,7 +283,20 @@ function verbSpeaker(
       ? { kind: 'named', name: first.surface, description: null, plural: false, feminine: null }
       : null;
     const family = name !== null && subject.words === 1 && r.speakers.namesInFull(name.name, r.sentence);
-    return { speaker: name && (known(name) || family) ? resolve(r, name, cue) : null, subjectEnd: subject.end };
+    if (name && (known(name) || family)) return { speaker: resolve(r, name, cue), subjectEnd: subject.end };
+    // «وقال المطيري إن "…"» in an article that never gives his full name: the family name is the speaker.
+    if (
+      name &&
+      subject.words === 1 &&
+      isWord(first) &&
+      isLoneFamilyName(first.norm) &&
+      opensSaying(items[subject.end]) &&
+      !r.speakers.familyNameTaken(first.surface)
+    )
+      return { speaker: resolve(r, { ...name, certain: true }, cue), subjectEnd: subject.end };
+    // «وقال كبير الصيادين بفرضة القطيف:» after «… كبير الصيادين بفرضة القطيف رضا حسن الفردان».
+    const said = r.text.slice(items[i + 1]!.start, items[subject.end - 1]!.end);
+    return { speaker: r.speakers.byRepeatedDescription(said, cue, r.sentence), subjectEnd: subject.end };
   }
   // «ووصفها بأنها»: a verb joined by و/ف shares the subject of the clause before it.
   const conjoined = /^[وف]/.test(verb.norm) && attributionCue(verb.norm.slice(1)) !== null;
@@ -274,6 +306,20 @@ function verbSpeaker(
     return { speaker: narratedSubject(r.text, items, r.speakers, r.sentence, i), subjectEnd: subject.end };
   }
   return { speaker: before ?? r.speakers.anaphor(cue, r.sentence), subjectEnd: subject.end };
+}
+
+/** «http://…»، «9:31»: a colon inside a link or a time, not one that opens a clause. */
+function inToken(text: string, colon: number): boolean {
+  const after = text[colon + 1] ?? '';
+  return after === '/' || (/\d/.test(text[colon - 1] ?? '') && /\d/.test(after));
+}
+
+/** Does what was said start here: «إن»/«أن», a colon, a quotation, or the audience «لـ»? */
+function opensSaying(item: SentenceItem | undefined): boolean {
+  if (!item) return false;
+  if (item.kind === 'quote') return true;
+  if (item.kind === 'punct') return item.surface === ':';
+  return COMPLEMENTIZERS.has(item.norm) || item.surface.startsWith('لـ');
 }
 
 /**
@@ -286,7 +332,7 @@ function colonClause(r: Reading, from: number): Trigger['colonClause'] {
   for (let k = from; k < items.length && k < from + COLON_REACH; k++) {
     const it = items[k]!;
     if (it.kind === 'quote' || (isWord(it) && attributionCue(it.norm))) return null;
-    if (it.surface !== ':') continue;
+    if (it.surface !== ':' || inToken(r.text, it.start)) continue;
     const first = items[k + 1];
     if (!isWord(first)) return null;
     const clause = r.text.slice(first.start).trim();
@@ -299,11 +345,21 @@ function colonClause(r: Reading, from: number): Trigger['colonClause'] {
 
 /**
  * «وبين الدكتور راشد الزهراني أن …»: unvocalized «بين» is the verb بيّن (not the preposition)
- * when it opens its clause with و and a title or a given name follows.
+ * when it opens its clause with و and a title or a given name follows, or the family name of
+ * someone the article names in full right before «أن» or a colon («وبين الغامدي أن …»; not
+ * «وبين الغامدي والعتيبي خلاف»).
  */
-function bayyanaBeforeName(item: SentenceItem, next: SentenceItem | undefined): AttributionCue | null {
+function bayyanaBeforeName(r: Reading, i: number): AttributionCue | null {
+  const item = r.items[i];
+  const next = r.items[i + 1];
   if (!isWord(item) || item.norm !== 'وبين' || !isWord(next)) return null;
-  if (!(next.norm.startsWith('ال') && isTitleWord(next.norm)) && !isGivenName(next.norm)) return null;
+  const titled = (next.norm.startsWith('ال') && isTitleWord(next.norm)) || isGivenName(next.norm);
+  if (!titled) {
+    const after = r.items[i + 2];
+    const clause = after?.surface === ':' || (isWord(after) && COMPLEMENTIZERS.has(after.norm));
+    if (!clause || !(r.speakers.latestHasName(next.norm) || r.speakers.namesInFull(next.surface, r.sentence)))
+      return null;
+  }
   return { lemma: 'بين', kind: 'verb', gender: 'm', plural: false, takesObject: false };
 }
 
@@ -322,7 +378,7 @@ export function findTriggers(
   const triggers: Trigger[] = [];
   items.forEach((item, i) => {
     const cue = isWord(item)
-      ? (attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(item, items[i + 1]))
+      ? (attributionCue(item.norm) ?? vocalizedCue(item.surface, item.norm) ?? bayyanaBeforeName(r, i))
       : null;
     if (!cue) return;
     if (cue.kind === 'verb') {

@@ -1,5 +1,6 @@
 import { nameRun, type PhrasePart } from './name-run.js';
 import { isWord, type WordItem } from './sentence-items.js';
+import { isGivenName } from './name-lexicon.js';
 import {
   ANONYMOUS_HEADS,
   ORGANIZATION_HEADS,
@@ -36,6 +37,14 @@ export interface SubjectPhrase {
   readonly also?: readonly SubjectPhrase[];
   /** With `also`: the words read as one name instead, for when the second is no known name. */
   readonly joined?: string;
+  /**
+   * A named person's apposition when `description` already holds the words before the name
+   * («الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي»): not shown, but a later «وقال ولي عهد
+   * أبوظبي» is known to be him.
+   */
+  readonly apposition?: string;
+  /** The reader is sure the words are a person's name («وقال المطيري إن»): no further check. */
+  readonly certain?: boolean;
 }
 
 /** Indefinite heads that make a phrase anonymous unless a genitive follows: «مسؤول أميركي»،
@@ -99,6 +108,21 @@ export function organizationName(parts: readonly PhrasePart[]): string {
 const GENITIVE_TAKERS = (norm: string): boolean =>
   (PERSON_TITLES.has(norm) && !isDefinite(norm)) || norm === 'شؤون' || norm === 'الشؤون';
 
+/** Words a name run must have after an unknown definite head to be taken as a name. */
+const NAMED_AFTER_HEAD_WORDS = 2;
+
+/**
+ * «الموسيقار خالد برزنجي»، «الشاعر محمد الثبيتي»: a definite noun the lists do not know,
+ * right before a name of two words or more that opens with a given name, is a profession
+ * describing the person (the lists cannot hold every profession). «الدراسة» alone stays nobody.
+ */
+function professionBeforeName(seg: readonly PhrasePart[]): boolean {
+  const run = nameRun(seg);
+  if (run?.[0] !== 1) return false;
+  const names = seg.slice(run[0], run[1]).filter(isWord);
+  return names.length >= NAMED_AFTER_HEAD_WORDS && isGivenName(names[0]!.norm);
+}
+
 const organization = (name: string): SubjectPhrase => ({
   kind: 'organization',
   name,
@@ -137,6 +161,7 @@ export function classifySubject(
     isDefinite(head.norm) &&
     !has(PERSON_TITLES) &&
     !rank &&
+    !professionBeforeName(first) &&
     !has(ANONYMOUS_HEADS) &&
     !has(ORGANIZATION_HEADS) &&
     !isPlace(head.norm)
@@ -166,15 +191,18 @@ export function classifySubject(
         .slice(first[0]!.start, names[0]!.start)
         .replace(/[\s،,]+$/u, '')
         .trim() || null;
-    if (!description && segs.length > postFrom) {
-      description =
-        segs
-          .slice(postFrom)
-          .map((s) => joinParts(s).replace(/^(?:وهو|وهي)\s+/u, ''))
-          .join('، ') || null;
-    }
+    const after =
+      segs.length > postFrom
+        ? segs
+            .slice(postFrom)
+            .map((s) => joinParts(s).replace(/^(?:وهو|وهي)\s+/u, ''))
+            .join('، ') || null
+        : null;
+    const apposition = description ? after : null;
+    description ??= after;
     const feminine = has(PERSON_TITLES) ? head.norm.endsWith('ه') : null;
-    return { kind: 'named', name: names.map((n) => n.surface).join(' '), description, plural, feminine };
+    const name = names.map((n) => n.surface).join(' ');
+    return { kind: 'named', name, description, plural, feminine, ...(apposition ? { apposition } : {}) };
   }
   if (!has(PERSON_TITLES) && !has(ANONYMOUS_HEADS)) return null;
   const definite = isDefinite(head.norm) || (genitive && !has(ANONYMOUS_HEADS));

@@ -42,6 +42,9 @@ export const isWord = (it: SentenceItem | undefined): it is WordItem => it?.kind
  */
 const NAME_ALI = 'عليي';
 
+/** «د.» (doctor) as the lists know it. */
+const DOCTOR = 'الدكتور';
+
 const TOKEN = /([\p{L}\p{M}\p{N}\u0640]+)|([،,:؛;.!?؟()])/gu;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
@@ -59,8 +62,13 @@ function narration(text: string, from: number, to: number, out: SentenceItem[]):
       // على (on) and علي (Ali) fold together; only the written form tells them apart.
       let norm = normalizeWord(surface);
       if (norm === 'علي' && surface.replace(/[\u064B-\u0652\u0640]/g, '') === 'علي') norm = NAME_ALI;
+      // «د. خالد النمر»، «د. التويجري»: the abbreviated title reads as the word it stands for.
+      if (surface === 'د' && text[start + 1] === '.') norm = DOCTOR;
       if (norm !== '') out.push({ kind: 'word', surface, norm, start, end: start + surface.length });
     } else {
+      // «د. خالد النمر»: the dot of the abbreviated title is no punctuation to a subject.
+      const last = out[out.length - 1];
+      if (surface === '.' && last?.kind === 'word' && last.surface === 'د' && last.end === start) continue;
       out.push({ kind: 'punct', surface, start, end: start + surface.length });
     }
   }

@@ -71,6 +71,7 @@ export const PERSON_TITLES = words(
   'سيد سيدة دكتور دكتورة بروفيسور مهندس مهندسة بابا بطريرك حاخام إمام مفتي مفوض مفوضة منسق',
   'مدرب لاعب طبيب طبيبة أكاديمي مؤرخ مفكر ناشط ناشطة مساعد مساعدة نظير نظيره سمو معالي فخامة',
   'سعادة سماحة جلالة صاحب حضرة حارس مهاجم مدافع نجم نجمة مالك مؤسس محافظ وكيل مشرف آمر',
+  'استشاري استشارية أخصائي أخصائية اختصاصي اختصاصية',
 );
 
 /** Heads of an unnamed speaker: «مسؤول حكومي»، «مصدر في المخابرات». */
@@ -175,6 +176,18 @@ export function withoutArticle(norm: string): string {
   return m && norm.length - m[0].length >= 2 ? norm.slice(m[0].length) : norm;
 }
 
+/** Abbreviated titles and the word they stand for: «د.» is «الدكتور». */
+const ABBREVIATED_TITLES: ReadonlyMap<string, string> = new Map([['د', 'دكتور']]);
+
+/**
+ * A word as a title-and-name profile holds it: without its article, an abbreviation spelled
+ * out, so «وقال د. النمر» matches «الدكتور خالد النمر».
+ */
+export function profileWord(norm: string): string {
+  const bare = withoutArticle(norm);
+  return ABBREVIATED_TITLES.get(bare) ?? bare;
+}
+
 /**
  * True when the word, without its article and possibly without a leading و/ف, is in `set`:
  * «والخبير» and «الخبير» are «خبير», while «وكالة» and «واشنطن» keep their و.
@@ -223,8 +236,27 @@ const COMMON: ReadonlySet<string> = new Set([
 export function isFamilyName(norm: string): boolean {
   if (!norm.startsWith('ال') || norm.length < 5 || DEFINITE.exec(norm)?.[0] !== 'ال') return false;
   const bare = norm.slice(2);
-  return !COMMON.has(bare) && !COMMON.has(norm) && !isNisba(norm) && !ADJECTIVES.has(bare) && !/ات$/.test(bare);
+  // «سامي العلي»: the preposition «على» folds to «علي» but never takes the article, so «العلي» is a name.
+  const common = COMMON.has(bare) && !PREPOSITIONS_WITH_NAME_FORM.has(bare);
+  return !common && !COMMON.has(norm) && !isNisba(norm) && !ADJECTIVES.has(bare) && !/ات$/.test(bare);
 }
+
+/** Definite words in ي that are participles, not family names: «المدعي العام»، «المعني». */
+const PARTICIPLES_IN_Y = words('المدعي المعني المنهي المتلقي المشتري المرتدي');
+
+/**
+ * Could this lone definite word be a family name the article never gives in full («وقال
+ * المطيري إن»)? Only the commonest shape of one, the nisba in ي of four letters or more
+ * («الزهراني»، «الحربي»), not a nationality («الكرواتي» aside, the lists know them), not an
+ * agent noun of the فاعل shape («الراوي»، «الجاني»، «الثاني»), not a participle in ي.
+ */
+export function isLoneFamilyName(norm: string): boolean {
+  if (!isFamilyName(norm) || !norm.endsWith('ي') || norm.length < 6) return false;
+  return !/^ال[^ا]ا[^ا]ي$/.test(norm) && !PARTICIPLES_IN_Y.has(norm);
+}
+
+/** Prepositions whose normalized form is also a name («على»/«علي»): with the article they are a family name. */
+const PREPOSITIONS_WITH_NAME_FORM = words('علي');
 
 /** Name words after which a definite word belongs to the name: «عبد الله»، «أبو الغيط»، «آل سعود». */
 export const COMPOUND_NAME_HEADS = words('عبد أبو أبي ابن بن بنت آل أم ذو ولد');

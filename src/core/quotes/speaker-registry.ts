@@ -14,15 +14,13 @@ import {
   isCommonWord,
   isDefinite,
   isFamilyName,
-  isNameWord,
   isNisba,
+  profileWord,
   withoutArticle,
 } from './speaker-lexicon.js';
 import type { SubjectPhrase } from './subject-phrase.js';
-import { organizationName } from './classify-subject.js';
-import type { PhrasePart } from './name-run.js';
-import { isWord, sentenceItems, type WordItem } from './sentence-items.js';
 import { ArticleMentions, type Mention } from './article-mentions.js';
+import { GENERIC_ORGANIZATION_HEADS, namedOrganizations } from './named-organizations.js';
 
 /**
  * The speakers of one article, in the order the text brings them up. It answers the two
@@ -37,6 +35,12 @@ const ANAPHOR_REACH = 3;
 
 /** How many sentences back a bare title («الرئيس الأوكراني») may reach for an undescribed person. */
 const TITLE_REACH = 3;
+
+/** Fewest words of a description that may stand for a person named with it («ولي عهد أبوظبي»). */
+const MIN_DESCRIPTION_WORDS = 2;
+
+/** Fewest words of an unclassified subject that may repeat a speaker's description. */
+const MIN_REPEATED_DESCRIPTION_WORDS = 3;
 
 interface NameForm {
   readonly surface: string;
@@ -56,7 +60,7 @@ interface Entity {
   members?: readonly number[];
 }
 
-const profileWords = (text: string): string[] => nameWords(text).map(withoutArticle);
+const profileWords = (text: string): string[] => nameWords(text).map(profileWord);
 
 /** A word's form for the name lists: «علي» (Ali) apart from «على» (on), as `sentenceItems` does. */
 function nameNorm(surface: string): string {
@@ -97,6 +101,7 @@ function plausiblePerson(phrase: SubjectPhrase, introduced: (surface: string) =>
   const surfaces = phrase.name.split(/\s+/).filter(Boolean);
   const norms = surfaces.map(nameNorm);
   if (norms.length === 0 || norms.some((n) => RELIGIOUS.has(n)) || RELIGIOUS_HEADS.has(norms[0]!)) return false;
+  if (phrase.certain) return true;
   if (phrase.description && vouches(phrase.description)) return true;
   if (norms.some(isGivenName)) return true;
   if (norms.some((n) => COMPOUND_NAME_HEADS.has(n) || n === 'الدين' || /^عبد(?:ال|ول)/.test(n))) return true;
@@ -147,6 +152,11 @@ export class ArticleSpeakers {
     if (phrase.also) return this.group(phrase, cue, sentence);
     const keys = nameKeys(phrase.name);
     if (keys.length === 0) return null;
+    if (phrase.kind === 'anonymous') {
+      // «وقال ولي عهد أبوظبي» after «الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي»: the person so described.
+      const described = this.byDescription(phrase.name, cue, sentence);
+      if (described !== null) return described;
+    }
     const kind: SpeakerKind = phrase.kind === 'named' ? 'person' : phrase.kind;
     let id =
       this.latest(
@@ -182,6 +192,7 @@ export class ArticleSpeakers {
     const entity = this.entities[id]!;
     this.addForm(entity, phrase.name, keys);
     if (!entity.description && phrase.description) this.describe(entity, phrase.description);
+    if (phrase.apposition) for (const w of profileWords(phrase.apposition)) entity.profile.add(w);
     entity.gender ??= genderOf(phrase, cue);
     return this.touch(id, sentence);
   }
@@ -235,6 +246,55 @@ export class ArticleSpeakers {
     return mention ? this.fromMention(mention, null, null, cue, sentence) : null;
   }
 
+  /**
+   * The person a description of a title and its genitive stands for («ولي عهد أبوظبي»، «كبير
+   * الصيادين بفرضة القطيف»): the latest speaker, else person the article names, whose title,
+   * name and apposition hold every word. A description with an unnamed head («مسؤول حكومي»،
+   * «مصدر أمني») or of one word is never anyone's: many people fit those.
+   */
+  byDescription(text: string, cue: AttributionCue | null, sentence: number): number | null {
+    const words = nameWords(text).map(normalizeArabic);
+    const head = words[0];
+    if (words.length < MIN_DESCRIPTION_WORDS || !head || !inLexicon(PERSON_TITLES, head)) return null;
+    if (inLexicon(ANONYMOUS_HEADS, head) || words.slice(1).every((w) => isAdjective(w) || isNisba(w))) return null;
+    const known = this.described(text, cue);
+    if (known !== null && this.isPersonName(this.entities[known]!)) return this.touch(known, sentence);
+    const mention = this.named.byTitle(text, sentence, (w) => PREPOSITIONS.has(w) || w === 'باسم');
+    return mention && this.readsAsName(mention.name) ? this.fromMention(mention, null, text, cue, sentence) : null;
+  }
+
+  /**
+   * A subject the classifier could not read («وقال كبير الصيادين بفرضة القطيف:») is the
+   * speaker introduced with exactly those words, when it has at least three of them: the
+   * description repeated in full, not a generic head.
+   */
+  byRepeatedDescription(text: string, cue: AttributionCue | null, sentence: number): number | null {
+    const words = profileWords(text).filter((w) => !PREPOSITIONS.has(w));
+    if (words.length < MIN_REPEATED_DESCRIPTION_WORDS) return null;
+    const id = this.latest((e) => !e.members && words.every((w) => e.profile.has(w)) && agrees(e, cue));
+    return id !== null && this.isPersonName(this.entities[id]!) ? this.touch(id, sentence) : null;
+  }
+
+  /** Is the speaker a person with a name that reads as one (not a clause read as a name earlier)? */
+  private isPersonName(e: Entity): boolean {
+    if (e.kind !== 'person' || e.members) return false;
+    return this.readsAsName(fullest(e).surface);
+  }
+
+  /**
+   * Would these words be taken for a person's name on their own shape (a given name, an Arab
+   * compound, transliterated words), with no title vouching and no other mention helping?
+   */
+  private readsAsName(name: string): boolean {
+    const phrase: SubjectPhrase = { kind: 'named', name, description: null, plural: false, feminine: null };
+    return plausiblePerson(phrase, () => false);
+  }
+
+  /** Does the article name anyone in full, one person or several, with this family name? */
+  familyNameTaken(surface: string): boolean {
+    return this.named.hasFamilyName(surface);
+  }
+
   /** Does the article name someone in full whose family name this lone word is («السنين» of «سامي السنين»)? */
   namesInFull(surface: string, sentence: number): boolean {
     return this.named.byFamilyName(surface, sentence) !== null;
@@ -264,6 +324,7 @@ export class ArticleSpeakers {
     if (known !== null) this.addForm(entity, m.name, keys);
     if (short && nameWords(short).length > 0) this.addForm(entity, short, nameKeys(short));
     if (!entity.description && (m.description ?? description)) this.describe(entity, (m.description ?? description)!);
+    for (const w of m.profile) entity.profile.add(w);
     entity.gender ??= cue && !cue.plural ? cue.gender : null;
     return this.touch(id, sentence);
   }
@@ -397,6 +458,12 @@ export class ArticleSpeakers {
         return this.touch(id, sentence);
       }
     }
+    // «وأضاف الدكتور التويجري» with his full name nowhere in the article: the family name, so titled.
+    const family = titledFamilyName(phrase.name);
+    if (family !== null) {
+      const named: SubjectPhrase = { ...phrase, kind: 'named', name: family, description: phrase.name, certain: true };
+      return this.resolve(named, cue, sentence);
+    }
     // «وقال اللاعب لموقع ميلان: …» with no player named: an unnamed speaker, not a person to list.
     return this.create('anonymous', phrase, cue, sentence);
   }
@@ -421,6 +488,7 @@ export class ArticleSpeakers {
     };
     this.addForm(entity, phrase.name, nameKeys(phrase.name));
     if (phrase.description) this.describe(entity, phrase.description);
+    if (phrase.apposition) for (const w of profileWords(phrase.apposition)) entity.profile.add(w);
     this.entities.push(entity);
     return this.touch(this.entities.length - 1, sentence);
   }
@@ -453,6 +521,30 @@ export class ArticleSpeakers {
   }
 }
 
+/**
+ * Titles written before a person's name, hardly ever before an adjective: «المدرب الكرواتي»،
+ * «المستشار القانوني»، «الطبيب المعالج» are descriptions, «الدكتور التويجري» a person.
+ */
+const NAME_TITLES = new Set(
+  ['دكتور', 'دكتورة', 'شيخ', 'مهندس', 'مهندسة', 'لواء', 'عميد', 'عقيد', 'نقيب', 'أستاذ', 'أستاذة'].map((w) =>
+    normalizeArabic(w),
+  ),
+);
+
+/**
+ * «الدكتور التويجري»، «الشيخ المطلق»: a definite title and one family name is that person,
+ * named by the family name. Not a genitive after an indefinite title («رئيس البلدية»), not a
+ * word in ة («المدير الجديدة» is no name).
+ */
+function titledFamilyName(phrase: string): string | null {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length !== 2) return null;
+  const [title, family] = words.map((w) => normalizeArabic(w)) as [string, string];
+  const definiteTitle = title === 'د' || (title.startsWith('ال') && NAME_TITLES.has(title.slice(2))); // «د.» is «الدكتور»
+  if (!definiteTitle) return null;
+  return isFamilyName(family) && !family.endsWith('ه') ? words[1]! : null;
+}
+
 /** Honorific pronouns and the title they stand for: «معاليه» is the «معالي …» named before. */
 const HONORIFIC_TITLES: ReadonlyMap<string, string> = new Map(
   [
@@ -465,88 +557,6 @@ const HONORIFIC_TITLES: ReadonlyMap<string, string> = new Map(
     ['سماحته', 'سماحة'],
   ].map(([pronoun, title]) => [normalizeArabic(pronoun!), title!] as const),
 );
-
-/** Organization heads whose bare definite form («الشركة») stands for one the article named. */
-const GENERIC_ORGANIZATION_HEADS = new Set(
-  [
-    'شركة',
-    'نادي',
-    'لجنة',
-    'وزارة',
-    'هيئة',
-    'مؤسسة',
-    'منظمة',
-    'جامعة',
-    'مستشفى',
-    'مجلس',
-    'بنك',
-    'مصرف',
-    'صندوق',
-    'اتحاد',
-    'حزب',
-    'حركة',
-    'جماعة',
-    'مركز',
-    'معهد',
-    'محكمة',
-    'سفارة',
-    'منتخب',
-    'صحيفة',
-    'وكالة',
-    'قناة',
-    'مجموعة',
-    'جمعية',
-    'رئاسة',
-  ].map((w) => normalizeArabic(w)),
-);
-
-/** Clitics a named organization may carry in running text: «لشركة»، «وبنادي». */
-const ORGANIZATION_CLITICS = new Set(['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل']);
-
-/**
- * The organizations with this head a sentence names: «شركة أرامكو السعودية»، «نادي الهلال»،
- * «شركة "أبل"». The word after the head must be a name or a definite genitive, not an
- * adjective («شركة كبرى»، «لجنة مختصة»، «شركة أمريكية»).
- */
-function namedOrganizations(text: string, head: string): string[] {
-  const items = sentenceItems(text);
-  const out: string[] = [];
-  items.forEach((it, i) => {
-    if (
-      !isWord(it) ||
-      !it.norm.endsWith(head) ||
-      !ORGANIZATION_CLITICS.has(it.norm.slice(0, it.norm.length - head.length))
-    )
-      return;
-    const next = items[i + 1];
-    if (!next || next.kind === 'punct') return;
-    if (isWord(next)) {
-      const n = next.norm;
-      const genitive = isDefinite(n)
-        ? !isAdjective(n) && !isNisba(n) && !isCommonWord(withoutArticle(n))
-        : isNameWord(n) && !isGivenName(n);
-      if (!genitive || attributionCue(n)) return;
-    } else if (next.words > 4) return;
-    const clitic = it.norm.length - head.length;
-    const bare: WordItem = { ...it, surface: it.surface.slice(clitic), norm: head };
-    const parts: PhrasePart[] = [bare];
-    for (let k = i + 1; k < items.length && parts.length < 8; k++) {
-      const p = items[k]!;
-      if (p.kind === 'punct') break;
-      // «شركة جنرال موتورز» goes on with name words; after «لجنة الاتصالات» an indefinite word is the verb («حجب»).
-      if (
-        isWord(p) &&
-        parts.length >= 2 &&
-        !isDefinite(p.norm) &&
-        parts.some((q) => isWord(q) && q !== bare && isDefinite(q.norm))
-      )
-        break;
-      parts.push(p);
-    }
-    out.push(organizationName(parts));
-  });
-  return out;
-}
 
 /** The longest name form of a speaker (the first seen among equals). A new name is compared
  * with it: «الجهني» may be «فيصل الجهني», but «متعب الجهني» is someone else. */

@@ -98,6 +98,8 @@ function endsSubject(
   // «مدير الأمن العام اللواء …»: after a definite genitive «العام» is "general", not "the year".
   const general =
     (norm === 'العام' || norm === 'العامه') && isWord(items[i - 1]) && isDefinite((items[i - 1] as WordItem).norm);
+  // «وأضاف د. التويجري مناشداً الآباء»: a word with tanween fath is a circumstance or an object, never the subject.
+  if (w.surface.includes('\u064B')) return true;
   if (
     (COMPLEMENTIZERS.has(norm) && !vanName) ||
     (SUBJECT_ENDERS.has(norm) && !general) ||
@@ -211,9 +213,15 @@ export function readSubjectAfter(
     if (!post && runActive && seg.length - runFrom >= 2 && describesAfterName(it, next)) break;
     const nameWord: boolean = !object && (inName(it, last, runActive, family) || beforeDin(it, next));
     if (!post && runActive && !nameWord) {
-      const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && isPlace(last.norm); // «كوريا الجنوبية»
+      // «كوريا الجنوبية»; «حلف شمال الأطلسي»: a nisba after a place, or inside an organization's name.
+      const orgHead = seg[0]?.kind === 'word' && !isDefinite(seg[0].norm) && inLexicon(ORGANIZATION_HEADS, seg[0].norm);
+      const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && (isPlace(last.norm) || orgHead);
       // «مدير سجون حائل اللواء عبد الرحمن الحازمي»: the words before the title were a description.
-      const title = !runAtStart && it.norm.startsWith('ال') && isTitleWord(it.norm);
+      // «ومدير مدارس الرياض السابق الدكتور …»: an adjective and a title go on with the description.
+      const title =
+        !runAtStart &&
+        it.norm.startsWith('ال') &&
+        (isTitleWord(it.norm) || (isAdjective(it.norm) && isWord(next) && isTitleWord(next.norm)));
       // «رئيس قسم الاستشارات …»: one word after an indefinite title was its genitive, not a name.
       const runWords = seg.length - runFrom;
       const titleHead = seg[runFrom - 1];
@@ -221,8 +229,8 @@ export function readSubjectAfter(
         runWords === 1 && titleHead?.kind === 'word' && !isDefinite(titleHead.norm) && isTitleWord(titleHead.norm);
       if (!placeAdjective && !title && !genitive) {
         // «أمبر رود وزيرة الطاقة»: a title with its genitive right after the name describes the person.
-        if (inLexicon(PERSON_TITLES, it.norm) && isWord(next) && !endsSubject(items, i + 1, true, true))
-          trailingTitle = i;
+        // «نبيه بري ورئيس الحكومة …» joins another person: never a title of his.
+        if (isTitleWord(it.norm) && isWord(next) && !endsSubject(items, i + 1, true, true)) trailingTitle = i;
         break; // the name ended the subject
       }
     }
@@ -238,8 +246,9 @@ export function readSubjectAfter(
   }
   while (segs.length > 1 && segs[segs.length - 1]!.length === 0) segs.pop();
   let phrase = classifySubject(text, segs, postFrom);
-  if (phrase?.kind === 'named' && !phrase.description && trailingTitle >= 0) {
-    phrase = { ...phrase, description: titleAfter(text, items, trailingTitle) };
+  if (phrase?.kind === 'named' && trailingTitle >= 0) {
+    const title = titleAfter(text, items, trailingTitle);
+    phrase = phrase.description ? { ...phrase, apposition: title } : { ...phrase, description: title };
   }
   if (phrase && coordinated) {
     const second = readSubjectAfter(text, withoutConjunction(items, i), i, cue);

@@ -2,7 +2,7 @@
  * Sentence splitting for Arabic news. A sentence ends at . ! ? ؟ … or a line break, but
  * never inside quotation marks (a quote of three sentences stays one sentence, so a
  * summary never cuts a speaker off), never between digits (3.5) and never after a lone
- * Latin initial. The comma ، and semicolon ؛ join clauses and do not end a sentence.
+ * Latin initial or «د.» (doctor). The comma ، and semicolon ؛ join clauses and do not end a sentence.
  */
 
 /** A sentence and where it stands in the source. */
@@ -48,6 +48,7 @@ function splitLine(line: string): [number, number][] {
     const next = line[i + 1] ?? '';
     if (ch === '.' && /\d/.test(prev) && /\d/.test(next)) continue; // 3.5
     if (ch === '.' && /^[A-Za-z]$/.test(prev) && !/[A-Za-z]/.test(line[i - 2] ?? '')) continue; // J. Smith
+    if (ch === '.' && isDoctor(line, i)) continue; // «وقال د. خالد النمر»
     // Take trailing terminators and closing quotes/brackets with the sentence.
     let end = i + 1;
     while (end < line.length && (TERMINATORS.has(line[end]!) || CLOSING_QUOTES.has(line[end]!) || line[end] === ')'))
@@ -69,6 +70,18 @@ function splitLine(line: string): [number, number][] {
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * «د.» (doctor) before a name: a lone «د» with a space and an Arabic word after the dot is
+ * the title, not a sentence end, so «وقال د. خالد النمر: …» keeps its speaker.
+ */
+function isDoctor(line: string, dot: number): boolean {
+  return (
+    line[dot - 1] === 'د' &&
+    !/[\p{L}\p{M}]/u.test(line[dot - 2] ?? '') &&
+    /^ [\u0621-\u064A]/.test(line.slice(dot + 1, dot + 3))
+  );
+}
 
 /** Splits text (one paragraph per line) into sentences, in order. */
 export function splitSentences(text: string): SentenceSpan[] {

@@ -57,8 +57,13 @@ describe('a family name alone is the person the article named in full', () => {
     expect(speakersOf(body)).not.toContain('محمد بن سلمان');
   });
 
+  it('keeps the family name alone when no full name is anywhere in the article (people join it across articles)', () => {
+    expect(quotesOf('وقال السيسي إن «مصر ماضية في طريق الإصلاح دون تردد».')).toEqual([
+      ['السيسي', 'مصر ماضية في طريق الإصلاح دون تردد'],
+    ]);
+  });
+
   it.each([
-    ['no full name anywhere in the article', 'وقال السيسي إن «مصر ماضية في طريق الإصلاح دون تردد».'],
     [
       'two people share the family name',
       'التقى خالد العمري بالوزير سعد العمري أمس.\nوقال العمري: «الاجتماع كان مثمرا جدا للطرفين».',

@@ -25,6 +25,8 @@ describe('splitSentences', () => {
     ],
     ['decimals', 'ارتفع بنسبة 3.5 في المئة.', ['ارتفع بنسبة 3.5 في المئة.']],
     ['a Latin initial', 'قال J. Smith ذلك.', ['قال J. Smith ذلك.']],
+    ['«د.» before a name', 'وقال د. خالد النمر ذلك. ثم غادر.', ['وقال د. خالد النمر ذلك.', 'ثم غادر.']],
+    ['a word ending in «د» still ends a sentence', 'وصل الوفد. ثم غادر.', ['وصل الوفد.', 'ثم غادر.']],
     ['lines are paragraphs', 'سطر أول\nسطر ثان', ['سطر أول', 'سطر ثان']],
     ['punctuation-only pieces vanish', '... !!', []],
     ['empty', '', []],
