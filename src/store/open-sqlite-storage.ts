@@ -7,6 +7,8 @@ import { createSqliteHandedBackUpdates } from './create-sqlite-handed-back-updat
 import { type Now, createSqliteIndexWriter } from './create-sqlite-index-writer.js';
 import { createSqliteStoryStore } from './create-sqlite-story-store.js';
 import { createSqliteSubscriptions } from './create-sqlite-subscriptions.js';
+import { createSqlitePageStore } from './create-sqlite-page-store.js';
+import { createSqliteUpdateLedger } from './create-sqlite-update-ledger.js';
 import { tryIndexLock } from './index-lock.js';
 import { type Db, isReadOnlyPath, openDatabase } from './open-database.js';
 
@@ -42,7 +44,9 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
     subscriptions: createSqliteSubscriptions(db),
     feeds: createSqliteFeedStore(db),
     handedBack: createSqliteHandedBackUpdates(db),
-    pages: createMemoryPageStore(),
+    updates: createSqliteUpdateLedger(db),
+    // A read-only file cannot keep pages: they live in this process's memory instead.
+    pages: readonly ? createMemoryPageStore() : createSqlitePageStore(db),
     async tryIndexLock() {
       const lock = tryIndexLock(file);
       return lock && { release: async () => lock.release() };

@@ -5,6 +5,7 @@ import type { IndexWriter } from './index-writer.js';
 import type { PageStore } from './page-store.js';
 import type { StoryStore } from './story-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
+import type { UpdateLedger } from './update-ledger.js';
 
 /** The storage engines nashra runs on: SQLite embedded in one process, PostgreSQL beside many. */
 export type StorageEngine = 'sqlite' | 'postgres';
@@ -33,8 +34,14 @@ export interface Storage {
   readonly feeds: FeedStore;
   readonly handedBack: HandedBackUpdates;
   /**
-   * List states behind pager buttons: in memory for the one SQLite process, in the database
-   * on PostgreSQL, so a button pressed on a message one instance sent works on another.
+  /**
+   * Which chat updates are being answered (webhook mode: one delivered twice is answered
+   * once), shared by every instance on the database.
+   */
+  readonly updates: UpdateLedger;
+  /**
+   * List states behind pager buttons, in the database so a button pressed on a message one
+   * process sent works in another sharing it (in memory only for a read-only SQLite file).
    */
   readonly pages: PageStore;
   /**

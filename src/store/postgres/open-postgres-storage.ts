@@ -6,6 +6,7 @@ import { createPostgresArticleIndex } from './create-postgres-article-index.js';
 import { createPostgresFeedStore } from './create-postgres-feed-store.js';
 import { createPostgresHandedBackUpdates } from './create-postgres-handed-back-updates.js';
 import { type Now, createPostgresIndexWriter } from './create-postgres-index-writer.js';
+import { createPostgresUpdateLedger } from './create-postgres-update-ledger.js';
 import { createPostgresPageStore } from './create-postgres-page-store.js';
 import { createPostgresStoryStore } from './create-postgres-story-store.js';
 import { createPostgresSubscriptions } from './create-postgres-subscriptions.js';
@@ -57,6 +58,7 @@ export async function openPostgresStorage(url: string, options: OpenPostgresOpti
     feeds: createPostgresFeedStore(session),
     handedBack: createPostgresHandedBackUpdates(session),
     pages: createPostgresPageStore(session),
+    updates: createPostgresUpdateLedger(session),
     tryIndexLock: () => tryPostgresIndexLock(url),
     check: () => checkPostgresDatabase(pool, location),
     async close() {

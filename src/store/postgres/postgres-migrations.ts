@@ -210,6 +210,20 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX pages_used ON pages (used_at);
     `,
   },
+  {
+    version: 2,
+    description: 'update claims: chat updates being answered, so one delivered twice is answered once',
+    sql: `
+      CREATE TABLE update_claims (
+        platform text COLLATE "C" NOT NULL,
+        update_id bigint NOT NULL,
+        -- when it was claimed, ms since the epoch; pruned after UPDATE_LEDGER_RETENTION_MS
+        claimed_at bigint NOT NULL,
+        PRIMARY KEY (platform, update_id)
+      );
+      CREATE INDEX update_claims_claimed_at ON update_claims (claimed_at);
+    `,
+  },
 ];
 
 /** The PostgreSQL schema version this build of nashra expects. */
