@@ -22,6 +22,9 @@ import { HtmlParseError, parseTelegramHtml, type TelegramEntity } from './parse-
  * is released when the client hangs up); messages are validated like Telegram does
  * (HTML parse mode or entities, 4096 characters, 64-byte callback data); faults are injected per
  * method. Tests act as users (`userSays`, `press`) and read what the bot sent.
+ * After `setWebhook`, updates are POSTed to the webhook instead (with the
+ * `X-Telegram-Bot-Api-Secret-Token` header, as Telegram does) and `getUpdates` is refused
+ * with 409; `deliver` POSTs any update again, as Telegram does when an answer times out.
  */
 
 export interface EmulatorOptions {
@@ -78,6 +81,12 @@ export interface Exchange {
   readonly calls: ApiCall[];
 }
 
+/** One POST of an update to the bot's webhook, with the status the bot answered (0: no answer). */
+export interface WebhookDelivery {
+  readonly updateId: number;
+  readonly status: number;
+}
+
 /** A made-up token of the real shape (digits, a colon, 30+ characters), which nashra's configuration checks. */
 export const EMULATOR_TOKEN = '123456:emulatorTokenOfTheRealShape_35chars';
 const OUTPUT_METHODS = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery']);
@@ -130,6 +139,8 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   let pending: Update[] = [];
   let nextUpdateId = 500;
   let nextMessageId = 1;
+  let webhook: { url: string; secret: string | undefined } | null = null;
+  const webhookDeliveries: WebhookDelivery[] = [];
   let waiter: { limit: number; respond: (updates: Update[]) => void; conflict: () => void } | null = null;
 
   function chatOf(payload: Record<string, unknown>): Chat {
@@ -185,7 +196,33 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
 
   const methods: Record<string, (payload: Record<string, unknown>) => unknown> = {
     getMe: () => botInfo,
-    deleteWebhook: () => true,
+    deleteWebhook(payload) {
+      webhook = null;
+      if (payload.drop_pending_updates === true) pending = [];
+      return true;
+    },
+    setWebhook(payload) {
+      const url = String(payload.url ?? '');
+      if (!/^https?:\/\/[^\s]+$/.test(url)) throw failure(400, 'Bad Request: bad webhook: invalid URL');
+      const secret = payload.secret_token === undefined ? undefined : String(payload.secret_token);
+      if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret))
+        throw failure(400, 'Bad Request: secret token contains unallowed characters');
+      if (payload.drop_pending_updates === true) pending = [];
+      webhook = { url, secret };
+      waiter?.conflict();
+      const queued = pending;
+      pending = [];
+      // Like Telegram, updates waiting for a poll now go to the webhook (after this answer).
+      setImmediate(() => {
+        for (const u of queued) void deliver(u);
+      });
+      return true;
+    },
+    getWebhookInfo: () => ({
+      url: webhook?.url ?? '',
+      has_custom_certificate: false,
+      pending_update_count: pending.length,
+    }),
     setMyCommands(payload) {
       const list = payload.commands as BotCommand[];
       for (const c of list) {
@@ -286,6 +323,14 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
     const offset = Number(payload.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(payload.limit ?? 100)));
     const timeout = Math.max(0, Number(payload.timeout ?? 0));
+    if (webhook)
+      return reply(res, 'getUpdates', payload, {
+        fault: {
+          error_code: 409,
+          description:
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        },
+      });
     if (offset > 0) pending = pending.filter((u) => u.update_id >= offset);
     if (pending.length > 0 || timeout === 0)
       return reply(res, 'getUpdates', payload, { result: pending.slice(0, limit) });
@@ -359,8 +404,38 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
+  /**
+   * POSTs `update` to the webhook, as Telegram does: JSON, with the secret header when one
+   * was set (`secret` overrides it; null sends none). Resolves with the bot's status.
+   */
+  async function deliver(update: Update, opts: { secret?: string | null } = {}): Promise<number> {
+    if (!webhook) throw new Error('no webhook is set');
+    const secret = opts.secret === undefined ? webhook.secret : opts.secret;
+    let status = 0;
+    try {
+      const res = await fetch(webhook.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(secret != null ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+        },
+        body: JSON.stringify(update),
+      });
+      status = res.status;
+      await res.arrayBuffer();
+    } catch {
+      status = 0;
+    }
+    webhookDeliveries.push({ updateId: update.update_id, status });
+    return status;
+  }
+
   function pushUpdate(update: Record<string, unknown>): Update {
     const full = { update_id: nextUpdateId++, ...update } as Update;
+    if (webhook) {
+      void deliver(full);
+      return full;
+    }
     pending.push(full);
     waiter?.respond(pending);
     return full;
@@ -488,6 +563,13 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       members.set(`${chatId}:${userId}`, status);
     },
     pushUpdate,
+    /** The webhook the bot set, or null while it polls. */
+    get webhook() {
+      return webhook;
+    },
+    /** Every POST to the webhook, in the order they were answered. */
+    webhookDeliveries,
+    deliver,
     userSays,
     /** A post in a channel. */
     channelPost(text: string, chat: Chat): Update {

@@ -2,13 +2,16 @@
  * `npm run bench`: nashra at 1,000 / 5,000 / 20,000 real articles against a bare FTS5
  * baseline on the same text. Reads ../shared/bench in place (research licence: never
  * copied into the project); without it, says so and uses a corpus generated from the
- * seed articles. Each measurement runs in its own process. Prints one Markdown table.
+ * seed articles. Each measurement runs in its own process. Prints one Markdown table, and a
+ * second one for PostgreSQL when NASHRA_BENCH_DATABASE_URL (or NASHRA_TEST_DATABASE_URL)
+ * names a server: the same corpus indexed and queried there, in the same run.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_CORPUS, benchCorpusAvailable, writeSubset } from './bench/bench-corpus.js';
+import { BENCH_DATABASE_URL, createBenchDatabase } from './bench/bench-postgres.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,20000').split(',').map(Number);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -70,6 +73,10 @@ async function main() {
     rows[name] = [...(rows[name] ?? []), value];
   };
   const perArticle: number[] = [];
+  const pgRows: Record<string, string[]> = {};
+  const pgRow = (name: string, value: string) => {
+    pgRows[name] = [...(pgRows[name] ?? []), value];
+  };
   try {
     for (const size of SIZES) {
       const corpus = join(dir, `corpus-${size}.jsonl`);
@@ -100,6 +107,34 @@ async function main() {
       row('database / raw text', `${fmt(dbBytes(db) / bytes, 2)}x`);
       row('quotes / people (persons)', `${fmt(q.counts.quotes)} / ${fmt(q.counts.people)} (${fmt(q.counts.persons)})`);
       rmSync(join(dir, `raw-${size}.sqlite`), { force: true });
+      if (BENCH_DATABASE_URL) {
+        const pg = await createBenchDatabase(BENCH_DATABASE_URL, size);
+        try {
+          const pgFull = worker('index', corpus, pg.url);
+          const pgAgain = worker('reindex', corpus, pg.url);
+          const pgChanged = changeFraction(corpus, 0.01);
+          const pgPartial = worker('reindex', corpus, pg.url);
+          const pq = worker('query', corpus, pg.url);
+          const bytesPg = await pg.bytes();
+          pgRow('articles', fmt(count));
+          pgRow('full index (s)', fmt(pgFull.ms / 1000, 2));
+          pgRow('full index / SQLite', `${fmt(pgFull.ms / full.ms, 2)}x`);
+          pgRow('re-index, no change (ms)', fmt(pgAgain.ms, 0));
+          pgRow('re-index, 1% changed (ms)', `${fmt(pgPartial.ms, 0)} (${pgChanged} art.)`);
+          pgRow('search p50 / p95 / p99 (ms)', `${pq.search.p50} / ${pq.search.p95} / ${pq.search.p99}`);
+          pgRow('quotes p50 / p95 / p99 (ms)', `${pq.quotes.p50} / ${pq.quotes.p95} / ${pq.quotes.p99}`);
+          pgRow('summary p50 / p95 / p99 (ms)', `${pq.summary.p50} / ${pq.summary.p95} / ${pq.summary.p99}`);
+          pgRow('searches with a hit', `${pq.found} / 1000`);
+          pgRow('peak RSS indexing (MB)', fmt(pgFull.maxRssMb));
+          pgRow('database (MB, pg_database_size)', fmt(bytesPg / 1048576, 1));
+          pgRow(
+            'quotes / people (persons)',
+            `${fmt(pq.counts.quotes)} / ${fmt(pq.counts.people)} (${fmt(pq.counts.persons)})`,
+          );
+        } finally {
+          await pg.drop();
+        }
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -108,6 +143,12 @@ async function main() {
   console.log(header);
   console.log(`|---|${SIZES.map(() => '---:').join('|')}|`);
   for (const [name, values] of Object.entries(rows)) console.log(`| ${name} | ${values.join(' | ')} |`);
+  if (Object.keys(pgRows).length > 0) {
+    console.log(`\nPostgreSQL (${BENCH_DATABASE_URL!.replace(/:[^:@/]*@/, ':***@')}), same corpus, same run:\n`);
+    console.log(`| PostgreSQL | ${SIZES.map((s) => fmt(s)).join(' | ')} |`);
+    console.log(`|---|${SIZES.map(() => '---:').join('|')}|`);
+    for (const [name, values] of Object.entries(pgRows)) console.log(`| ${name} | ${values.join(' | ')} |`);
+  }
   if (perArticle.length > 1)
     console.log(
       `\nper-article time, largest vs smallest corpus: ${fmt(perArticle[perArticle.length - 1]! / perArticle[0]!, 2)}x`,

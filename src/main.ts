@@ -6,14 +6,13 @@ import { createConsole } from './console/create-console.js';
 import { createConsoleDelivery } from './console/create-console-delivery.js';
 import { hasConsoleInput } from './console/has-console-input.js';
 import { createCommandHandler } from './core/commands/create-command-handler.js';
-import { createMemoryPageStore } from './store/create-memory-page-store.js';
 import { NashraError } from './core/errors/nashra-error.js';
 import type { ChatDelivery, Platform } from './core/ports/chat-delivery.js';
 import { systemClock } from './core/schedule/clock.js';
 import { createSubscriptionCommands } from './core/subscriptions/create-subscription-commands.js';
-import { createDiscordBot } from './discord/create-discord-bot.js';
+import { type DiscordBot, createDiscordBot } from './discord/create-discord-bot.js';
 import { discordTarget } from './discord/probe-discord.js';
-import { createHttpServer } from './http/create-http-server.js';
+import { type HttpServer, createHttpServer } from './http/create-http-server.js';
 import { mountOperations } from './http/mount-operations.js';
 import { consoleLogLevel, createLogger } from './logging/create-logger.js';
 import { scrubSecrets } from './logging/scrub-secrets.js';
@@ -26,7 +25,7 @@ import type { FeedReader } from './feeds/create-feed-reader.js';
 import { readFeedList } from './feeds/read-feed-list.js';
 import { createFeedPoller } from './scheduler/create-feed-poller.js';
 import { STOP_LIMITS } from './core/lifecycle/stop-limits.js';
-import { createTelegramBot } from './telegram/create-telegram-bot.js';
+import { type TelegramBot, createTelegramBot } from './telegram/create-telegram-bot.js';
 import { telegramTarget } from './telegram/probe-telegram.js';
 
 /** A running part that can be stopped on a signal. */
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
     defaultTimezone: config.timezone,
     onChange: () => scheduler?.refresh(),
   });
-  const handler = createCommandHandler({ index: app.index, pages: createMemoryPageStore(), subscriptions });
+  const handler = createCommandHandler({ index: app.index, pages: app.storage.pages, subscriptions });
   const handlerFor = (platform: Platform) => instrumentHandler(handler, metrics, platform);
   const services: Service[] = [];
   const deliveries: Partial<Record<Platform, ChatDelivery>> = {};
@@ -128,11 +127,24 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  // Set once each platform starts; /healthz reports them from then on.
+  let telegramBot: TelegramBot | undefined;
+  let discordBot: DiscordBot | undefined;
+  let http: HttpServer | undefined;
   if (config.httpPort !== null) {
-    const http = createHttpServer({ logger });
-    mountOperations(http, { metrics, health: app.index });
+    http = createHttpServer({ logger });
+    mountOperations(http, {
+      metrics,
+      health: app.index,
+      // Every configured platform, disconnected until its bot has started (and again once it stops).
+      platforms: () => [
+        ...(config.telegram ? [{ name: 'telegram', connected: () => telegramBot?.connected() ?? false }] : []),
+        ...(config.discord ? [{ name: 'discord', connected: () => discordBot?.connected() ?? false }] : []),
+      ],
+    });
     const port = await http.listen(config.httpPort);
-    services.push({ name: 'http', stop: () => http.close() });
+    const server = http;
+    services.push({ name: 'http', stop: () => server.close() });
     logger.info({ port }, 'serving /healthz and /metrics');
   }
 
@@ -143,19 +155,27 @@ async function main(): Promise<void> {
 
   if (config.telegram) {
     const { handedBack } = storage;
+    // Webhook mode: each update is claimed in the database first, so a retried delivery is answered once.
+    const ledger = config.telegram.webhook ? storage.updates : undefined;
     const telegram = createTelegramBot({
       ...config.telegram,
       handler: handlerFor('telegram'),
       handedBack,
+      ...(ledger ? { ledger } : {}),
       logger: logger.child({ platform: 'telegram' }),
     });
+    // Webhook mode: Telegram POSTs to the URL's path on the one HTTP server (the config requires its port).
+    if (telegram.webhookHandler && config.telegram.webhook && http)
+      http.mount('POST', new URL(config.telegram.webhook.url).pathname, telegram.webhookHandler);
     await telegram.start();
+    telegramBot = telegram;
     services.push({ name: 'telegram', stop: () => telegram.stop() });
     deliveries.telegram = telegram;
   }
   if (config.discord) {
     const discord = createDiscordBot({ ...config.discord, handler: handlerFor('discord'), index: app.index, logger });
     await discord.start();
+    discordBot = discord;
     services.push({ name: 'discord', stop: () => discord.stop() });
     deliveries.discord = discord;
   }

@@ -12,6 +12,8 @@ import { searchArticles } from '../../src/core/services/search-articles.js';
 import { createCommandHandler } from '../../src/core/commands/create-command-handler.js';
 import { createMemoryPageStore } from '../../src/store/create-memory-page-store.js';
 import { seededRandom as rng } from '../lib/seeded-random.js';
+import { isPostgresUrl } from '../../src/app/open-storage.js';
+import { type BenchSamples, postgresSamples } from './postgres-samples.js';
 
 const [mode, corpus, dbFile] = process.argv.slice(2) as [string, string, string];
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -65,22 +67,16 @@ async function main() {
   }
   // query: idle footprint first (an open index and a command handler), then latencies, warm.
   const { index } = app;
-  // Sampling queries read the SQLite file itself, on a connection of their own.
-  const db = new Database(dbFile, { readonly: true });
+  // Sampling queries read the database itself, on a connection of their own.
+  const samples = isPostgresUrl(dbFile) ? await postgresSamples(dbFile) : sqliteSamples(dbFile);
   const handler = createCommandHandler({ index, pages: createMemoryPageStore() });
   (globalThis as { gc?: () => void }).gc?.();
   const idleRssMb = rssMb();
   const random = rng(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const ids = (db.prepare('SELECT id FROM articles').all() as { id: string }[]).map((r) => r.id);
-  const sentences = (
-    db.prepare('SELECT body FROM articles WHERE num % 3 = 0 LIMIT 7000').all() as { body: string }[]
-  ).flatMap((r) => r.body.split(/[.؟!\n]/).filter((x) => x.length > 20));
+  const { ids, people, counts } = samples;
+  const sentences = samples.bodies.flatMap((b) => b.split(/[.؟!\n]/).filter((x) => x.length > 20));
   const words = sentences.flatMap((s) => s.split(/[\s،.:"“”«»()]+/).filter((w) => /^[\u0621-\u064A]{4,}$/.test(w)));
-  const people = db.prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000').all() as {
-    name: string;
-    aliases: string;
-  }[];
   const decorate = (w: string) => {
     const r = random();
     if (r < 0.25) return `${w[0]}\u064E${w.slice(1)}`; // a fatha
@@ -108,11 +104,6 @@ async function main() {
   let found = 0;
   for (const q of queries) if ((await searchArticles(index, q, { limit: 1 })).results.length > 0) found++;
   await handler.run({ locale: 'ar', userId: 'bench' }, 'search', queries[0]!);
-  const counts = db
-    .prepare(
-      "SELECT (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM people WHERE kind = 'person') AS persons",
-    )
-    .get();
   console.log(
     JSON.stringify({
       search: percentiles(search),
@@ -124,8 +115,30 @@ async function main() {
       counts,
     }),
   );
-  db.close();
   await app.close();
+}
+
+/** The bench samples from a SQLite file (see postgres-samples.ts for PostgreSQL's). */
+function sqliteSamples(file: string): BenchSamples {
+  const db = new Database(file, { readonly: true });
+  try {
+    return {
+      ids: (db.prepare('SELECT id FROM articles').all() as { id: string }[]).map((r) => r.id),
+      bodies: (db.prepare('SELECT body FROM articles WHERE num % 3 = 0 LIMIT 7000').all() as { body: string }[]).map(
+        (r) => r.body,
+      ),
+      people: db
+        .prepare('SELECT name, aliases FROM people ORDER BY random() LIMIT 2000')
+        .all() as BenchSamples['people'],
+      counts: db
+        .prepare(
+          "SELECT (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM people WHERE kind = 'person') AS persons",
+        )
+        .get() as BenchSamples['counts'],
+    };
+  } finally {
+    db.close();
+  }
 }
 
 main().catch((err) => {

@@ -35,9 +35,9 @@ export function redactUrl(db: string): string {
  */
 export async function openStorage(db: string, options: OpenStorageOptions = {}): Promise<Storage> {
   if (isPostgresUrl(db)) {
-    // PostgreSQL is wired here, and only here (a dynamic import of
-    // src/store/postgres/open-postgres-storage.ts, so SQLite users never load `pg`).
-    throw new NashraError('CONFIG', 'PostgreSQL support is not built in yet');
+    // Imported only here, so SQLite users never load `pg`.
+    const { openPostgresStorage } = await import('../store/postgres/open-postgres-storage.js');
+    return openPostgresStorage(db, options);
   }
   return openSqliteStorage(db, options);
 }

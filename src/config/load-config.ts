@@ -46,12 +46,35 @@ const url = (what: string) =>
     `${what} must be an http(s) URL without a trailing slash`,
   );
 
+/** Telegram's allowed characters for a webhook's `secret_token` (setWebhook). */
+export const WEBHOOK_SECRET_SHAPE = /^[A-Za-z0-9_-]{1,256}$/;
+/** Hosts a webhook may be served from over plain http: the machine itself (tests, a local Bot API server). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True when `v` is a webhook URL Telegram accepts: https, or http on a loopback host. */
+function isWebhookUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname));
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText.refine(
     (v) => v === undefined || TOKEN_SHAPES.telegram.test(v),
     'TELEGRAM_BOT_TOKEN is not a bot token: it is digits, a colon and 35 letters, digits, - or _ (ask @BotFather for it)',
   ),
   TELEGRAM_API_ROOT: url('TELEGRAM_API_ROOT'),
+  TELEGRAM_WEBHOOK_URL: optionalText.refine(
+    (v) => v === undefined || isWebhookUrl(v),
+    'TELEGRAM_WEBHOOK_URL must be an https URL (plain http only on localhost / 127.0.0.1)',
+  ),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.refine(
+    (v) => v === undefined || WEBHOOK_SECRET_SHAPE.test(v),
+    'TELEGRAM_WEBHOOK_SECRET must be 1 to 256 letters, digits, _ or - (what Telegram allows as a secret_token)',
+  ),
   DISCORD_TOKEN: optionalText.refine(
     (v) => v === undefined || TOKEN_SHAPES.discord.test(v),
     'DISCORD_TOKEN is not a bot token: it is three parts joined by dots (Developer Portal → your application → Bot → Reset Token)',
@@ -90,9 +113,38 @@ const EnvSchema = z.object({
     .default(CONFIG_DEFAULTS.logLevel),
 });
 
+/** Where Telegram POSTs updates, and the secret it sends with each (`X-Telegram-Bot-Api-Secret-Token`). */
+export interface TelegramWebhook {
+  readonly url: string;
+  readonly secret: string;
+}
+
+/**
+ * Rules between settings, which one field's check cannot see: webhook mode needs both
+ * its variables, a bot token, and the HTTP server it is served on.
+ */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  const url = set('TELEGRAM_WEBHOOK_URL');
+  const secret = set('TELEGRAM_WEBHOOK_SECRET');
+  if (url !== secret)
+    problems.push('TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET are set together or not at all (webhook mode)');
+  if ((url || secret) && !set('TELEGRAM_BOT_TOKEN'))
+    problems.push("TELEGRAM_WEBHOOK_URL needs TELEGRAM_BOT_TOKEN (the webhook is that bot's)");
+  if ((url || secret) && !set('NASHRA_HTTP_PORT'))
+    problems.push('webhook mode (TELEGRAM_WEBHOOK_URL) needs NASHRA_HTTP_PORT: the webhook is served on that port');
+  return problems;
+}
+
 /** nashra's settings, parsed once at start-up. */
 export interface Config {
-  readonly telegram: { readonly token: string; readonly apiRoot: string | undefined } | null;
+  readonly telegram: {
+    readonly token: string;
+    readonly apiRoot: string | undefined;
+    /** Webhook mode (updates POSTed by Telegram to `url`); null: long polling, the default. */
+    readonly webhook: TelegramWebhook | null;
+  } | null;
   readonly discord: {
     readonly token: string;
     readonly apiUrl: string | undefined;
@@ -107,7 +159,7 @@ export interface Config {
   readonly feeds: { readonly file: string; readonly explicit: boolean };
   /** Minutes between two polls of one feed. */
   readonly feedMinutes: number;
-  /** Where /healthz and /metrics are served; null: no HTTP server. */
+  /** Where /healthz, /metrics and the Telegram webhook are served; null: no HTTP server. */
   readonly httpPort: number | null;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
@@ -118,13 +170,17 @@ export interface Config {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  - ${i.message}`);
-    throw new NashraError('CONFIG', `invalid configuration:\n${problems.join('\n')}`);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)), ...crossFieldProblems(env)];
+  if (!parsed.success || problems.length > 0) {
+    throw new NashraError('CONFIG', `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
   const e = parsed.data;
+  const webhook =
+    e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+      ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET }
+      : null;
   return {
-    telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT } : null,
+    telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook } : null,
     discord: e.DISCORD_TOKEN
       ? { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
       : null,

@@ -32,6 +32,8 @@ export interface DiscordBot extends ChatDelivery {
   start(): Promise<void>;
   /** Stops taking interactions, lets the ones in flight finish (briefly), and closes the gateway. */
   stop(): Promise<void>;
+  /** True while the gateway session is ready and the bot takes interactions (what /healthz reports). */
+  connected(): boolean;
   readonly client: Client;
 }
 
@@ -156,5 +158,5 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     }
   }
 
-  return { platform: 'discord', client, start, stop, send };
+  return { platform: 'discord', client, start, stop, send, connected: () => !stopping && client.isReady() };
 }

@@ -353,7 +353,7 @@ export function createFeedReader(deps: FeedReaderDeps): FeedReader {
         if (analyzed.length > 0 && deps.stories) await groupStories(deps.stories);
       });
     } finally {
-      writer.endRun();
+      await writer.endRun();
     }
     const seenAt = clock.now().toISOString();
     for (const a of analyzed) await store.saveItem(feed.url, a.record, seenAt);

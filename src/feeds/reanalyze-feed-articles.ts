@@ -36,7 +36,7 @@ export async function reanalyzeFeedArticles(deps: {
     }
     if (done > 0) await writer.transaction(() => rebuildPeople(writer));
   } finally {
-    writer.endRun();
+    await writer.endRun();
   }
   await store.setAnalyzerVersion(ANALYZER_VERSION);
   return done;

@@ -260,7 +260,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       s.countDistinctQuotes.run();
     },
     transaction: (fn) => runSqliteTransaction(db, fn, crash),
-    endRun() {
+    async endRun() {
       if (defaultCacheSize !== null) db.pragma(`cache_size = ${defaultCacheSize}`);
       knownNameWords = null;
     },

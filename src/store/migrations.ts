@@ -230,6 +230,34 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
+    description: 'update claims: chat updates being answered, so one delivered twice is answered once',
+    sql: `
+      CREATE TABLE update_claims (
+        platform TEXT NOT NULL,
+        update_id INTEGER NOT NULL,
+        -- when it was claimed, ms since the epoch; pruned after UPDATE_LEDGER_RETENTION_MS
+        claimed_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, update_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX update_claims_claimed_at ON update_claims(claimed_at);
+    `,
+  },
+  {
+    version: 9,
+    description: 'list pages: the lists behind pager buttons, shared by every process on the database',
+    sql: `
+      CREATE TABLE list_pages (
+        token TEXT PRIMARY KEY,
+        -- the PageState (command, arg, locale, ownerId) as JSON
+        state TEXT NOT NULL,
+        -- when the list was shown, ms since the epoch; pruned after PAGE_TTL_MS
+        saved_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX list_pages_saved_at ON list_pages(saved_at);
+    `,
+  },
+  {
+    version: 10,
     description:
       'full-text index: pending terms held in memory up to 8 MB (one write batch) before a segment is written',
     sql: `

@@ -1,11 +1,14 @@
 import type { Storage } from '../core/ports/storage.js';
 import { quickCheck } from './check-database.js';
+import { createMemoryPageStore } from './create-memory-page-store.js';
 import { createSqliteArticleIndex } from './create-sqlite-article-index.js';
 import { createSqliteFeedStore } from './create-sqlite-feed-store.js';
 import { createSqliteHandedBackUpdates } from './create-sqlite-handed-back-updates.js';
 import { type Now, createSqliteIndexWriter } from './create-sqlite-index-writer.js';
 import { createSqliteStoryStore } from './create-sqlite-story-store.js';
 import { createSqliteSubscriptions } from './create-sqlite-subscriptions.js';
+import { createSqlitePageStore } from './create-sqlite-page-store.js';
+import { createSqliteUpdateLedger } from './create-sqlite-update-ledger.js';
 import { tryIndexLock } from './index-lock.js';
 import { type Db, isReadOnlyPath, openDatabase } from './open-database.js';
 
@@ -41,6 +44,9 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
     subscriptions: createSqliteSubscriptions(db),
     feeds: createSqliteFeedStore(db),
     handedBack: createSqliteHandedBackUpdates(db),
+    updates: createSqliteUpdateLedger(db),
+    // A read-only file cannot keep pages: they live in this process's memory instead.
+    pages: readonly ? createMemoryPageStore() : createSqlitePageStore(db),
     async tryIndexLock() {
       const lock = tryIndexLock(file);
       return lock && { release: async () => lock.release() };

@@ -1,11 +1,13 @@
 import { type AutoRetryOptions, autoRetry } from '@grammyjs/auto-retry';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Api, Bot } from 'grammy';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Api, Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createInFlight } from '../core/lifecycle/in-flight.js';
 import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
 import type { HandedBackUpdates } from '../core/ports/handed-back-updates.js';
+import type { UpdateLedger } from '../core/ports/update-ledger.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
@@ -24,6 +26,12 @@ import { toDeliveryError } from './to-delivery-error.js';
 export const POLL_TIMEOUT_SECONDS = 30;
 /** The updates nashra reads; anything else Telegram need not send. */
 const ALLOWED_UPDATES = ['message', 'channel_post', 'callback_query'] as const;
+/**
+ * In webhook mode, how long Telegram's POST is held while the update is answered. Past it
+ * the POST is answered 200 and the answer goes on: Telegram would otherwise time out and
+ * deliver the same update again (to any instance behind the load balancer).
+ */
+export const WEBHOOK_ANSWER_MS = 8_000;
 
 /**
  * Who retries what. A chat answer (someone is waiting) goes through auto-retry: 429s are
@@ -55,12 +63,29 @@ export interface TelegramBotDeps {
   readonly pollTimeoutSeconds?: number;
   /** Where a stop keeps updates it could not answer, answered after restart (none: they are lost). */
   readonly handedBack?: HandedBackUpdates;
+  /** Webhook mode: Telegram POSTs updates to `url` with `secret`; absent: long polling. */
+  readonly webhook?: { readonly url: string; readonly secret: string } | null;
+  /**
+   * Claims each update before it is answered, so one Telegram delivers twice (a webhook
+   * retry, possibly to another instance) is answered once. Wired in webhook mode.
+   */
+  readonly ledger?: UpdateLedger;
 }
+
+/** The webhook's HTTP handler, mounted at the path of the webhook URL. */
+export type TelegramWebhookHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The running adapter: polled for chat commands, and a ChatDelivery for scheduled digests. */
 export interface TelegramBot extends ChatDelivery {
-  /** Resolves once the bot polls: after deleteWebhook, getMe and setMyCommands. */
+  /**
+   * Resolves once the bot takes updates: after getMe, setMyCommands and either deleteWebhook
+   * (then it polls) or setWebhook (then Telegram POSTs to `webhookHandler`).
+   */
   start(): Promise<void>;
+  /** In webhook mode, what serves Telegram's POSTs (401 on a wrong secret, 503 once stopping); else null. */
+  readonly webhookHandler: TelegramWebhookHandler | null;
+  /** True while the bot takes updates: its poller runs, or it serves its webhook (what /healthz reports). */
+  connected(): boolean;
   /**
    * Stops polling, lets updates being answered finish (for `STOP_LIMITS.graceMs`), hands
    * back the rest, and confirms to Telegram only what was fetched.
@@ -98,7 +123,27 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   let lastFetchedId: number | undefined;
   let stopping = false;
 
-  // First: every update is recorded the moment the poller hands it over.
+  /** Updates replayed from the hand-back store: already claimed by this deployment, answered now. */
+  const replayed = new WeakSet<object>();
+  // First: an update delivered again (and already claimed, here or by another instance) is dropped.
+  const { ledger } = deps;
+  if (ledger)
+    bot.use(async (ctx, next) => {
+      if (replayed.has(ctx.update)) return next();
+      let first = true;
+      try {
+        first = await ledger.claim('telegram', ctx.update.update_id);
+      } catch (err) {
+        // A duplicate answer is better than none: the update is answered, the failure logged.
+        logger.warn({ err: scrubError(err), updateId: ctx.update.update_id }, 'could not claim telegram update');
+      }
+      if (!first) {
+        logger.info({ updateId: ctx.update.update_id }, 'telegram update delivered again; already answered');
+        return;
+      }
+      await next();
+    });
+  // Then every update is recorded the moment the poller hands it over.
   bot.use(async (ctx, next) => {
     const id = ctx.update.update_id;
     lastFetchedId = Math.max(lastFetchedId ?? 0, id);
@@ -129,16 +174,76 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   bot.on(['message', 'channel_post'], createMessageHandler({ handler, limiter, logger }));
   bot.catch(createErrorBoundary(logger));
 
+  /** Keeps what was taken and not answered, for after the restart (none kept: lost, and logged). */
+  async function handBack(): Promise<void> {
+    const left = [...unanswered.values()];
+    if (left.length === 0) return;
+    if (deps.handedBack)
+      await deps.handedBack.save(
+        'telegram',
+        left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })),
+      );
+    logger.info(
+      { updates: left.length, kept: Boolean(deps.handedBack) },
+      'telegram updates handed back for after the restart',
+    );
+  }
+
+  /** Answers what the last stop handed back. */
+  async function replayHandedBack(): Promise<void> {
+    const saved = (await deps.handedBack?.load('telegram')) ?? [];
+    if (saved.length === 0) return;
+    logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
+    for (const u of saved) {
+      const update = JSON.parse(u.payload) as Update;
+      replayed.add(update);
+      void bot
+        .handleUpdate(update)
+        .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
+    }
+  }
+
   let runner: RunnerHandle | undefined;
+  let webhookOn = false;
+  const webhook = deps.webhook ?? null;
+  const callback = webhook
+    ? webhookCallback(bot, 'http', {
+        secretToken: webhook.secret,
+        onTimeout: 'return',
+        timeoutMilliseconds: WEBHOOK_ANSWER_MS,
+      })
+    : null;
+  const webhookHandler: TelegramWebhookHandler | null = callback
+    ? async (req, res) => {
+        // Stopped or stopping: Telegram retries later, another instance (or this one restarted) answers.
+        if (!webhookOn) return void res.writeHead(503, { 'retry-after': '1' }).end();
+        await callback(req, res);
+      }
+    : null;
 
   return {
     platform: 'telegram',
     bot,
+    webhookHandler,
+    connected: () => webhookOn || (runner?.isRunning() ?? false),
 
     async start() {
-      if (runner) return;
+      if (runner || webhookOn) return;
       stopping = false;
       await bot.init();
+      if (webhook) {
+        await registerCommands(bot.api);
+        webhookOn = true;
+        // Several instances set the same webhook: harmless, and pending updates are kept.
+        await bot.api.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          drop_pending_updates: false,
+          allowed_updates: ALLOWED_UPDATES,
+        });
+        logger.info({ username: bot.botInfo.username, path: new URL(webhook.url).pathname }, 'telegram bot on webhook');
+        await replayHandedBack();
+        return;
+      }
       await bot.api.deleteWebhook();
       await registerCommands(bot.api);
       const handle = run(bot, {
@@ -150,17 +255,19 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       runner = handle;
       handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
       logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
-      const saved = (await deps.handedBack?.load('telegram')) ?? [];
-      if (saved.length > 0) {
-        logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
-        for (const u of saved)
-          void bot
-            .handleUpdate(JSON.parse(u.payload) as Update)
-            .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'handed-back update failed'));
-      }
+      await replayHandedBack();
     },
 
     async stop() {
+      if (webhookOn) {
+        // The webhook stays set (other instances serve it); new POSTs get 503 and are retried by Telegram.
+        webhookOn = false;
+        stopping = true;
+        await inFlight.settle(STOP_LIMITS.graceMs);
+        await handBack();
+        logger.info('telegram bot stopped');
+        return;
+      }
       const handle = runner;
       runner = undefined;
       if (!handle) return;
@@ -173,18 +280,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       await Promise.race([polled, new Promise((r) => setTimeout(r, 100).unref())]);
       // One synchronous step: what is saved and what is confirmed are the same updates.
       const confirmUpTo = lastFetchedId;
-      const left = [...unanswered.values()];
-      if (left.length > 0) {
-        if (deps.handedBack)
-          await deps.handedBack.save(
-            'telegram',
-            left.map((u) => ({ id: u.update_id, payload: JSON.stringify(u) })),
-          );
-        logger.info(
-          { updates: left.length, kept: Boolean(deps.handedBack) },
-          'telegram updates handed back for after the restart',
-        );
-      }
+      await handBack();
       if (confirmUpTo !== undefined) {
         // Everything fetched is either answered or kept: confirm it, so Telegram does not send it again.
         await bot.api

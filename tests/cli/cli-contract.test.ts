@@ -6,17 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
+import { TEST_DATABASE_URL, type TestDatabase, createTestDatabase } from '../support/postgres-test-database.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
 
 let dir: string;
+/** The `--db` of the engine under test: a file in `dir`, or a PostgreSQL database of this file. */
+let db: string;
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(
       TSX,
-      ['src/cli/main.ts', ...args, '--corpus', join(dir, 'corpus'), '--db', join(dir, 'db.sqlite')],
+      ['src/cli/main.ts', ...args, '--corpus', join(dir, 'corpus'), '--db', db],
       {
         cwd: ROOT,
         env: { ...process.env, DEBUG: '' },
@@ -34,13 +37,22 @@ const json = async (...args: string[]) => {
   return JSON.parse(r.stdout);
 };
 
+/** The engines the contract holds on: always SQLite; PostgreSQL when NASHRA_TEST_DATABASE_URL names a server. */
+const ENGINES = ['sqlite', ...(TEST_DATABASE_URL ? ['postgres'] : [])] as const;
+
 // Every case starts the CLI through tsx, one process per command: a few seconds each on a loaded machine.
-describe('CLI contract', { timeout: 60_000 }, () => {
+describe.each(ENGINES)('CLI contract on %s', { timeout: 60_000 }, (engine) => {
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nashra-cli-'));
     cpSync(FIXTURE_CORPUS, join(dir, 'corpus'), { recursive: true });
+    database = engine === 'postgres' ? await createTestDatabase() : undefined;
+    db = database?.url ?? join(dir, 'db.sqlite');
   });
-  afterAll(async () => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
+  });
 
   it('index reports the contract fields, then everything unchanged', async () => {
     expect(await json('index')).toEqual({ added: 5, updated: 0, removed: 0, unchanged: 0, skipped: [], articles: 5 });
@@ -57,10 +69,41 @@ describe('CLI contract', { timeout: 60_000 }, () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it.each([['"'], ['كيم" OR "'], ['NEAR('], ['*']])('search %j exits 0 with valid JSON', async (q) => {
-    const out = await json('search', q);
-    expect(Array.isArray(out.results)).toBe(true);
+  it.each([['بوتن'], ['Putin'], ['بيونغيانغ']])(
+    'search %s finds the five articles, each spelling it its way',
+    async (q) => {
+      const out = await json('search', q);
+      expect(out.results.map((r: { id: string }) => r.id.slice(0, 3)).sort()).toEqual([
+        '000',
+        '001',
+        '002',
+        '003',
+        '004',
+      ]);
+    },
+  );
+
+  it('quotes of تسوكرمان and بوتين come by their full names; the two Kims stay apart', async () => {
+    const tsukerman = await json('quotes', 'تسوكرمان');
+    expect(tsukerman.person).toEqual({ name: 'إيرينا تسوكرمان', aliases: ['تسوكرمان'] });
+    expect(tsukerman.quotes.length).toBeGreaterThan(2);
+    const putin = await json('quotes', 'بوتين');
+    expect(putin.person.name).toMatch(/^فلاديمير بوت/);
+    expect(putin.quotes.length).toBeGreaterThan(0);
+    const people = await json('people');
+    const kims = people.people
+      .filter((p: { name: string }) => p.name.startsWith('كيم'))
+      .map((p: { name: string }) => p.name);
+    expect(kims.sort()).toEqual(['كيم جونغ أون', 'كيم يونغ هيون']);
   });
+
+  it.each([['"'], ['كيم" OR "'], ['NEAR('], ['*'], ["'"], ['\\'], ['&|!<->']])(
+    'search %j exits 0 with valid JSON',
+    async (q) => {
+      const out = await json('search', q);
+      expect(Array.isArray(out.results)).toBe(true);
+    },
+  );
 
   it.each([
     ['an empty query', ['search', '']],

@@ -47,7 +47,7 @@ describe('loadConfig', () => {
       NASHRA_HTTP_PORT: '9464',
       LOG_LEVEL: 'debug',
     });
-    expect(config.telegram).toEqual({ token: TELEGRAM_TOKEN, apiRoot: 'http://127.0.0.1:8081' });
+    expect(config.telegram).toEqual({ token: TELEGRAM_TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: null });
     expect(config.discord).toEqual({
       token: DISCORD_TOKEN,
       apiUrl: 'http://127.0.0.1:8080/api',
@@ -100,5 +100,68 @@ describe('loadConfig', () => {
     ])
       expect(message).toContain(name);
     expect(message).not.toContain('not-a-token-secret');
+  });
+
+  describe('webhook mode', () => {
+    const WEBHOOK = {
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
+      TELEGRAM_WEBHOOK_SECRET: 'a-Secret_42',
+      NASHRA_HTTP_PORT: '8080',
+    };
+
+    it('reads the webhook URL and secret; long polling (null) otherwise', () => {
+      expect(loadConfig(WEBHOOK).telegram?.webhook).toEqual({
+        url: 'https://bot.example.org/telegram/hook',
+        secret: 'a-Secret_42',
+      });
+      expect(loadConfig({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN }).telegram?.webhook).toBeNull();
+    });
+
+    it.each(['http://127.0.0.1:8443/hook', 'http://localhost/hook', 'http://[::1]:9/hook'])(
+      'accepts plain http on the loopback host %s',
+      (url) => {
+        expect(loadConfig({ ...WEBHOOK, TELEGRAM_WEBHOOK_URL: url }).telegram?.webhook?.url).toBe(url);
+      },
+    );
+
+    it.each([
+      [
+        'an http URL off this machine',
+        { TELEGRAM_WEBHOOK_URL: 'http://bot.example.org/hook' },
+        'TELEGRAM_WEBHOOK_URL must be an https URL',
+      ],
+      ['not a URL', { TELEGRAM_WEBHOOK_URL: 'bot.example.org/hook' }, 'TELEGRAM_WEBHOOK_URL must be an https URL'],
+      ['a secret with a space', { TELEGRAM_WEBHOOK_SECRET: 'two words' }, 'TELEGRAM_WEBHOOK_SECRET must be 1 to 256'],
+      [
+        'a secret of 257 characters',
+        { TELEGRAM_WEBHOOK_SECRET: 'x'.repeat(257) },
+        'TELEGRAM_WEBHOOK_SECRET must be 1 to 256',
+      ],
+      ['a URL without a secret', { TELEGRAM_WEBHOOK_SECRET: '' }, 'set together or not at all'],
+      ['a secret without a URL', { TELEGRAM_WEBHOOK_URL: undefined }, 'set together or not at all'],
+      ['no HTTP port', { NASHRA_HTTP_PORT: undefined }, 'needs NASHRA_HTTP_PORT'],
+      ['no bot token', { TELEGRAM_BOT_TOKEN: undefined }, 'needs TELEGRAM_BOT_TOKEN'],
+    ])('refuses %s', (_what, change, message) => {
+      expect(() => loadConfig({ ...WEBHOOK, ...change })).toThrow(message);
+    });
+
+    it('lists every webhook problem at once, with the field problems, never echoing the secret', () => {
+      let message = '';
+      try {
+        loadConfig({
+          TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+          TELEGRAM_WEBHOOK_SECRET: 'secret with spaces',
+          LOG_LEVEL: 'loud',
+        });
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toContain('TELEGRAM_WEBHOOK_SECRET must be 1 to 256');
+      expect(message).toContain('set together or not at all');
+      expect(message).toContain('needs NASHRA_HTTP_PORT');
+      expect(message).toContain('LOG_LEVEL');
+      expect(message).not.toContain('secret with spaces');
+    });
   });
 });

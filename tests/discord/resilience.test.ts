@@ -53,6 +53,14 @@ describe('REST rate limits', () => {
 });
 
 describe('gateway reconnects', () => {
+  it('says it is connected (what /healthz reports) while its session is ready, and not once stopped', async () => {
+    const before = h.bot;
+    expect(before.connected()).toBe(true);
+    const after = await h.restart();
+    expect(before.connected()).toBe(false);
+    expect(after.connected()).toBe(true);
+  });
+
   it('resumes the session (op 6) after a disconnect and keeps answering', async () => {
     const identifies = h.emulator.gatewayReceived.filter((g) => g.op === 2).length;
     const since = Date.now();

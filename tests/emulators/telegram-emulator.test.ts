@@ -156,3 +156,45 @@ describe('telegram emulator: validation like Telegram', () => {
     expect((await call('sendMessage', { chat_id: 1001, text: 'x' })).status).toBe(200);
   });
 });
+
+describe('telegram emulator: webhook', () => {
+  it('refuses getUpdates while a webhook is set, and POSTs queued and new updates there with the secret', async () => {
+    const received: { secret: string | undefined; update: { update_id: number } }[] = [];
+    const { createServer } = await import('node:http');
+    const hook = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({
+          secret: req.headers['x-telegram-bot-api-secret-token'] as string | undefined,
+          update: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { update_id: number },
+        });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hook.address() as { port: number }).port}/hook`;
+    try {
+      const queued = em.userSays('before');
+      expect((await call('setWebhook', { url, secret_token: 'bad secret!' })).status).toBe(400);
+      expect((await call('setWebhook', { url, secret_token: 's3cret', drop_pending_updates: false })).body.ok).toBe(
+        true,
+      );
+      expect((await call('getUpdates', { timeout: 0 })).status).toBe(409);
+      const later = em.userSays('after');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await em.deliver(later)).toBe(200); // Telegram retrying: the same update once more
+      expect(received.map((r) => [r.update.update_id, r.secret])).toEqual([
+        [queued.update_id, 's3cret'],
+        [later.update_id, 's3cret'],
+        [later.update_id, 's3cret'],
+      ]);
+      expect(em.webhookDeliveries.map((d) => d.status)).toEqual([200, 200, 200]);
+      expect((await call('deleteWebhook')).body.ok).toBe(true);
+      expect((await call('getUpdates', { timeout: 0 })).status).toBe(200);
+    } finally {
+      hook.closeAllConnections();
+      await new Promise((r) => hook.close(r));
+    }
+  });
+});

@@ -101,7 +101,12 @@ describe('/healthz and /metrics over real HTTP', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: 'unavailable', reason: 'the database does not answer' });
+      expect(await res.json()).toEqual({
+        status: 'unavailable',
+        reason: 'the database does not answer',
+        uptimeSeconds: expect.any(Number),
+        platforms: {},
+      });
     } finally {
       await sick.close();
     }

@@ -65,7 +65,7 @@ export async function indexCorpus(deps: IndexCorpusDeps): Promise<IndexReport> {
   try {
     return await runIndex(deps);
   } finally {
-    deps.writer.endRun();
+    await deps.writer.endRun();
   }
 }
 

@@ -51,6 +51,10 @@ export interface IndexWriter {
    * `transaction` inside `fn` is an error; concurrent calls from other tasks wait their turn.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
-  /** Drops caches kept for the length of one index run (a long-running bot re-indexes rarely). */
-  endRun(): void;
+  /**
+   * Ends an index run: drops caches kept for its length (a long-running bot re-indexes
+   * rarely) and tidies what the engine deferred (PostgreSQL merges its search index's
+   * pending entries and refreshes statistics), so searches after the run are at full speed.
+   */
+  endRun(): Promise<void>;
 }

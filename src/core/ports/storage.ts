@@ -2,8 +2,10 @@ import type { ArticleIndex } from './article-index.js';
 import type { FeedStore } from './feed-store.js';
 import type { HandedBackUpdates } from './handed-back-updates.js';
 import type { IndexWriter } from './index-writer.js';
+import type { PageStore } from './page-store.js';
 import type { StoryStore } from './story-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
+import type { UpdateLedger } from './update-ledger.js';
 
 /** The storage engines nashra runs on: SQLite embedded in one process, PostgreSQL beside many. */
 export type StorageEngine = 'sqlite' | 'postgres';
@@ -31,6 +33,17 @@ export interface Storage {
   readonly subscriptions: SubscriptionStore;
   readonly feeds: FeedStore;
   readonly handedBack: HandedBackUpdates;
+  /**
+  /**
+   * Which chat updates are being answered (webhook mode: one delivered twice is answered
+   * once), shared by every instance on the database.
+   */
+  readonly updates: UpdateLedger;
+  /**
+   * List states behind pager buttons, in the database so a button pressed on a message one
+   * process sent works in another sharing it (in memory only for a read-only SQLite file).
+   */
+  readonly pages: PageStore;
   /**
    * The exclusive right to index (a lock file next to the SQLite database, an advisory lock
    * on PostgreSQL), taken without waiting; null when another process holds it.
