@@ -6,6 +6,7 @@ import type { Speaker, SpeakerKind } from '../core/quotes/quote.js';
 import { normalizeArabic } from '../core/text/normalize-arabic.js';
 import type { Db } from './open-database.js';
 import { crashPointFromEnv } from './crash-point.js';
+import { createMultiRowInsert } from './multi-row-insert.js';
 import { runSqliteTransaction } from './run-sqlite-transaction.js';
 import { toSortDate } from './sort-date.js';
 import { bandKeys } from '../core/stories/band-keys.js';
@@ -20,6 +21,17 @@ function encodeSpans(sentences: AnalyzedArticle['sentences']): string {
     sentences.map((x) => [x.start, x.end, Math.round(x.score * 1e4) / 1e4, x.summarizable ? 1 : 0]),
   );
 }
+
+/**
+ * SQLite page cache while an index run writes, in KiB (the default is 2,000). Full-text
+ * segment merges and name-word inserts touch pages all over a 150 MB file; with the default
+ * cache they were read back and spilled again and again. 16 MB, not more: peak RSS while
+ * indexing 20,000 articles reached 591 MB (target 600) with 32 MB. Given back when the run ends.
+ */
+export const WRITE_CACHE_KIB = 16_384;
+
+/** Name words per insert statement (see `createMultiRowInsert`): ~176,000 words for 20,000 articles. */
+export const NAME_WORDS_PER_INSERT = 64;
 
 /** Clock for `indexed_at`; injected so digests of "new" articles can be tested. */
 export type Now = () => Date;
@@ -61,7 +73,6 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       'INSERT INTO article_fts (rowid, title_words, title_stems, body_words, body_stems) VALUES (?, ?, ?, ?, ?)',
     ),
     nameWords: db.prepare<[], { word: string }>('SELECT word FROM name_keys'),
-    insertNameWord: db.prepare('INSERT OR IGNORE INTO name_keys (key, word) VALUES (?, ?)'),
     deleteFts: db.prepare('DELETE FROM article_fts WHERE rowid = ?'),
     insertQuote:
       db.prepare(`INSERT INTO quotes (article_num, sentence_idx, speaker, speaker_kind, speaker_description, speaker_aliases, text, weight)
@@ -96,7 +107,6 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     ),
     insertSignature: db.prepare('INSERT INTO story_signatures (article_num, signature) VALUES (?, ?)'),
     deleteSignature: db.prepare('DELETE FROM story_signatures WHERE article_num = ?'),
-    insertBand: db.prepare('INSERT OR IGNORE INTO story_bands (band_key, article_num) VALUES (?, ?)'),
     deleteBand: db.prepare('DELETE FROM story_bands WHERE band_key = ? AND article_num = ?'),
     nextNum: db.prepare<[], { n: number }>('SELECT coalesce(max(num), 0) + 1 AS n FROM articles'),
   };
@@ -106,7 +116,29 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
    * `endRun`: checking a Set is what keeps the vocabulary from costing an insert per word.
    */
   let knownNameWords: Set<string> | null = null;
+  /** The connection's page cache size before a run enlarged it (see `WRITE_CACHE_KIB`). */
+  let defaultCacheSize: number | null = null;
   const crash = crashPointFromEnv();
+
+  const insertNameKeys = createMultiRowInsert(db, 'name_keys', ['key', 'word'], NAME_WORDS_PER_INSERT);
+
+  /** Records the name words not yet known. */
+  function insertNameWords(pairs: AnalyzedArticle['nameWords']): void {
+    if (!knownNameWords) {
+      knownNameWords = new Set(s.nameWords.all().map((r) => r.word));
+      defaultCacheSize ??= db.pragma('cache_size', { simple: true }) as number;
+      db.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+    }
+    const keys: string[] = [];
+    const words: string[] = [];
+    for (const [word, key] of pairs) {
+      if (knownNameWords.has(word)) continue;
+      knownNameWords.add(word);
+      keys.push(key);
+      words.push(word);
+    }
+    insertNameKeys(keys, words);
+  }
 
   function removeDerived(num: number): void {
     s.reopenStory.run(num);
@@ -171,15 +203,10 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
       const t = analyzed.titleIndex;
       const b = analyzed.bodyIndex;
       s.insertFts.run(num, t.words, t.stems, b.words, b.stems);
-      knownNameWords ??= new Set(s.nameWords.all().map((r) => r.word));
-      for (const [word, key] of analyzed.nameWords) {
-        if (knownNameWords.has(word)) continue;
-        knownNameWords.add(word);
-        s.insertNameWord.run(key, word);
-      }
+      insertNameWords(analyzed.nameWords);
       if (analyzed.storySignature) {
+        // Its band keys are recorded by story grouping, which settles this article's story (see `StoryStore`).
         s.insertSignature.run(num, encodeSignature(analyzed.storySignature));
-        for (const key of bandKeys(analyzed.storySignature)) s.insertBand.run(key, num);
       }
       for (const q of analyzed.quotes) {
         const sp = q.speaker;
@@ -234,6 +261,7 @@ export function createSqliteIndexWriter(db: Db, now: Now = () => new Date()): In
     },
     transaction: (fn) => runSqliteTransaction(db, fn, crash),
     async endRun() {
+      if (defaultCacheSize !== null) db.pragma(`cache_size = ${defaultCacheSize}`);
       knownNameWords = null;
     },
   };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoryArticle, StoryStore } from '../core/ports/story-store.js';
 import type { Db } from './open-database.js';
+import { createMultiRowInsert } from './multi-row-insert.js';
 import { decodeSignature } from './story-signature-blob.js';
 
 interface StoryRow {
@@ -24,6 +25,9 @@ function toArticle(r: StoryRow): StoryArticle {
   };
 }
 
+/** Band rows per insert statement (see `createMultiRowInsert`): 480,000 rows for 20,000 articles. */
+export const BAND_ROWS_PER_INSERT = 256;
+
 /** Story grouping storage over SQLite: pending articles, band-key candidates, assignment. */
 export function createSqliteStoryStore(db: Db): StoryStore {
   const s = {
@@ -35,6 +39,7 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     ),
     one: db.prepare<[number], StoryRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.num = ?`),
   };
+  const insertBands = createMultiRowInsert(db, 'story_bands', ['band_key', 'article_num'], BAND_ROWS_PER_INSERT);
   const byCount = new Map<number, Database.Statement<number[], StoryRow>>();
   const candidatesStatement = (count: number) => {
     let stmt = byCount.get(count);
@@ -49,6 +54,27 @@ export function createSqliteStoryStore(db: Db): StoryStore {
   };
   return {
     pending: async () => s.pending.all().map(toArticle),
+    async recordBandKeys(keysOf) {
+      let count = 0;
+      for (const keys of keysOf.values()) count += keys.length;
+      const keys = new Float64Array(count);
+      const nums = new Float64Array(count);
+      let at = 0;
+      for (const [num, list] of keysOf)
+        for (const key of list) {
+          keys[at] = key;
+          nums[at++] = num;
+        }
+      // In key order: the table's B-tree is then written page after page, not at random
+      // (a third less time for the 480,000 rows of 20,000 articles, sort included).
+      const order = Uint32Array.from({ length: count }, (_, i) => i).sort(
+        (a, b) => keys[a]! - keys[b]! || nums[a]! - nums[b]!,
+      );
+      insertBands(
+        Float64Array.from(order, (i) => keys[i]!),
+        Float64Array.from(order, (i) => nums[i]!),
+      );
+    },
     async candidates(keys) {
       if (keys.length === 0) return [];
       return candidatesStatement(keys.length)
@@ -66,7 +92,9 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     },
     members: async (story) => s.members.all(story).map(toArticle),
     async assign(storyOf) {
-      for (const [num, story] of storyOf) s.assign.run(story, num);
+      // In row order: the pages of the articles table are visited in turn, not at random.
+      const rows = [...storyOf].sort((a, b) => a[0] - b[0]);
+      for (const [num, story] of rows) s.assign.run(story, num);
     },
   };
 }

@@ -21,6 +21,13 @@ export interface StoryArticle {
 export interface StoryStore {
   /** Every article whose story is pending. */
   pending(): Promise<StoryArticle[]>;
+  /**
+   * Records articles' LSH band keys (article num → keys); keys already recorded are kept
+   * once. Grouping records those of every pending article before it looks for candidates,
+   * so the writer need not: one sorted insert per run instead of random inserts into a
+   * growing table with every write batch.
+   */
+  recordBandKeys(keys: ReadonlyMap<number, readonly number[]>): Promise<void>;
   /** Articles sharing at least one LSH band key with `keys` (the candidates). */
   candidates(keys: readonly number[]): Promise<StoryArticle[]>;
   /**

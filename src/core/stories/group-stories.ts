@@ -28,11 +28,14 @@ async function candidatePairs(
   store: StoryStore,
   pending: readonly StoryArticle[],
   known: ReadonlyMap<number, StoryArticle>,
+  keysOf: ReadonlyMap<number, readonly number[]>,
 ): Promise<[StoryArticle, StoryArticle][]> {
   const out: [StoryArticle, StoryArticle][] = [];
   if (pending.length < STORY_LIMITS.bulkPending) {
-    for (const p of pending)
-      if (p.signature) for (const c of await store.candidates(bandKeys(p.signature))) out.push([p, c]);
+    for (const p of pending) {
+      const keys = keysOf.get(p.num);
+      if (keys) for (const c of await store.candidates(keys)) out.push([p, c]);
+    }
     return out;
   }
   const pairs = new Map<number, Set<number>>();
@@ -70,6 +73,11 @@ async function candidatePairs(
 export async function groupStories(store: StoryStore): Promise<number> {
   const pending = await store.pending();
   if (pending.length === 0) return 0;
+  // A pending article's band keys are recorded here, before any lookup, so that pending
+  // articles find each other as well as the settled ones.
+  const keysOf = new Map<number, number[]>();
+  for (const p of pending) if (p.signature) keysOf.set(p.num, bandKeys(p.signature));
+  await store.recordBandKeys(keysOf);
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -97,7 +105,7 @@ export async function groupStories(store: StoryStore): Promise<number> {
     articles.set(p.num, p);
     node(p);
   }
-  for (const [p, c] of await candidatePairs(store, pending, articles)) {
+  for (const [p, c] of await candidatePairs(store, pending, articles, keysOf)) {
     if (c.num === p.num || !sameStory(p, c)) continue;
     if (!articles.has(c.num)) articles.set(c.num, c);
     union(node(p), node(c));

@@ -33,6 +33,8 @@ export function createPostgresStoryStore(session: PgSession, settle: () => Promi
   };
   return {
     pending: () => read(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.story IS NULL ORDER BY a.num`),
+    // The PostgreSQL writer records band keys with each batch (one unnest insert): none are owed here.
+    recordBandKeys: async () => {},
     candidates: async (keys) =>
       keys.length === 0
         ? []
