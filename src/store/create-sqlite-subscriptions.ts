@@ -3,8 +3,6 @@ import type { ArticleSummaryRow, StoryRow } from '../core/ports/article-index.js
 import type { Platform } from '../core/ports/chat-delivery.js';
 import type {
   ClaimResult,
-  DeliveryRecord,
-  DeliveryStatus,
   PendingArticles,
   SlotResult,
   Subscription,
@@ -13,6 +11,13 @@ import type {
   WhenEmpty,
 } from '../core/ports/subscription-store.js';
 import type { Db } from './open-database.js';
+import {
+  DELIVERY_COLUMNS,
+  type DeliveryRow,
+  MAX_ERROR_CHARS,
+  SUBSCRIPTION_COLUMNS,
+  toDelivery,
+} from './delivery-rows.js';
 
 interface SubscriptionRow {
   id: number;
@@ -30,17 +35,6 @@ interface SubscriptionRow {
   welcome: number;
   disabled_reason: string | null;
   topics: string;
-}
-
-interface DeliveryRow {
-  subscription_id: number;
-  slot: string;
-  status: string;
-  claimed_at: string;
-  finished_at: string | null;
-  attempts: number;
-  items: number;
-  error: string | null;
 }
 
 function toSubscription(r: SubscriptionRow): Subscription {
@@ -63,26 +57,8 @@ function toSubscription(r: SubscriptionRow): Subscription {
   };
 }
 
-function toDelivery(r: DeliveryRow): DeliveryRecord {
-  return {
-    subscriptionId: r.subscription_id,
-    slot: r.slot,
-    status: r.status as DeliveryStatus,
-    claimedAt: r.claimed_at,
-    finishedAt: r.finished_at,
-    attempts: r.attempts,
-    items: r.items,
-    error: r.error,
-  };
-}
-
-const SUBSCRIPTION_COLUMNS =
-  'id, platform, chat_id, schedule, timezone, locale, when_empty, status, created_by, created_at, scheduled_since, since, welcome, disabled_reason, topics';
-const DELIVERY_COLUMNS = 'subscription_id, slot, status, claimed_at, finished_at, attempts, items, error';
 /** Newest first, the order of `latest`: by article date when known, then by when indexed. */
 const NEWEST_FIRST = 'a.sort_date IS NULL, a.sort_date DESC, a.indexed_at DESC, a.num DESC';
-/** Longest error text kept in the log. */
-const MAX_ERROR_CHARS = 500;
 
 /**
  * The subscription store over SQLite (migration 2): `subscriptions`, the `deliveries` log
