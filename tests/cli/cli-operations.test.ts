@@ -1,11 +1,24 @@
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tryIndexLock } from '../../src/store/index-lock.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 import { runCli } from '../support/run-cli.js';
+
+/**
+ * Whether another user can reach the checkout: the read-only test runs the CLI as `nobody`,
+ * which needs search permission on every folder above the project (a clone inside
+ * `mktemp -d`, mode 0700, denies it, and the spawn itself would fail).
+ */
+function othersCanReach(path: string): boolean {
+  for (let p = resolve(path); ; p = dirname(p)) {
+    if ((statSync(p).mode & 0o001) === 0) return false;
+    if (dirname(p) === p) return true;
+  }
+}
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * Issue 17, points 5 and 7, with real child processes on a real SQLite file: readers never
@@ -47,29 +60,32 @@ describe('CLI under operations', () => {
     }
   });
 
-  it.runIf(process.getuid?.() === 0)('answers from a read-only database, saying the answers may be stale', async () => {
-    const roDir = join(dir, 'ro');
-    mkdirSync(roDir);
-    const roDb = join(roDir, 'nashra.sqlite');
-    const source = new Database(db, { readonly: true });
-    await source.backup(roDb);
-    source.close();
-    chmodSync(roDb, 0o444);
-    chmodSync(roDir, 0o555);
-    chmodSync(dir, 0o755); // mkdtemp's 0700 would keep the other user out of the corpus too
-    const { spawnSync } = await import('node:child_process');
-    const { ROOT, TSX } = await import('../support/run-cli.js');
-    const r = spawnSync(TSX, ['src/cli/main.ts', 'latest', '--json', '--corpus', corpus(), '--db', roDb], {
-      cwd: ROOT,
-      uid: 65534,
-      gid: 65534,
-      encoding: 'utf8',
-      env: { ...process.env, HOME: '/tmp' },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).articles.length).toBe(5);
-    expect(r.stderr).toMatch(/read-only/);
-  });
+  it.runIf(process.getuid?.() === 0 && othersCanReach(PROJECT_ROOT))(
+    'answers from a read-only database, saying the answers may be stale',
+    async () => {
+      const roDir = join(dir, 'ro');
+      mkdirSync(roDir);
+      const roDb = join(roDir, 'nashra.sqlite');
+      const source = new Database(db, { readonly: true });
+      await source.backup(roDb);
+      source.close();
+      chmodSync(roDb, 0o444);
+      chmodSync(roDir, 0o555);
+      chmodSync(dir, 0o755); // mkdtemp's 0700 would keep the other user out of the corpus too
+      const { spawnSync } = await import('node:child_process');
+      const { ROOT, TSX } = await import('../support/run-cli.js');
+      const r = spawnSync(TSX, ['src/cli/main.ts', 'latest', '--json', '--corpus', corpus(), '--db', roDb], {
+        cwd: ROOT,
+        uid: 65534,
+        gid: 65534,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: '/tmp' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).articles.length).toBe(5);
+      expect(r.stderr).toMatch(/read-only/);
+    },
+  );
 
   it('reports 8 KB of garbage with the file and the way out, and index --rebuild keeps subscriptions', async () => {
     const damaged = join(dir, 'damaged.sqlite');
