@@ -100,7 +100,7 @@ const QUOTES_OF = `
  * The read side of the index over PostgreSQL (give it a session over the read pool, see
  * `READ_SETTINGS`): the same answers as the SQLite adapter
  * (`../create-sqlite-article-index.ts`), statement for statement, with full-text search
- * over the `search_docs` GIN index (see `RANKED` for how it ranks, and where that may differ).
+ * over the `search_docs` GIN index (see `searchSql` for how it ranks, and where that may differ).
  */
 export function createPostgresArticleIndex(session: PgSession): ArticleIndex {
   const { rows, one } = session;

@@ -73,7 +73,7 @@ export const queryTerms = (query: SearchQuery): readonly QueryNode[] => (query.o
 
 /**
  * True when a document matches the query exactly when each term matches within one part
- * (no `and` inside a term; a phrase never spans parts): then the rank pieces alone tell
+ * (no `and` inside a term; a phrase never spans parts): then the rank lookups alone tell
  * which documents match, and no second scan is needed.
  */
 export function decomposes(query: SearchQuery): boolean {
