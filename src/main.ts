@@ -173,7 +173,15 @@ async function main(): Promise<void> {
     deliveries.telegram = telegram;
   }
   if (config.discord) {
-    const discord = createDiscordBot({ ...config.discord, handler: handlerFor('discord'), index: app.index, logger });
+    // Each interaction is claimed in the database first (not in a read-only file, which serves
+    // one instance only), so one dispatched again, here or to another instance, is answered once.
+    const discord = createDiscordBot({
+      ...config.discord,
+      handler: handlerFor('discord'),
+      index: app.index,
+      ...(storage.writer ? { ledger: storage.updates } : {}),
+      logger,
+    });
     await discord.start();
     discordBot = discord;
     services.push({ name: 'discord', stop: () => discord.stop() });

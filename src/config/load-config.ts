@@ -61,6 +61,16 @@ function isWebhookUrl(v: string): boolean {
   }
 }
 
+/** Bounds of Discord sharding settings: at most this many shards in all (far above any real bot's). */
+export const DISCORD_SHARD_LIMITS = { maxCount: 4096 } as const satisfies Record<string, number>;
+
+const shardIdList = /^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/;
+
+/** The ids in a DISCORD_SHARDS list such as "0,2". */
+function parseShardIds(v: string): number[] {
+  return v.split(',').map((p) => Number(p.trim()));
+}
+
 const EnvSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText.refine(
     (v) => v === undefined || TOKEN_SHAPES.telegram.test(v),
@@ -83,6 +93,17 @@ const EnvSchema = z.object({
   DISCORD_GUILD_ID: optionalText.refine(
     (v) => v === undefined || /^\d{5,25}$/.test(v),
     'DISCORD_GUILD_ID must be a numeric guild id',
+  ),
+  DISCORD_SHARDS: optionalText.refine(
+    (v) => v === undefined || (shardIdList.test(v) && new Set(parseShardIds(v)).size === parseShardIds(v).length),
+    'DISCORD_SHARDS must list distinct shard ids separated by commas, e.g. 0 or 0,2',
+  ),
+  DISCORD_SHARD_COUNT: optionalText.refine(
+    (v) =>
+      v === undefined ||
+      v === 'auto' ||
+      (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= DISCORD_SHARD_LIMITS.maxCount),
+    `DISCORD_SHARD_COUNT must be a whole number of shards from 1 to ${DISCORD_SHARD_LIMITS.maxCount}, or auto (what Discord recommends)`,
   ),
   NASHRA_CORPUS_DIR: optionalText.default(CONFIG_DEFAULTS.corpusDir),
   NASHRA_DB: optionalText.default(CONFIG_DEFAULTS.db),
@@ -134,7 +155,45 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push("TELEGRAM_WEBHOOK_URL needs TELEGRAM_BOT_TOKEN (the webhook is that bot's)");
   if ((url || secret) && !set('NASHRA_HTTP_PORT'))
     problems.push('webhook mode (TELEGRAM_WEBHOOK_URL) needs NASHRA_HTTP_PORT: the webhook is served on that port');
+  return [...problems, ...shardProblems(env, set)];
+}
+
+/**
+ * Sharding rules: shards are a Discord setting; an instance holding only some shards must
+ * be told the total (every instance must agree on it, so it is not guessed); each id is
+ * below the total.
+ */
+function shardProblems(env: NodeJS.ProcessEnv, set: (name: string) => boolean): string[] {
+  const problems: string[] = [];
+  const shards = set('DISCORD_SHARDS') ? (env.DISCORD_SHARDS ?? '').trim() : null;
+  const count = set('DISCORD_SHARD_COUNT') ? (env.DISCORD_SHARD_COUNT ?? '').trim() : null;
+  if ((shards !== null || count !== null) && !set('DISCORD_TOKEN'))
+    problems.push('DISCORD_SHARDS and DISCORD_SHARD_COUNT need DISCORD_TOKEN (they shard the Discord gateway)');
+  if (shards !== null && (count === null || count === 'auto'))
+    problems.push(
+      'DISCORD_SHARDS needs DISCORD_SHARD_COUNT as a number: every instance must use the same total (e.g. DISCORD_SHARDS=0,2 DISCORD_SHARD_COUNT=4)',
+    );
+  if (shards !== null && count !== null && /^\d+$/.test(count) && shardIdList.test(shards)) {
+    const over = parseShardIds(shards).filter((id) => id >= Number(count));
+    if (over.length > 0)
+      problems.push(
+        `DISCORD_SHARDS ${over.join(', ')} not below DISCORD_SHARD_COUNT ${count}: shard ids run from 0 to the count minus 1`,
+      );
+  }
   return problems;
+}
+
+/**
+ * Which Discord gateway shards this instance holds, of how many in all; `auto`: all of
+ * them, as many as Discord recommends (one instance only).
+ */
+export type DiscordShards = { readonly ids: readonly number[]; readonly count: number } | 'auto';
+
+/** The shards a parsed environment asks for: by default all of DISCORD_SHARD_COUNT (itself 1 by default). */
+function discordShards(ids: string | undefined, count: string | undefined): DiscordShards {
+  if (count === 'auto') return 'auto';
+  const total = count === undefined ? 1 : Number(count);
+  return { ids: ids === undefined ? Array.from({ length: total }, (_, i) => i) : parseShardIds(ids), count: total };
 }
 
 /** nashra's settings, parsed once at start-up. */
@@ -149,6 +208,8 @@ export interface Config {
     readonly token: string;
     readonly apiUrl: string | undefined;
     readonly guildId: string | undefined;
+    /** The gateway shards this instance holds (DISCORD_SHARDS of DISCORD_SHARD_COUNT). */
+    readonly shards: DiscordShards;
   } | null;
   readonly corpusDir: string;
   readonly db: string;
@@ -182,7 +243,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook } : null,
     discord: e.DISCORD_TOKEN
-      ? { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
+      ? {
+          token: e.DISCORD_TOKEN,
+          apiUrl: e.DISCORD_API_URL,
+          guildId: e.DISCORD_GUILD_ID,
+          shards: discordShards(e.DISCORD_SHARDS, e.DISCORD_SHARD_COUNT),
+        }
       : null,
     corpusDir: e.NASHRA_CORPUS_DIR ?? CONFIG_DEFAULTS.corpusDir,
     db: e.NASHRA_DB ?? CONFIG_DEFAULTS.db,
