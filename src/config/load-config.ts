@@ -10,6 +10,7 @@ export const CONFIG_DEFAULTS = {
   rescanSeconds: '60',
   feedsFile: 'data/feeds.txt',
   feedMinutes: '15',
+  leaseSeconds: '15',
 } as const satisfies Record<string, string>;
 
 function isTimeZone(zone: string): boolean {
@@ -123,6 +124,12 @@ const EnvSchema = z.object({
       (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1440),
       'NASHRA_FEED_MINUTES must be a whole number of minutes from 1 to 1440',
     ),
+  NASHRA_LEASE_SECONDS: optionalText
+    .default(CONFIG_DEFAULTS.leaseSeconds)
+    .refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 3 && Number(v) <= 600),
+      'NASHRA_LEASE_SECONDS must be a whole number of seconds from 3 to 600',
+    ),
   NASHRA_HTTP_PORT: optionalText.refine(
     (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65_535),
     'NASHRA_HTTP_PORT must be a TCP port number from 0 to 65535 (0: any free port)',
@@ -220,6 +227,11 @@ export interface Config {
   readonly feeds: { readonly file: string; readonly explicit: boolean };
   /** Minutes between two polls of one feed. */
   readonly feedMinutes: number;
+  /**
+   * How long a lease (which instance long-polls Telegram, which polls feeds) lasts without
+   * renewal: a standby takes over a dead holder's job within about this long (plus a third).
+   */
+  readonly leaseSeconds: number;
   /** Where /healthz, /metrics and the Telegram webhook are served; null: no HTTP server. */
   readonly httpPort: number | null;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -256,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rescanSeconds: Number(e.NASHRA_RESCAN_SECONDS ?? CONFIG_DEFAULTS.rescanSeconds),
     feeds: { file: e.NASHRA_FEEDS ?? CONFIG_DEFAULTS.feedsFile, explicit: e.NASHRA_FEEDS !== undefined },
     feedMinutes: Number(e.NASHRA_FEED_MINUTES ?? CONFIG_DEFAULTS.feedMinutes),
+    leaseSeconds: Number(e.NASHRA_LEASE_SECONDS ?? CONFIG_DEFAULTS.leaseSeconds),
     httpPort: e.NASHRA_HTTP_PORT === undefined ? null : Number(e.NASHRA_HTTP_PORT),
     logLevel: e.LOG_LEVEL,
   };

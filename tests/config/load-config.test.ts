@@ -16,9 +16,16 @@ describe('loadConfig', () => {
       rescanSeconds: 60,
       feeds: { file: 'data/feeds.txt', explicit: false },
       feedMinutes: 15,
+      leaseSeconds: 15,
       httpPort: null,
       logLevel: 'info',
     });
+  });
+
+  it('reads the lease TTL, and refuses one too short to renew or longer than ten minutes', () => {
+    expect(loadConfig({ NASHRA_LEASE_SECONDS: '30' }).leaseSeconds).toBe(30);
+    expect(() => loadConfig({ NASHRA_LEASE_SECONDS: '2' })).toThrow('NASHRA_LEASE_SECONDS must be');
+    expect(() => loadConfig({ NASHRA_LEASE_SECONDS: '601' })).toThrow('NASHRA_LEASE_SECONDS must be');
   });
 
   it('reads the feeds file and interval; a named file is explicit (it must exist)', () => {
