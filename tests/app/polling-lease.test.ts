@@ -69,12 +69,19 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
     expect(a.proxy.counts.get('getUpdates') ?? 0).toBeGreaterThan(0);
     expect(b.proxy.counts.get('getUpdates') ?? 0).toBe(0);
 
+    // Feeds too: one instance holds the feeds lease.
+    const tookFeeds = (i: Instance) =>
+      i.logs.some((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
+    await a.instance.waitForLog((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
+    expect(tookFeeds(b.instance)).toBe(false);
+
     a.instance.child.kill('SIGKILL');
     expect((await a.instance.exited).signal).toBe('SIGKILL');
     // Asked while nobody polls: answered once b's lease is taken (within about 4 s of the kill).
     await em.ask('/help', { user: user(2002), timeoutMs: 60_000 });
     await b.instance.waitForLog(polling);
     expect(b.proxy.counts.get('getUpdates') ?? 0).toBeGreaterThan(0);
+    await b.instance.waitForLog((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
 
     const c = await start('c');
     await c.instance.waitForLog(standingBy);
