@@ -6,7 +6,13 @@ import type { User } from 'grammy/types';
 import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../emulators/telegram-emulator.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 import { TEST_DATABASE_URL, type TestDatabase, createTestDatabase } from '../support/postgres-test-database.js';
-import { type CountingProxy, type Instance, spawnInstance, startCountingProxy } from './support/spawn-instance.js';
+import {
+  type CountingProxy,
+  type Instance,
+  type LogLine,
+  spawnInstance,
+  startCountingProxy,
+} from './support/spawn-instance.js';
 
 /**
  * Several instances on one PostgreSQL database, Telegram in polling mode (no webhook URL):
@@ -51,8 +57,8 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
     return { instance, proxy };
   }
 
-  const polling = (l: Record<string, any>) => l.msg === 'telegram bot polling';
-  const standingBy = (l: Record<string, any>) => l.msg?.startsWith('telegram bot standing by');
+  const polling = (l: LogLine) => l.msg === 'telegram bot polling';
+  const standingBy = (l: LogLine) => l.msg?.startsWith('telegram bot standing by') === true;
   const user = (id: number): User => ({ id, is_bot: false, first_name: `u${id}`, language_code: 'en' });
   /** Messages the bot sent into each user's private chat. */
   const sentTo = (id: number) => em.messages.filter((m) => m.chatId === id).length;
