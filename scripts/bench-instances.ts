@@ -7,9 +7,9 @@
  *
  * Settings (environment): BENCH_INSTANCES_SIZE articles (default 2000; SaudiNewsNet from
  * ../shared/bench, else generated from the seed corpus), BENCH_REQUESTS per configuration
- * (default 600, after 100 to warm up), BENCH_CONCURRENCY requests in flight (default 16).
+ * (default 600, after 100 per instance to warm up), BENCH_CONCURRENCY requests in flight (default 16).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Update } from 'grammy/types';
@@ -43,9 +43,25 @@ const FIRST_USER = 9_000_000;
 interface Figures {
   readonly instances: number;
   readonly rps: number;
+  /** CPU time the nashra processes spent per request (user + system, all instances together). */
+  readonly cpuMs: number;
   readonly p50: number;
   readonly p99: number;
   readonly failed: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/** CPU time (user + system) a process has used so far, in ms; 0 where /proc is not there. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ; // utime, stime
+  } catch {
+    return 0;
+  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -105,7 +121,16 @@ async function drive(em: TelegramEmulator, queries: readonly string[], first: nu
 /** Starts `count` instances behind a fresh proxy, warms them up, measures, stops them with SIGTERM. */
 async function measure(
   count: number,
-  ctx: { em: TelegramEmulator; db: string; corpusDir: string; feedsFile: string; queries: string[] },
+  ctx: {
+    em: TelegramEmulator;
+    db: string;
+    corpusDir: string;
+    feedsFile: string;
+    /** The measured queries, the same for both configurations. */
+    queries: readonly string[];
+    /** `n` queries to warm up with, none of them measured. */
+    warmup: (n: number) => string[];
+  },
   started: NashraInstance[],
 ): Promise<Figures> {
   const proxy = await startRoundRobinProxy(Array.from({ length: count }, () => 'http://127.0.0.1:1'));
@@ -124,16 +149,21 @@ async function measure(
     started.push(...instances);
     await Promise.all(instances.map(async (inst, i) => proxy.setTarget(i, `http://127.0.0.1:${await inst.ready()}`)));
     const sentBefore = () => ctx.em.calls.filter((c) => c.method === 'sendMessage' && c.ok).length;
-    await drive(ctx.em, ctx.queries.slice(0, SETTINGS.warmup), count * 100_000);
+    // Each process warms up as much as the single one did (its JIT and its pool).
+    await drive(ctx.em, ctx.warmup(count * SETTINGS.warmup), count * 100_000);
     const before = sentBefore();
-    const run = await drive(ctx.em, ctx.queries.slice(SETTINGS.warmup), count * 100_000 + SETTINGS.warmup);
+    const cpu = () => instances.reduce((sum, i) => sum + cpuMsOf(i.child.pid), 0);
+    const cpuBefore = cpu();
+    const run = await drive(ctx.em, ctx.queries, count * 100_000 + count * SETTINGS.warmup);
     const answered = sentBefore() - before;
+    const cpuMs = (cpu() - cpuBefore) / run.latencies.length;
     const sorted = [...run.latencies].sort((a, b) => a - b);
     for (const inst of instances) inst.kill('SIGTERM');
     await Promise.all(instances.map((i) => i.exited));
     return {
       instances: count,
       rps: (run.latencies.length / run.ms) * 1000,
+      cpuMs,
       p50: percentile(sorted, 0.5),
       p99: percentile(sorted, 0.99),
       failed: run.failed + (run.latencies.length - answered),
@@ -164,22 +194,24 @@ async function main(): Promise<void> {
     const app = await openIndex({ corpus, db: db.url, mode: 'write' });
     await app.close();
     const indexMs = performance.now() - t0;
-    const queries = await sampleQueries(db.url, SETTINGS.warmup + SETTINGS.requests);
+    const sampled = await sampleQueries(db.url, SETTINGS.warmup * 3 + SETTINGS.requests);
+    const queries = sampled.slice(SETTINGS.warmup * 3);
+    const warmup = (n: number) => sampled.slice(0, n);
     em = await startTelegramEmulator({ token: EMULATOR_TOKEN });
     for (let u = 0; u < SETTINGS.users; u++)
       em.addChat({ id: FIRST_USER + u, type: 'private', first_name: `b${FIRST_USER + u}` });
     console.log(
       `${count} articles (${real ? 'SaudiNewsNet' : 'generated from the seed corpus'}), indexed in ${(indexMs / 1000).toFixed(1)} s; ` +
-        `${SETTINGS.requests} /search updates per configuration after ${SETTINGS.warmup} to warm up, ${SETTINGS.concurrency} in flight`,
+        `${SETTINGS.requests} /search updates per configuration after ${SETTINGS.warmup} per instance to warm up, ${SETTINGS.concurrency} in flight`,
     );
-    const ctx = { em, db: db.url, corpusDir: corpus, feedsFile, queries };
+    const ctx = { em, db: db.url, corpusDir: corpus, feedsFile, queries, warmup };
     const one = await measure(1, ctx, started);
     const three = await measure(3, ctx, started);
     const fmt = (n: number) => n.toFixed(1);
-    console.log('\n| instances | search req/s | p50 ms | p99 ms | not answered |');
-    console.log('|---:|---:|---:|---:|---:|');
+    console.log('\n| instances | search req/s | p50 ms | p99 ms | nashra CPU ms / request | not answered |');
+    console.log('|---:|---:|---:|---:|---:|---:|');
     for (const f of [one, three])
-      console.log(`| ${f.instances} | ${fmt(f.rps)} | ${fmt(f.p50)} | ${fmt(f.p99)} | ${f.failed} |`);
+      console.log(`| ${f.instances} | ${fmt(f.rps)} | ${fmt(f.p50)} | ${fmt(f.p99)} | ${fmt(f.cpuMs)} | ${f.failed} |`);
     console.log(`\nthree instances / one: ${(three.rps / one.rps).toFixed(2)}x the requests per second`);
   } finally {
     await killAll(started);
