@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Chat } from 'grammy/types';
+import { type DiscordEmulator, startDiscordEmulator } from '../../../emulators/discord-emulator.js';
 import { EMULATOR_TOKEN, type TelegramEmulator, startTelegramEmulator } from '../../../emulators/telegram-emulator.js';
 import type { Storage } from '../../../src/core/ports/storage.js';
 import type { Subscription, SubscriptionStore } from '../../../src/core/ports/subscription-store.js';
@@ -21,16 +22,20 @@ export const WEBHOOK_PATH = '/telegram/hook';
 const WEBHOOK_SECRET = 'many_Instances-13';
 /** How long before the test's start the digest slot fell due: caught up by every instance as it starts. */
 const SLOT_AGO_MS = 2 * 60_000;
+/** A Discord bot token of the real shape (the configuration checks it); the emulator accepts only it. */
+const DISCORD_TOKEN = 'MTMxMzEzMTMxMzEzMTMxMzEzMQ.GmanyI.instancesinstancesinstancesinstances13';
 /** A target that refuses connections, until an instance is ready in its place. */
 const NOWHERE = 'http://127.0.0.1:1';
 
-/** N nashra processes on one fresh PostgreSQL database, the Telegram emulator and a round-robin proxy. */
+/** N nashra processes on one fresh PostgreSQL database, the Telegram and Discord emulators and a round-robin proxy. */
 export interface InstanceCluster {
   readonly db: TestDatabase;
   /** The test's own connection to the shared database (to subscribe chats and read the delivery log). */
   readonly storage: Storage;
   readonly store: SubscriptionStore;
   readonly em: TelegramEmulator;
+  /** The Discord emulator, its gateway in as many shards as there are instances: instance i holds shard i. */
+  readonly discord: DiscordEmulator;
   /** The load balancer in front of the instances' webhooks. */
   readonly proxy: RoundRobinProxy;
   /** The instances running now, by index (a restarted one replaces the killed one). */
@@ -39,8 +44,8 @@ export interface InstanceCluster {
   readonly all: readonly NashraInstance[];
   /** The digest slot `subscribeDueSlot` subscriptions share: a minute a little before the start. */
   readonly slot: Date;
-  /** Subscribes a Telegram chat to a daily digest whose latest slot is `slot`, scheduled since before it. */
-  subscribeDueSlot(chatId: number): Promise<Subscription>;
+  /** Subscribes a Telegram chat (a number) or a Discord channel (a string) to a daily digest whose latest slot is `slot`, scheduled since before it. */
+  subscribeDueSlot(chat: number | string): Promise<Subscription>;
   /** The instance (index) that sent the first message to a chat, as its Bot API forwarder saw it. */
   sentBy(chatId: number): number | undefined;
   /** The instance the proxy handed the last webhook POST to. */
@@ -79,6 +84,7 @@ export async function startInstanceCluster(options: ClusterOptions = {}): Promis
   // Indexed here, before any instance starts: each then finds the index up to date.
   const { storage } = await openIndex({ corpus: corpusDir, db: db.url, mode: 'write', workers: 1 });
   const em = await startTelegramEmulator({ token: EMULATOR_TOKEN });
+  const discord = await startDiscordEmulator({ token: DISCORD_TOKEN, shards: count });
   const apis = await Promise.all(Array.from({ length: count }, () => startRoundRobinProxy([em.apiRoot])));
   const proxy = await startRoundRobinProxy(Array.from({ length: count }, () => NOWHERE));
   const slot = new Date(Math.floor((Date.now() - SLOT_AGO_MS) / 60_000) * 60_000);
@@ -96,6 +102,10 @@ export async function startInstanceCluster(options: ClusterOptions = {}): Promis
       feedsFile: feeds,
       logLevel: 'info',
     }),
+    DISCORD_TOKEN,
+    DISCORD_API_URL: discord.apiUrl,
+    DISCORD_SHARDS: String(index),
+    DISCORD_SHARD_COUNT: String(count),
     ...options.env,
   });
   const start = async (index: number) => {
@@ -119,21 +129,24 @@ export async function startInstanceCluster(options: ClusterOptions = {}): Promis
     storage,
     store: storage.subscriptions,
     em,
+    discord,
     proxy,
     instances,
     all,
     slot,
-    async subscribeDueSlot(chatId) {
-      em.addChat({ id: chatId, type: 'private', first_name: `c${chatId}` } as Chat);
+    async subscribeDueSlot(chat) {
+      const platform = typeof chat === 'number' ? 'telegram' : 'discord';
+      if (typeof chat === 'number') em.addChat({ id: chat, type: 'private', first_name: `c${chat}` } as Chat);
+      else discord.addChannel(chat);
       const { subscription } = await storage.subscriptions.subscribe(
         {
-          platform: 'telegram',
-          chatId: String(chatId),
+          platform,
+          chatId: String(chat),
           schedule: `${slot.getUTCMinutes()} ${slot.getUTCHours()} * * *`,
           timezone: 'UTC',
           locale: 'ar',
           whenEmpty: 'note',
-          userId: String(chatId),
+          userId: String(chat),
         },
         new Date(slot.getTime() - 60 * 60_000),
       );
@@ -162,7 +175,7 @@ export async function startInstanceCluster(options: ClusterOptions = {}): Promis
     async close() {
       await killAll(all);
       await Promise.all([proxy.close(), ...apis.map((a) => a.close())]);
-      await em.close();
+      await Promise.all([em.close(), discord.close()]);
       await storage.close();
       await db.drop();
       rmSync(dir, { recursive: true, force: true });
