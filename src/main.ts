@@ -40,6 +40,9 @@ interface Service {
 /** The leases of jobs one instance at a time does. */
 const LEASE_NAMES = { telegramPolling: 'telegram-polling', feeds: 'feeds' } as const satisfies Record<string, string>;
 
+/** How often the scheduler re-reads subscriptions (others may change them on a shared database). */
+const SUBSCRIPTION_REFRESH_MS = 60_000;
+
 /** What a start with no token and no terminal says: the one line a `docker run -d` log shows. */
 const HEADLESS_NO_TOKEN =
   'no bot token and no terminal: set TELEGRAM_BOT_TOKEN and/or DISCORD_TOKEN (e.g. docker run -e TELEGRAM_BOT_TOKEN=...), or start nashra in a terminal (docker run -it) to use the console';
@@ -235,6 +238,8 @@ async function main(): Promise<void> {
     deliveries,
     clock: systemClock,
     logger,
+    // A subscription made through another instance on the same database is scheduled here within a minute.
+    refreshEveryMs: SUBSCRIPTION_REFRESH_MS,
   });
   services.push({ name: 'scheduler', stop: () => scheduler!.stop() });
   scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
