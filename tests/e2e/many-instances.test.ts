@@ -241,8 +241,9 @@ describe.skipIf(!TEST_DATABASE_URL)(
         const record = await c.store.delivery(sub.id, c.slot);
         expect(posts(chat), `chat ${chat}`).toHaveLength(1);
         if (victimChats.includes(chat)) {
-          // The documented guarantee: a slot claimed by a process that died stays claimed, never sent again;
-          // nothing is recorded as received, so the next digest carries its articles again.
+          // The guarantee create-digest-scheduler.ts documents: a slot claimed by an instance killed
+          // mid-send stays claimed, no instance claims it again (at most once), and as it never
+          // recorded what it showed, its articles come again in the next slot's digest.
           expect(record?.status, `chat ${chat}`).toBe('claimed');
           expect(await c.store.received(sub.id)).toEqual([]);
         } else {
