@@ -282,8 +282,8 @@ async function main(): Promise<void> {
     });
   if (storage.writer) {
     // One instance at a time polls feeds (the holder of the feeds lease); a new poller per
-    // term, since a stopped one aborted its requests. Killed mid-poll, nothing is lost: the
-    // feed store keeps when each feed is next due, and an article is written in one transaction.
+    // term, since a stopped one aborted its requests. Killed mid-poll, nothing is lost: a poll
+    // writes after its network work and the feed's state last, so the next poll redoes the rest.
     let poller: ReturnType<typeof createFeedPoller> | null = null;
     const keeper = createLeaseKeeper({
       leases: storage.leases,

@@ -22,6 +22,12 @@ import { registerCommands } from './register-commands.js';
 import { sendReply } from './send-reply.js';
 import { toDeliveryError } from './to-delivery-error.js';
 
+/**
+ * The update-ledger namespace of replays of handed-back updates: already claimed under
+ * 'telegram' when first received, they are claimed again here so one instance replays each.
+ */
+export const HANDED_BACK_NAMESPACE = 'telegram-handed-back';
+
 /** Long-polling timeout: Telegram holds an empty `getUpdates` this long. */
 export const POLL_TIMEOUT_SECONDS = 30;
 /** The updates nashra reads; anything else Telegram need not send. */
@@ -205,12 +211,24 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     );
   }
 
+  /** True when this instance is the one to replay handed-back update `id` (at most once across instances). */
+  async function claimReplay(id: number): Promise<boolean> {
+    try {
+      return await ledger!.claim(HANDED_BACK_NAMESPACE, id);
+    } catch (err) {
+      logger.warn({ err: scrubError(err), updateId: id }, 'could not claim a handed-back telegram update');
+      return true;
+    }
+  }
+
   /** Answers what the last stop handed back. */
   async function replayHandedBack(): Promise<void> {
     const saved = (await deps.handedBack?.load('telegram')) ?? [];
     if (saved.length === 0) return;
     logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
     for (const u of saved) {
+      // Several instances starting together load the same rows: the first to claim the replay answers it.
+      if (ledger && !(await claimReplay(u.id))) continue;
       const update = JSON.parse(u.payload) as Update;
       replayed.add(update);
       void bot

@@ -6,7 +6,13 @@ import type { User } from 'grammy/types';
 import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../emulators/telegram-emulator.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 import { TEST_DATABASE_URL, type TestDatabase, createTestDatabase } from '../support/postgres-test-database.js';
-import { type CountingProxy, type Instance, spawnInstance, startCountingProxy } from './support/spawn-instance.js';
+import {
+  type CountingProxy,
+  type Instance,
+  type LogLine,
+  spawnInstance,
+  startCountingProxy,
+} from './support/spawn-instance.js';
 
 /**
  * Several instances on one PostgreSQL database, Telegram in polling mode (no webhook URL):
@@ -51,8 +57,8 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
     return { instance, proxy };
   }
 
-  const polling = (l: Record<string, any>) => l.msg === 'telegram bot polling';
-  const standingBy = (l: Record<string, any>) => l.msg?.startsWith('telegram bot standing by');
+  const polling = (l: LogLine) => l.msg === 'telegram bot polling';
+  const standingBy = (l: LogLine) => l.msg?.startsWith('telegram bot standing by') === true;
   const user = (id: number): User => ({ id, is_bot: false, first_name: `u${id}`, language_code: 'en' });
   /** Messages the bot sent into each user's private chat. */
   const sentTo = (id: number) => em.messages.filter((m) => m.chatId === id).length;
@@ -69,12 +75,19 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
     expect(a.proxy.counts.get('getUpdates') ?? 0).toBeGreaterThan(0);
     expect(b.proxy.counts.get('getUpdates') ?? 0).toBe(0);
 
+    // Feeds too: one instance holds the feeds lease.
+    const tookFeeds = (i: Instance) =>
+      i.logs.some((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
+    await a.instance.waitForLog((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
+    expect(tookFeeds(b.instance)).toBe(false);
+
     a.instance.child.kill('SIGKILL');
     expect((await a.instance.exited).signal).toBe('SIGKILL');
     // Asked while nobody polls: answered once b's lease is taken (within about 4 s of the kill).
     await em.ask('/help', { user: user(2002), timeoutMs: 60_000 });
     await b.instance.waitForLog(polling);
     expect(b.proxy.counts.get('getUpdates') ?? 0).toBeGreaterThan(0);
+    await b.instance.waitForLog((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
 
     const c = await start('c');
     await c.instance.waitForLog(standingBy);

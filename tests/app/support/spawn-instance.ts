@@ -10,13 +10,20 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const MAIN = join(ROOT, 'src/main.ts');
 
+/** One pino log line: `msg` and the fields nashra logs beside it. */
+export interface LogLine {
+  readonly msg?: string;
+  readonly lease?: string;
+  readonly [field: string]: unknown;
+}
+
 /** One nashra process (the real entry point), its JSON log lines, and a way to wait for one. */
 export interface Instance {
   readonly name: string;
   readonly child: ChildProcess;
-  readonly logs: Record<string, any>[];
+  readonly logs: LogLine[];
   /** Resolves with the first log line (from the start) `predicate` accepts. */
-  waitForLog(predicate: (line: Record<string, any>) => boolean, timeoutMs?: number): Promise<Record<string, any>>;
+  waitForLog(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
   /** Resolves with the exit code (null after a signal) and the signal. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -34,10 +41,10 @@ export function spawnInstance(name: string, cwd: string, env: Record<string, str
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const logs: Record<string, any>[] = [];
+  const logs: LogLine[] = [];
   const waiters = new Set<{
-    predicate: (l: Record<string, any>) => boolean;
-    resolve: (l: Record<string, any>) => void;
+    predicate: (l: LogLine) => boolean;
+    resolve: (l: LogLine) => void;
   }>();
   let partial = '';
   child.stderr!.on('data', (chunk) => {
@@ -46,7 +53,7 @@ export function spawnInstance(name: string, cwd: string, env: Record<string, str
     partial = lines.pop() ?? '';
     for (const text of lines) {
       if (!text.startsWith('{')) continue;
-      const line = JSON.parse(text) as Record<string, any>;
+      const line = JSON.parse(text) as LogLine;
       logs.push(line);
       for (const w of [...waiters])
         if (w.predicate(line)) {
@@ -70,7 +77,7 @@ export function spawnInstance(name: string, cwd: string, env: Record<string, str
       return new Promise((resolve, reject) => {
         const w = {
           predicate,
-          resolve: (l: Record<string, any>) => {
+          resolve: (l: LogLine) => {
             clearTimeout(timer);
             resolve(l);
           },
