@@ -5,6 +5,7 @@ import type { Hold } from '../../emulators/telegram-emulator.js';
 import { PAGE_SIZE } from '../../src/core/commands/list-pages.js';
 import { t } from '../../src/core/commands/messages.js';
 import type { Subscription } from '../../src/core/ports/subscription-store.js';
+import { INSTANCE_START_MS } from '../support/nashra-instance.js';
 import { TEST_DATABASE_URL } from '../support/postgres-test-database.js';
 import { type InstanceCluster, startInstanceCluster } from './support/instance-cluster.js';
 
@@ -36,6 +37,8 @@ const SHARDS = 3;
 
 /** Each step waits on processes sharing two cores with PostgreSQL: generous, never reached when all is well. */
 const STEP_TIMEOUT_MS = 45_000;
+/** The kill test also waits for a restart. */
+const KILL_TEST_TIMEOUT_MS = STEP_TIMEOUT_MS + INSTANCE_START_MS;
 
 describe.skipIf(!TEST_DATABASE_URL)(
   'three nashra instances on one PostgreSQL, behind a load balancer',
@@ -54,7 +57,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
           slow = cl.em.hold('sendMessage', (p) => slowSet.has(String(p.chat_id)));
         },
       });
-    }, 90_000);
+    }, 3 * INSTANCE_START_MS);
 
     afterAll(async () => {
       await c?.close();
@@ -195,64 +198,71 @@ describe.skipIf(!TEST_DATABASE_URL)(
       expect(list!.edits).toBe(2);
     });
 
-    it('kill -9 of an instance mid-digest, then its restart: no slot posted twice, none lost beyond the claim', async () => {
-      await c.until(() => slow.held.length === SLOW_CHATS.length, 'every slow digest in flight');
-      const victim = c.sentBy(Number(slow.held[0]!.chat_id))!;
-      expect(victim).toBeDefined();
-      const victimChats = SLOW_CHATS.filter((chat) => c.sentBy(chat) === victim);
-      await c.killInstance(victim, 'SIGKILL');
-      // Telegram carries out what it fully received: the dead instance's posts land, unrecorded.
-      slow.release();
-      const survivorsChats = SLOW_CHATS.filter((chat) => !victimChats.includes(chat));
-      await c.until(async () => {
-        for (const chat of survivorsChats)
-          if ((await c.store.delivery(subs.get(chat)!.id, c.slot))?.status !== 'sent') return false;
-        return true;
-      }, 'the survivors’ slow digests sent');
+    it(
+      'kill -9 of an instance mid-digest, then its restart: no slot posted twice, none lost beyond the claim',
+      async () => {
+        await c.until(() => slow.held.length === SLOW_CHATS.length, 'every slow digest in flight');
+        const victim = c.sentBy(Number(slow.held[0]!.chat_id))!;
+        expect(victim).toBeDefined();
+        const victimChats = SLOW_CHATS.filter((chat) => c.sentBy(chat) === victim);
+        await c.killInstance(victim, 'SIGKILL');
+        // Telegram carries out what it fully received: the dead instance's posts land, unrecorded.
+        slow.release();
+        const survivorsChats = SLOW_CHATS.filter((chat) => !victimChats.includes(chat));
+        await c.until(async () => {
+          for (const chat of survivorsChats)
+            if ((await c.store.delivery(subs.get(chat)!.id, c.slot))?.status !== 'sent') return false;
+          return true;
+        }, 'the survivors’ slow digests sent');
 
-      // The two left answer every update (the proxy skips the dead one).
-      for (let n = 0; n < 6; n++) {
-        const user = { id: 82_000 + n, is_bot: false, first_name: `v${n}`, language_code: 'en' } as User;
-        const answer = await c.em.ask('/help', { user, timeoutMs: 10_000 });
-        expect(answer.messages).toHaveLength(1);
-      }
-
-      const late = await c.subscribeDueSlot(LATE_CHAT);
-      const restarted = await c.restartInstance(victim);
-      await restarted.waitForLine((l) => l.msg === 'digest sent' && l.subscription === late.id, 'the late digest sent');
-      // Its catch-up passed over every slot claimed before it (the late one comes last, by id).
-      const caughtUp = restarted.lines.filter((l) => l.msg === 'catching up a slot missed while down');
-      expect(caughtUp.map((l) => l.subscription)).toEqual([late.id]);
-
-      // The restarted instance holds its shard again: its guild's interactions are answered, once.
-      const fresh = c.discord.command('help', {}, { guildId: guildInShard(victim, SHARDS), userId: '5559001' });
-      await c.until(() => answered(fresh), 'an interaction in the restarted instance’s shard answered');
-      expect(fresh.shard).toBe(victim);
-      expect(c.discord.redispatch(fresh)).toBe(victim);
-      await restarted.waitForLine(
-        (l) => l.msg === 'discord interaction delivered again; already answered' && l.interactionId === fresh.id,
-        'the interaction dispatched again dropped',
-      );
-      expect(fresh.callbacks).toHaveLength(1);
-
-      for (const channel of FAST_CHANNELS) expect(c.discord.channelMessages(channel), channel).toHaveLength(1);
-      for (const chat of [...FAST_CHATS, ...SLOW_CHATS, LATE_CHAT]) {
-        const sub = chat === LATE_CHAT ? late : subs.get(chat)!;
-        const record = await c.store.delivery(sub.id, c.slot);
-        expect(posts(chat), `chat ${chat}`).toHaveLength(1);
-        if (victimChats.includes(chat)) {
-          // The guarantee create-digest-scheduler.ts documents: a slot claimed by an instance killed
-          // mid-send stays claimed, no instance claims it again (at most once), and as it never
-          // recorded what it showed, its articles come again in the next slot's digest.
-          expect(record?.status, `chat ${chat}`).toBe('claimed');
-          expect(await c.store.received(sub.id)).toEqual([]);
-        } else {
-          expect(record?.status, `chat ${chat}`).toBe('sent');
-          expect((await c.store.received(sub.id)).length).toBeGreaterThan(0);
+        // The two left answer every update (the proxy skips the dead one).
+        for (let n = 0; n < 6; n++) {
+          const user = { id: 82_000 + n, is_bot: false, first_name: `v${n}`, language_code: 'en' } as User;
+          const answer = await c.em.ask('/help', { user, timeoutMs: 10_000 });
+          expect(answer.messages).toHaveLength(1);
         }
-      }
-      expect(victimChats.length).toBeGreaterThan(0);
-    });
+
+        const late = await c.subscribeDueSlot(LATE_CHAT);
+        const restarted = await c.restartInstance(victim);
+        await restarted.waitForLine(
+          (l) => l.msg === 'digest sent' && l.subscription === late.id,
+          'the late digest sent',
+        );
+        // Its catch-up passed over every slot claimed before it (the late one comes last, by id).
+        const caughtUp = restarted.lines.filter((l) => l.msg === 'catching up a slot missed while down');
+        expect(caughtUp.map((l) => l.subscription)).toEqual([late.id]);
+
+        // The restarted instance holds its shard again: its guild's interactions are answered, once.
+        const fresh = c.discord.command('help', {}, { guildId: guildInShard(victim, SHARDS), userId: '5559001' });
+        await c.until(() => answered(fresh), 'an interaction in the restarted instance’s shard answered');
+        expect(fresh.shard).toBe(victim);
+        expect(c.discord.redispatch(fresh)).toBe(victim);
+        await restarted.waitForLine(
+          (l) => l.msg === 'discord interaction delivered again; already answered' && l.interactionId === fresh.id,
+          'the interaction dispatched again dropped',
+        );
+        expect(fresh.callbacks).toHaveLength(1);
+
+        for (const channel of FAST_CHANNELS) expect(c.discord.channelMessages(channel), channel).toHaveLength(1);
+        for (const chat of [...FAST_CHATS, ...SLOW_CHATS, LATE_CHAT]) {
+          const sub = chat === LATE_CHAT ? late : subs.get(chat)!;
+          const record = await c.store.delivery(sub.id, c.slot);
+          expect(posts(chat), `chat ${chat}`).toHaveLength(1);
+          if (victimChats.includes(chat)) {
+            // The guarantee create-digest-scheduler.ts documents: a slot claimed by an instance killed
+            // mid-send stays claimed, no instance claims it again (at most once), and as it never
+            // recorded what it showed, its articles come again in the next slot's digest.
+            expect(record?.status, `chat ${chat}`).toBe('claimed');
+            expect(await c.store.received(sub.id)).toEqual([]);
+          } else {
+            expect(record?.status, `chat ${chat}`).toBe('sent');
+            expect((await c.store.received(sub.id)).length).toBeGreaterThan(0);
+          }
+        }
+        expect(victimChats.length).toBeGreaterThan(0);
+      },
+      KILL_TEST_TIMEOUT_MS,
+    );
 
     it('logged no error in any instance, the killed one included', () => {
       const errors = c.all.flatMap((i) =>

@@ -117,7 +117,7 @@ export async function startInstanceCluster(options: ClusterOptions = {}): Promis
     return instance;
   };
 
-  const until = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) => {
+  const until = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) => {
     for (const end = Date.now() + timeoutMs; !(await check()); ) {
       if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 25));
