@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from 'grammy/types';
 import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../emulators/telegram-emulator.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
-import { type CountingProxy, type Instance, spawnInstance, startCountingProxy } from './support/spawn-instance.js';
+import { type CountingProxy, startCountingProxy } from './support/counting-proxy.js';
+import { type NashraInstance, startNashraInstance } from '../support/nashra-instance.js';
 
 /** A free TCP port on 127.0.0.1: bound, then released. */
 async function freePort(): Promise<number> {
@@ -27,7 +28,7 @@ describe('SIGTERM drain', () => {
   let em: TelegramEmulator;
   let proxy: CountingProxy;
   let cwd: string;
-  let instance: Instance | undefined;
+  let instance: NashraInstance | undefined;
 
   beforeAll(async () => {
     em = await startTelegramEmulator({ token: EMULATOR_TOKEN });
@@ -46,16 +47,21 @@ describe('SIGTERM drain', () => {
   it('goes unhealthy, turns new updates away, finishes the one in flight, exits 0', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    instance = spawnInstance('drain', cwd, {
-      TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN,
-      TELEGRAM_API_ROOT: proxy.url,
-      TELEGRAM_WEBHOOK_URL: `${base}/telegram/hook`,
-      TELEGRAM_WEBHOOK_SECRET: 'drain-test-secret',
-      NASHRA_HTTP_PORT: String(port),
-      NASHRA_DB: join(cwd, 'nashra.sqlite'),
-      NASHRA_CORPUS_DIR: FIXTURE_CORPUS,
-    });
-    await instance.waitForLog((l) => l.msg === 'telegram bot on webhook');
+    instance = startNashraInstance(
+      'drain',
+      {
+        LOG_LEVEL: 'debug',
+        TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN,
+        TELEGRAM_API_ROOT: proxy.url,
+        TELEGRAM_WEBHOOK_URL: `${base}/telegram/hook`,
+        TELEGRAM_WEBHOOK_SECRET: 'drain-test-secret',
+        NASHRA_HTTP_PORT: String(port),
+        NASHRA_DB: join(cwd, 'nashra.sqlite'),
+        NASHRA_CORPUS_DIR: FIXTURE_CORPUS,
+      },
+      { cwd },
+    );
+    await instance.waitForLine((l) => l.msg === 'telegram bot on webhook', 'telegram bot on webhook');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
 
     // An update whose answer is held at the Bot API: it is in flight when the signal comes.
@@ -65,7 +71,7 @@ describe('SIGTERM drain', () => {
     await hold.held;
 
     instance.child.kill('SIGTERM');
-    await instance.waitForLog((l) => l.msg === 'stopping');
+    await instance.waitForLine((l) => l.msg === 'stopping', 'stopping');
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(503);
     expect(((await health.json()) as { reason: string }).reason).toContain('stopping');
@@ -77,8 +83,8 @@ describe('SIGTERM drain', () => {
     const exit = await instance.exited;
     expect(exit).toEqual({ code: 0, signal: null });
     // Within STOP_LIMITS: it stopped by itself, not by the watchdog that exits at STOP_LIMITS.exitMs.
-    expect(instance.logs.map((l) => l.msg)).toContain('telegram bot stopped');
-    expect(instance.logs.map((l) => l.msg)).not.toContain('stop took too long; exiting');
+    expect(instance.lines.map((l) => l.msg)).toContain('telegram bot stopped');
+    expect(instance.lines.map((l) => l.msg)).not.toContain('stop took too long; exiting');
     // The update in flight was answered; the one turned away was not (Telegram redelivers it elsewhere).
     expect(em.messages.filter((m) => m.chatId === 3001).length).toBeGreaterThan(0);
     expect(em.messages.filter((m) => m.chatId === 3002)).toEqual([]);

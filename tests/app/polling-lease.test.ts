@@ -6,13 +6,8 @@ import type { User } from 'grammy/types';
 import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../emulators/telegram-emulator.js';
 import { FIXTURE_CORPUS } from '../support/create-test-index.js';
 import { TEST_DATABASE_URL, type TestDatabase, createTestDatabase } from '../support/postgres-test-database.js';
-import {
-  type CountingProxy,
-  type Instance,
-  type LogLine,
-  spawnInstance,
-  startCountingProxy,
-} from './support/spawn-instance.js';
+import { type CountingProxy, startCountingProxy } from './support/counting-proxy.js';
+import { type LogLine, type NashraInstance, startNashraInstance } from '../support/nashra-instance.js';
 
 /**
  * Several instances on one PostgreSQL database, Telegram in polling mode (no webhook URL):
@@ -26,7 +21,7 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
   let em: TelegramEmulator;
   let cwd: string;
   const proxies: CountingProxy[] = [];
-  const instances: Instance[] = [];
+  const instances: NashraInstance[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -43,16 +38,21 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
   });
 
   /** An instance whose Bot API calls go through a proxy of its own, so its getUpdates are counted. */
-  async function start(name: string): Promise<{ instance: Instance; proxy: CountingProxy }> {
+  async function start(name: string): Promise<{ instance: NashraInstance; proxy: CountingProxy }> {
     const proxy = await startCountingProxy(em.apiRoot);
     proxies.push(proxy);
-    const instance = spawnInstance(name, cwd, {
-      TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN,
-      TELEGRAM_API_ROOT: proxy.url,
-      NASHRA_DB: database.url,
-      NASHRA_CORPUS_DIR: FIXTURE_CORPUS,
-      NASHRA_LEASE_SECONDS: '3',
-    });
+    const instance = startNashraInstance(
+      name,
+      {
+        LOG_LEVEL: 'debug',
+        TELEGRAM_BOT_TOKEN: EMULATOR_TOKEN,
+        TELEGRAM_API_ROOT: proxy.url,
+        NASHRA_DB: database.url,
+        NASHRA_CORPUS_DIR: FIXTURE_CORPUS,
+        NASHRA_LEASE_SECONDS: '3',
+      },
+      { cwd },
+    );
     instances.push(instance);
     return { instance, proxy };
   }
@@ -65,9 +65,9 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
 
   it('one instance polls; kill -9 hands over to another; SIGTERM releases at once; each update answered once', async () => {
     const a = await start('a');
-    await a.instance.waitForLog(polling);
+    await a.instance.waitForLine(polling, 'telegram bot polling');
     const b = await start('b');
-    await b.instance.waitForLog(standingBy);
+    await b.instance.waitForLine(standingBy, 'telegram bot standing by');
 
     const first = await em.ask('/help', { user: user(2001), timeoutMs: 30_000 });
     expect(first.messages.length).toBeGreaterThan(0);
@@ -76,26 +76,32 @@ describe.skipIf(!TEST_DATABASE_URL)('polling lease across instances', () => {
     expect(b.proxy.counts.get('getUpdates') ?? 0).toBe(0);
 
     // Feeds too: one instance holds the feeds lease.
-    const tookFeeds = (i: Instance) =>
-      i.logs.some((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
-    await a.instance.waitForLog((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
+    const tookFeeds = (i: NashraInstance) =>
+      i.lines.some((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
+    await a.instance.waitForLine(
+      (l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds',
+      'the feeds lease taken',
+    );
     expect(tookFeeds(b.instance)).toBe(false);
 
     a.instance.child.kill('SIGKILL');
     expect((await a.instance.exited).signal).toBe('SIGKILL');
     // Asked while nobody polls: answered once b's lease is taken (within about 4 s of the kill).
     await em.ask('/help', { user: user(2002), timeoutMs: 60_000 });
-    await b.instance.waitForLog(polling);
+    await b.instance.waitForLine(polling, 'telegram bot polling');
     expect(b.proxy.counts.get('getUpdates') ?? 0).toBeGreaterThan(0);
-    await b.instance.waitForLog((l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds');
+    await b.instance.waitForLine(
+      (l) => l.msg === 'lease taken; starting the job' && l.lease === 'feeds',
+      'the feeds lease taken',
+    );
 
     const c = await start('c');
-    await c.instance.waitForLog(standingBy);
+    await c.instance.waitForLine(standingBy, 'telegram bot standing by');
     expect(c.proxy.counts.get('getUpdates') ?? 0).toBe(0);
     b.instance.child.kill('SIGTERM');
     expect(await b.instance.exited).toEqual({ code: 0, signal: null });
-    expect(b.instance.logs.some((l) => l.msg === 'lease released' && l.lease === 'telegram-polling')).toBe(true);
-    await c.instance.waitForLog(polling);
+    expect(b.instance.lines.some((l) => l.msg === 'lease released' && l.lease === 'telegram-polling')).toBe(true);
+    await c.instance.waitForLine(polling, 'telegram bot polling');
     await em.ask('/help', { user: user(2003), timeoutMs: 30_000 });
     expect(c.proxy.counts.get('getUpdates') ?? 0).toBeGreaterThan(0);
 

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The checkout's root, where `src/main.ts` runs from. */
+/** The checkout's root, where `src/main.ts` is. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** tsx's loader by path, so the child can run from any folder (a test's temporary one). */
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /**
  * How long an instance may take to serve /healthz after its start: tsx compiles on the fly,
@@ -66,15 +68,32 @@ export function webhookInstanceEnv(s: WebhookInstanceSettings): Record<string, s
   };
 }
 
+/** Where an instance runs: its working folder (where it would read a `.env`). */
+export interface InstanceOptions {
+  /** Default: the checkout's root. A test's own folder keeps a developer's `.env` out. */
+  readonly cwd?: string;
+}
+
 /**
  * Starts nashra as a child process: node with tsx's loader (not the tsx CLI, so a signal
- * reaches the bot itself, as under Docker), `env` added to this process's environment.
- * NASHRA_HTTP_PORT defaults to 0 (any free port, read back from the log).
+ * reaches the bot itself, as under Docker). The environment is `env` over a clean one (PATH
+ * and HOME only, so a token in the developer's shell never reaches the test), with
+ * NASHRA_HTTP_PORT 0 (any free port, read back from the log) and no rescans by default.
  */
-export function startNashraInstance(name: string, env: Record<string, string>): NashraInstance {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DEBUG: '', NASHRA_HTTP_PORT: '0', ...env },
+export function startNashraInstance(
+  name: string,
+  env: Record<string, string>,
+  options: InstanceOptions = {},
+): NashraInstance {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'src/main.ts')], {
+    cwd: options.cwd ?? ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NASHRA_HTTP_PORT: '0',
+      NASHRA_RESCAN_SECONDS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const lines: LogLine[] = [];
