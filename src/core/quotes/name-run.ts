@@ -39,7 +39,13 @@ export function inName(
   if (w.surface.includes('\u064B')) return false;
   if (isNameWord(w.norm)) return true;
   // «عبدالله بن مساعد»: the word after «بن» is a father's name, even one that is also a title («مساعد»).
-  if (before?.kind === 'word' && FATHER_MARKERS.has(before.norm) && !isDefinite(w.norm) && /^\p{L}+$/u.test(w.norm))
+  if (
+    beforeInName &&
+    before?.kind === 'word' &&
+    FATHER_MARKERS.has(before.norm) &&
+    !isDefinite(w.norm) &&
+    /^\p{L}+$/u.test(w.norm)
+  )
     return true;
   // «وقال باسم العيثان»: «باسم» opening the subject before a family name is the given name, not "in the name of".
   if (w.norm === 'باسم' && before === undefined && next?.kind === 'word' && isFamilyName(next.norm)) return true;
@@ -65,7 +71,7 @@ export function inName(
 }
 
 /** Words after which the next word is a father's name: «بن»، «ابن»، «بنت». */
-const FATHER_MARKERS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت']);
+const FATHER_MARKERS: ReadonlySet<string> = new Set(['بن', 'بنت']);
 
 /** A title word with at most the bare article: «العقيد»، «وزير» (not «بالرئيس»). */
 export function isTitleWord(norm: string): boolean {

@@ -53,6 +53,11 @@ export interface SubjectRead {
   readonly quotes: readonly number[];
 }
 
+/** What «رفض»، «نفى» take after their subject: «ورفض المسؤول الحديث عن …». */
+const SPEECH_OBJECTS: ReadonlySet<string> = new Set(
+  ['الحديث', 'التعليق', 'الكشف', 'الافصاح', 'الادلاء', 'الرد', 'الاجابه', 'الخوض'].map((w) => normalizeArabic(w)),
+);
+
 /** Nouns of speech a marker puts before the speaker: «بحسب تعبير …»، «على حد قول …». */
 const SPEECH_NOUNS_BEFORE_NAMES: ReadonlySet<string> = new Set(['تعبير', 'قول', 'وصف']);
 
@@ -244,10 +249,14 @@ export function readSubjectAfter(
       isDefinite(next.norm);
     // «ويوضح صالح أمرا إيجابيا»: after a name, a noun and adjective in the accusative are the object.
     const accusative = runActive && (isAccusativePair(it, next) || isCircumstance(it));
-    // «ونفى المسؤول صحة الشائعات»: after a definite title, a noun in ة is what the verb takes, not a name.
-    const titleLast = last?.kind === 'word' && isDefinite(last.norm) && isTitleWord(last.norm);
-    if (!post && !runActive && titleLast && cue?.takesObject && it.surface.endsWith('ة') && !isGivenName(it.norm))
-      break;
+    // «ونفى المسؤول صحة الشائعات»، «ورفض المسؤول الحديث عن»: after a definite title, a noun in ة or a
+    // noun of speech is what the verb takes, not a name.
+    const titleLast =
+      last?.kind === 'word' &&
+      isDefinite(last.norm) &&
+      (isTitleWord(last.norm) || inLexicon(ANONYMOUS_HEADS, last.norm.replace(/^ال/, '')));
+    const takenObject = (it.surface.endsWith('ة') && !isDefinite(it.norm)) || SPEECH_OBJECTS.has(it.norm);
+    if (!post && !runActive && titleLast && cue?.takesObject && takenObject && !isGivenName(it.norm)) break;
     if (!post && runActive && accusative) break;
     const nameWord: boolean =
       !object &&
@@ -259,8 +268,12 @@ export function readSubjectAfter(
       const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && (isPlace(last.norm) || orgHead);
       // «مدير سجون حائل اللواء عبد الرحمن الحازمي»: the words before the title were a description.
       // «ومدير مدارس الرياض السابق الدكتور …»: an adjective and a title go on with the description.
+      // (Not after a whole name: «الأمير عبدالله بن مساعد بن عبدالعزيز الرئيس العام» ends at the name.)
       const title =
         !runAtStart &&
+        !seg
+          .slice(runFrom)
+          .some((p) => p.kind === 'word' && (isGivenName(p.norm) || COMPOUND_NAME_HEADS.has(p.norm))) &&
         it.norm.startsWith('ال') &&
         (isTitleWord(it.norm) || (isAdjective(it.norm) && isWord(next) && isTitleWord(next.norm)));
       // «رئيس قسم الاستشارات …»: one word after an indefinite title was its genitive, not a name.
