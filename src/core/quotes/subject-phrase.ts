@@ -124,7 +124,9 @@ function endsSubject(
   if (w.surface.startsWith('لـ')) return true;
   if (norm.startsWith('لل')) return RECIPIENTS.has(norm.slice(2)) || (nameSeen && !post);
   // «لو رفض تمديد عقده»: a verbal noun right after the verb is its object; there is no subject.
-  if (atStart && isFormTwoVerbalNoun(norm)) return true;
+  // (Not a body or a report: «أعلن تنظيم داعش»، «وذكر تقرير صادر عن …».)
+  if (atStart && isFormTwoVerbalNoun(norm) && !inLexicon(ORGANIZATION_HEADS, norm) && !inLexicon(NAMING_NOUNS, norm))
+    return true;
   if (!norm.startsWith('ل')) return false;
   if (RECIPIENTS.has(norm.slice(1)) || PLACES_AND_OUTLETS.has(norm.slice(1))) return true; // «لموقع»، «لفرانس برس»
   // «وقال لشباب الوطن:»: ل and a noun with its genitive is whom it was said to.

@@ -155,6 +155,16 @@ describe('the name starts and ends where a reader sees it', () => {
   });
 });
 
+describe('a verbal noun that heads a body or a report still opens the subject', () => {
+  it('«تنظيم» heads a body', () => {
+    expect(speakersOf('وقال تنظيم داعش في بيان إن «المعركة مستمرة».')).toEqual(['تنظيم داعش']);
+  });
+
+  it('«تقرير» keeps its quote (the report is the source the article gives)', () => {
+    expect(speakersOf('وذكر تقرير صادر عن البنك الدولي أن «النمو سيتباطأ هذا العام».')).toHaveLength(1);
+  });
+});
+
 describe('no junk name, no borrowed speaker', () => {
   it.each([
     ['a verb after «وهم»', 'قالوا وهم يكذبون: «إننا نفعل ذلك لحماية الرئيس».'],
