@@ -40,7 +40,7 @@ export interface AnalyzedArticle {
  * Bump when analysis output changes (stemmer, splitter, scorer, quote rules): every
  * article is then re-analyzed once on the next index, even if its file did not change.
  */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /** Runs the whole per-article analysis: sentences, scores, index text, quotes. */
 export function analyzeArticle(article: ParsedArticle): AnalyzedArticle {

@@ -1,4 +1,5 @@
 import { endsWithParent, isNamePart, nameKeys, nameWords } from '../people/person-name-keys.js';
+import { normalizeArabic } from '../text/normalize-arabic.js';
 import { isGivenName } from './name-lexicon.js';
 import { isTitleWord } from './name-run.js';
 import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
@@ -69,16 +70,18 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
     if ((phrase?.kind === 'title' || phrase?.kind === 'anonymous') && items[lo + read.end]?.surface === '،')
       titleBeforeComma = { text: phrase.name, comma: lo + read.end };
     if (phrase?.kind === 'named') {
-      const words = nameWords(phrase.name);
+      // «جلوي بن عبدالعزيز بن مساعد» read up to a word that is also a title: never end on «بن».
+      const name = withoutDanglingHead(phrase.name);
+      const words = nameWords(name);
       if (words.length >= 2) {
         const description = phrase.description;
         out.push({
-          name: phrase.name,
-          keys: nameKeys(phrase.name),
+          name,
+          keys: nameKeys(name),
           definite: words.map(isDefinite),
           description,
           profile: new Set([
-            ...profileOf(phrase.name),
+            ...profileOf(name),
             ...(description ? profileOf(description) : []),
             ...(phrase.apposition ? profileOf(phrase.apposition) : []),
             ...(before ? profileOf(before) : []),
@@ -90,6 +93,16 @@ function sentenceMentions(text: string, sentence: number): Mention[] {
     i = Math.max(i, lo + read.end - 1);
   }
   return out;
+}
+
+/** Heads that never end a name («بن», «بنت», «عبد»); not «أبي», which is also «آبي» (Abe). */
+const DANGLING_HEADS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'عبد']);
+
+/** A name cut right after «بن»/«عبد»/«أبو» loses that head: «جلوي بن عبدالعزيز بن» → «جلوي بن عبدالعزيز». */
+function withoutDanglingHead(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && DANGLING_HEADS.has(normalizeArabic(words[words.length - 1]!))) words.pop();
+  return words.join(' ');
 }
 
 /**
@@ -112,8 +125,14 @@ export function nameEnd(items: readonly SentenceItem[], from: number): number {
       continue;
     }
     if (COMPOUND_NAME_HEADS.has(w.norm)) continue; // «فهد بن ناصر»
+    // «جلوي بن عبدالعزيز بن مساعد»: the word after «بن» is a father's name, whatever else it may mean.
+    if (isWord(prev) && COMPOUND_NAME_HEADS.has(prev.norm) && !isDefinite(w.norm)) {
+      plain++;
+      continue;
+    }
     if (isDefinite(w.norm)) {
       if (isWord(prev) && COMPOUND_NAME_HEADS.has(prev.norm)) continue; // «عبد الفتاح»
+      if (isTitleWord(w.norm)) return k; // «… بن عبدالعزيز الرئيس العام»: a title after the name
       // «خالد محفوظ بحاح الشكر»: after three plain name words the name was whole; that is the object.
       return plain >= 2 ? k : k + 1;
     }

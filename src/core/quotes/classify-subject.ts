@@ -11,6 +11,7 @@ import {
   RECIPIENTS,
   inLexicon,
   isAdjective,
+  isCommonWord,
   isDefinite,
   isNameWord,
   isNisba,
@@ -97,12 +98,91 @@ export function organizationName(parts: readonly PhrasePart[]): string {
       !RECIPIENTS.has(p.norm.replace(/^لل?/, ''))
     ) {
       k += !p.norm.startsWith('لل') && next?.kind === 'word' && isDefinite(next.norm) ? 2 : 1;
-    } else if (properHead && isNameWord(p.norm)) k++;
+    } else if (
+      properHead &&
+      isNameWord(p.norm) &&
+      !(prev.kind === 'word' && isDefinite(prev.norm) && !isTitleWordNorm(prev.norm))
+    )
+      k++; // «مركز الملك فيصل»; not «بيان لوزارة الداخلية تلقت»
     else if (p.norm === 'في' && next?.kind === 'word' && isPlace(next.norm)) k += 2;
-    else break;
+    // «وكالة الطاقة الذرية الدولية»، «للطيران المدني»: a relational adjective the nisba list does not know.
+    else if (k >= 2 && relationalAdjective(p.norm)) k++;
+    // «مركز الملك عبدالله للدراسات»، «الاتحاد الأوروبي لكرة القدم»: the body's remit after its name.
+    else if (
+      k >= 2 &&
+      prev.kind === 'word' &&
+      REMIT_HEADS.has(withoutArticleNorm(head.norm)) &&
+      namesBody(prev.norm) &&
+      isRemit(p.norm)
+    ) {
+      k += !p.norm.startsWith('لل') && next?.kind === 'word' && isDefinite(next.norm) ? 2 : 1;
+    } else break;
   }
   return joinParts(parts.slice(0, k));
 }
+
+/** Fewest letters of a definite relational adjective inside a body's name («الذرية»): the article and three. */
+const MIN_RELATIONAL_LETTERS = 6;
+
+/**
+ * «الذرية»، «المدني»، «الطبية»: a definite adjective in ي/ية continues an organization's name
+ * (the nisba list holds only places and a few fields). Not «العامة» (a tail) or a common word.
+ */
+function relationalAdjective(norm: string): boolean {
+  return (
+    isDefinite(norm) &&
+    !norm.startsWith('لل') &&
+    norm.length >= MIN_RELATIONAL_LETTERS &&
+    /(?:ي|يه)$/.test(norm) &&
+    !isCommonWord(norm) &&
+    !ORGANIZATION_TAILS.has(norm)
+  );
+}
+
+/** Does this word end a body's name so far, so that «ل» + a noun after it is its remit? */
+const namesBody = (norm: string): boolean =>
+  isNisba(norm) || relationalAdjective(norm) || ORGANIZATION_TAILS.has(norm) || isNameWord(norm);
+
+/** «للدراسات»، «لكرة»: a remit after a body's name; not an audience («للصحفيين»، «للتلفزيون»). */
+function isRemit(norm: string): boolean {
+  if (!/^ل/.test(norm) || norm.length <= 4 || /(?:ين|ون)$/.test(norm)) return false;
+  return !RECIPIENTS.has(norm.replace(/^لل?/, ''));
+}
+
+/**
+ * Does `norm`, after `prev`, carry on the name of the body `head` opens («مركز الملك عبدالله»
+ * + «للدراسات»)? Lets the subject reader read a remit it would otherwise take for an audience.
+ */
+export function remitOfBody(head: string, prev: string, norm: string): boolean {
+  return REMIT_HEADS.has(head.replace(/^ال/, '')) && namesBody(prev) && isRemit(norm);
+}
+
+/** Bodies named with their remit («مركز … للدراسات»، «الاتحاد الدولي لركوب الأمواج»); not a party or a parliament. */
+const REMIT_HEADS: ReadonlySet<string> = new Set([
+  'مركز',
+  'معهد',
+  'هيئه',
+  'اتحاد',
+  'شركه',
+  'منظمه',
+  'اداره',
+  'مكتب',
+  'مؤسسه',
+  'موسسه',
+  'جمعيه',
+  'لجنه',
+  'صندوق',
+  'جامعه',
+  'وكاله',
+  'رئاسه',
+  'مجلس',
+  'بنك',
+]);
+
+const withoutArticleNorm = (norm: string): string => norm.replace(/^ال/, '');
+
+/** «الملك»، «الأمير»: a definite title inside a body's name, followed by the person's name. */
+const isTitleWordNorm = (norm: string): boolean => PERSON_TITLES.has(withoutArticleNorm(norm));
 
 /** Words inside an organization's name that take a definite genitive: «رئيس الوزراء»، «الشؤون الخارجية». */
 const GENITIVE_TAKERS = (norm: string): boolean =>

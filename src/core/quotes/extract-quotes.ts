@@ -7,6 +7,7 @@ import { isWord, sentenceItems, type SentenceItem } from './sentence-items.js';
 import { ArticleSpeakers } from './speaker-registry.js';
 import { QUOTE_LIMITS } from './quote-limits.js';
 import { cutAtWord } from '../text/cut-at-word.js';
+import { isBareQuoteLine, parentheticalSource } from './parenthetical-source.js';
 
 /**
  * Quote extraction with speaker attribution for one article, run once at index time.
@@ -59,6 +60,7 @@ function sentenceQuotes(
   triggers: readonly Trigger[],
   consumed: ReadonlySet<number>,
   runsOn: number | null,
+  source: () => number | null,
 ): Found[] {
   const verbs = new Set(triggers.filter((t) => t.cue.kind === 'verb').map((t) => t.at));
   const found: Found[] = [];
@@ -67,7 +69,7 @@ function sentenceQuotes(
     const after = items[i + 1];
     if (isWord(after) && HADITH_SOURCES.has(after.norm)) return;
     const opensSentence = !items.slice(0, i).some((it) => isWord(it) && it.norm !== 'و');
-    const speaker = attribute(items, i, triggers, opensSentence) ?? (opensSentence ? runsOn : null);
+    const speaker = attribute(items, i, triggers, opensSentence) ?? (opensSentence ? (source() ?? runsOn) : null);
     if (speaker === null) return;
     // «استبعد أن تكون الإمدادات "حاسمة …"»: the quote keeps the denial that frames it.
     const governing = triggers.findLast((t) => t.at < i);
@@ -109,7 +111,17 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
         ? last.speaker
         : null;
     if (isLinkLine(items)) continue;
-    const quotes: Found[] = sentenceQuotes(text, items, triggers, consumed, runsOn).slice(0, QUOTE_LIMITS.perSentence);
+    // «"…". (الكاتب الأميركي نوح فيلدمان …)»: a quote alone on its line, its source in parentheses after it.
+    let cited: number | null | undefined;
+    const source = (): number | null => {
+      if (cited === undefined)
+        cited = isBareQuoteLine(items) ? parentheticalSource(sentences, sentenceIndex, speakers) : null;
+      return cited;
+    };
+    const quotes: Found[] = sentenceQuotes(text, items, triggers, consumed, runsOn, source).slice(
+      0,
+      QUOTE_LIMITS.perSentence,
+    );
     for (const q of quotes) found.push({ ...q, sentenceIndex });
     const active: number | null =
       quotes.at(-1)?.speaker ?? triggers.findLast((t) => t.speaker !== null)?.speaker ?? null;

@@ -29,9 +29,26 @@ export type PhrasePart = WordItem | QuoteItem;
  * words, plus a definite word after «عبد»/«أبو»/«بن» («عبد الله») or, when `family` allows,
  * a family name after a first name. Tanween («رداً») marks an adverb, never a name.
  */
-export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName: boolean, family: boolean): boolean {
+export function inName(
+  w: WordItem,
+  before: PhrasePart | undefined,
+  beforeInName: boolean,
+  family: boolean,
+  next?: PhrasePart,
+): boolean {
   if (w.surface.includes('\u064B')) return false;
   if (isNameWord(w.norm)) return true;
+  // «عبدالله بن مساعد»: the word after «بن» is a father's name, even one that is also a title («مساعد»).
+  if (
+    beforeInName &&
+    before?.kind === 'word' &&
+    FATHER_MARKERS.has(before.norm) &&
+    !isDefinite(w.norm) &&
+    /^\p{L}+$/u.test(w.norm)
+  )
+    return true;
+  // «وقال باسم العيثان»: «باسم» opening the subject before a family name is the given name, not "in the name of".
+  if (w.norm === 'باسم' && before === undefined && next?.kind === 'word' && isFamilyName(next.norm)) return true;
   // «نجم الدين»، «صلاح الدين»، «نصر الله»: a word and «الدين»/«الله» make one name.
   if (
     /^(?:الدين|الله)$/.test(w.norm) &&
@@ -53,6 +70,9 @@ export function inName(w: WordItem, before: PhrasePart | undefined, beforeInName
   return isFamilyName(w.norm) || nisbaFamily;
 }
 
+/** Words after which the next word is a father's name: «بن»، «ابن»، «بنت». */
+const FATHER_MARKERS: ReadonlySet<string> = new Set(['بن', 'بنت']);
+
 /** A title word with at most the bare article: «العقيد»، «وزير» (not «بالرئيس»). */
 export function isTitleWord(norm: string): boolean {
   return PERSON_TITLES.has(norm) || (norm.startsWith('ال') && PERSON_TITLES.has(norm.slice(2)));
@@ -73,6 +93,21 @@ const PLACE_NOUNS = new Set([
   'دوله',
 ]);
 
+/** Does the run at `start` open with a place (a genitive) followed by a given name, in a run of three words or more? */
+function placeBeforeGivenName(seg: readonly PhrasePart[], start: number, words: number): boolean {
+  const before = seg[start - 1];
+  const first = seg[start];
+  const second = seg[start + 1];
+  if (words < 3 || before?.kind !== 'word' || first?.kind !== 'word' || second?.kind !== 'word') return false;
+  if (isGivenName(first.norm) || COMPOUND_NAME_HEADS.has(first.norm)) return false;
+  // «سيّاف بن عامر»: before «بن» the first word is the given name itself.
+  if (!isGivenName(second.norm) && !/^عبد/.test(second.norm)) return false;
+  const bare = before.norm.replace(/^[وبل]/, '');
+  const placeNoun = PLACE_NOUNS.has(withoutArticle(before.norm)) || PLACE_NOUNS.has(bare);
+  const title = !isDefinite(before.norm) && inLexicon(PERSON_TITLES, before.norm);
+  return placeNoun || title;
+}
+
 const isPreposition = (p: PhrasePart | undefined): boolean => p?.kind === 'word' && PREPOSITIONS.has(p.norm);
 
 /**
@@ -90,7 +125,7 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
     const next = seg[k + 1];
     const din = next?.kind === 'word' && next.norm === 'الدين' && p.kind === 'word' && !isDefinite(p.norm); // «نجم الدين»
     flags.push(
-      p.kind === 'quote' ? (flags[k - 1] ?? false) : din || inName(p, seg[k - 1], flags[k - 1] ?? false, true),
+      p.kind === 'quote' ? (flags[k - 1] ?? false) : din || inName(p, seg[k - 1], flags[k - 1] ?? false, true, next),
     );
   });
   let start = end;
@@ -118,6 +153,16 @@ export function nameRun(seg: readonly PhrasePart[]): [number, number] | null {
     !isGivenName((seg[start] as WordItem).norm)
   )
     start++;
+  // «بمنطقة حائل محمد الطيار»، «وكيل محافظ شبوة ناصر محمد القميشي»: a place after a place noun or
+  // an indefinite title is its genitive; the person's name starts at the given name after it.
+  if (placeBeforeGivenName(seg, start, runWords())) start++;
+  // «مرشد إيران علي خامنئي»: a place the lists know inside the run, then a given name: the name starts there.
+  for (let k = start; k < end - 2; k++) {
+    const p = seg[k]!;
+    const n = seg[k + 1]!;
+    if (p.kind === 'word' && n.kind === 'word' && inLexicon(PLACES_AND_OUTLETS, p.norm) && isGivenName(n.norm))
+      start = k + 1;
+  }
   while (start < end && seg[start]!.kind === 'quote') start++;
   if (start >= end) return null;
   const first = seg[start] as WordItem;

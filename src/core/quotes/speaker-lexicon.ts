@@ -122,6 +122,7 @@ export const NAMING_NOUNS = words(
   'ميناء مستشفى فندق ملعب نادي فريق كتيبة فرقة قوات ميليشيا مليشيا فصيل ائتلاف تحالف قائمة',
   'قانون صفحة مدونة وثيقة كراسة دليل برج مثل مسمى علامة أغنية أغنيته أغنيتها أغاني قصيدة قصيدته نشيد أنشودة ألبوم',
   'مسرحية لوحة معرض هيئة مدينة حي منطقة محافظة قرية شارع',
+  'عنوانا يكنى ويكنى المكنى كنيته يلقب ويلقب',
 );
 
 /** Second words of fixed organization names: «البيت الأبيض»، «الأمم المتحدة». */
@@ -166,6 +167,7 @@ const MISC = words(
   'بما لما فيما بهذه بهذا لهذا لهذه لنا لي لك بنا منا عنا إننا أننا وبما هؤلاء أولئك هل',
   'منطقة مدينة محافظة قرية حي شارع إقليم ولاية دولة مملكة جمهورية بلدة ناحية قضاء',
   'لسان شخص عهد',
+  'يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر',
 );
 
 const DEFINITE = /^(?:وال|فال|بال|كال|لل|ال)/;
@@ -238,6 +240,8 @@ export function isFamilyName(norm: string): boolean {
   const bare = norm.slice(2);
   // «سامي العلي»: the preposition «على» folds to «علي» but never takes the article, so «العلي» is a name.
   const common = COMMON.has(bare) && !PREPOSITIONS_WITH_NAME_FORM.has(bare);
+  // «أبلغ رودجرز الصحافيين»: an audience after a name is whom he spoke to, never his family name.
+  if (RECIPIENTS.has(bare)) return false;
   return !common && !COMMON.has(norm) && !isNisba(norm) && !ADJECTIVES.has(bare) && !/ات$/.test(bare);
 }
 
@@ -271,6 +275,11 @@ export function isCommonWord(norm: string): boolean {
  * Could this word be part of a person's name? Not definite, not a common word, not an
  * adjective, no digits, no attached pronoun («وحلفاؤهم»، «أبرزها»). Latin words can.
  */
+/** «تعبير»، «تعليق»، «تمديد»: the verbal noun of a form II verb (تفعيل), never a name. */
+export function isFormTwoVerbalNoun(norm: string): boolean {
+  return /^ت[^اوي]{2}ي[^اوي]$/.test(norm);
+}
+
 export function isNameWord(norm: string): boolean {
   if (norm.length < 2 || /\d/.test(norm)) return false;
   if (/^[a-z][a-z'’.-]*$/.test(norm)) return !COMMON.has(norm);
@@ -283,6 +292,8 @@ export function isNameWord(norm: string): boolean {
   if (/^و.{3,}ه$/.test(norm) && !/(?:الله|اه)$/.test(norm)) return false; // «ومقره»: و + a noun with its pronoun
   // «إعطاء»، «إجراء»، «احتياج»، «استقبال»: verbal nouns of the derived verb forms.
   if (/^ا[^ا]{2}اء$/.test(norm) || /^ا[^ا]ت[^ا]ا[^ا]$/.test(norm) || /^است[^ا]{2}ا[^ا]$/.test(norm)) return false;
+  // «تعبير»، «تعليق»، «تصريح»: verbal nouns of form II («على حد تعبير بيكر»); «يكذبون»: a verb.
+  if (isFormTwoVerbalNoun(norm) || /^[يت][^اوي]{3}ون$/.test(norm)) return false;
   const bare = norm.startsWith('و') ? norm.slice(1) : norm;
   return !ADJECTIVES.has(bare) && !isNisba(bare);
 }

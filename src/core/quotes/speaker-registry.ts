@@ -42,6 +42,38 @@ const MIN_DESCRIPTION_WORDS = 2;
 /** Fewest words of an unclassified subject that may repeat a speaker's description. */
 const MIN_REPEATED_DESCRIPTION_WORDS = 3;
 
+/** Documents that speak for whoever published them: «وقال التقرير»، «وأضافت الدراسة». */
+const REPORT_NOUNS = ['تقرير', 'دراسه', 'مقال', 'مقاله', 'تحقيق'] as const satisfies readonly string[];
+
+/** Heads of the outlets and bodies that publish reports: «صحيفة …»، «منظمة …». */
+const PUBLISHER_HEADS = [
+  'صحيفة',
+  'جريدة',
+  'مجلة',
+  'وكالة',
+  'موقع',
+  'شبكة',
+  'قناة',
+  'منظمة',
+  'مركز',
+  'معهد',
+  'مؤسسة',
+].map((w) => normalizeArabic(w));
+
+/** Verbs of publishing a report, normalized stems: «نشرت»، «أصدرت»، «أعدته». */
+const PUBLISH_VERBS = 'نشر|اصدر|اعد|اجر';
+
+/**
+ * Does a sentence tie a report to whoever it names («في تقرير لها»، «تقرير لمنظمة …»، «أصدرت
+ * … تقريرا»، «التقرير الذي نشرته …»)? «ذكرت وكالة رويترز أن تقريرا أمميا …» does not.
+ */
+function publishes(plain: string, noun: string): boolean {
+  const n = `(?:ال)?${noun}[اه]?`;
+  return new RegExp(
+    `(?:^|\\s)(?:في|ب|وفي|وب|وفق|حسب|بحسب)\\s?${n}(?=\\s|$)|${n}\\s+(?:ل|لل)|(?:${PUBLISH_VERBS})\\S*\\s+(?:\\S+\\s+){0,4}?${n}|${n}\\s+(?:الذي|التي)\\s+(?:${PUBLISH_VERBS})`,
+  ).test(plain);
+}
+
 interface NameForm {
   readonly surface: string;
   readonly keys: readonly string[];
@@ -102,10 +134,14 @@ function plausiblePerson(phrase: SubjectPhrase, introduced: (surface: string) =>
   const norms = surfaces.map(nameNorm);
   if (norms.length === 0 || norms.some((n) => RELIGIOUS.has(n)) || RELIGIOUS_HEADS.has(norms[0]!)) return false;
   if (phrase.certain) return true;
+  // «أجرته»، «نشرته»: one word with an attached pronoun is a verb or a noun of the clause, not a name.
+  if (surfaces.length === 1 && /(?:ته|ها|هم)$/.test(surfaces[0]!)) return false;
   if (phrase.description && vouches(phrase.description)) return true;
   if (norms.some(isGivenName)) return true;
   if (norms.some((n) => COMPOUND_NAME_HEADS.has(n) || n === 'الدين' || /^عبد(?:ال|ول)/.test(n))) return true;
   if (norms.length >= 2 && isFamilyName(norms[norms.length - 1]!) && foreignShape(norms[0]!)) return true;
+  // «باسم العيثان»: the given name «باسم» is also a common word ("in the name of").
+  if (norms.length === 2 && norms[0] === 'باسم' && isFamilyName(norms[1]!)) return true;
   if (norms.length >= 2 && norms.every((n) => foreignShape(n) || NAME_PARTICLES.has(n))) return true;
   return introduced(surfaces[surfaces.length - 1]!);
 }
@@ -173,6 +209,19 @@ export class ArticleSpeakers {
         id = this.create('organization', { ...phrase, name: named }, cue, sentence);
         this.addForm(this.entities[id]!, phrase.name, keys);
         return id;
+      }
+    }
+    if (id === null && kind === 'organization') {
+      // «وقال التقرير» after «ذكرت صحيفة نيويورك تايمز في تقرير»: the report speaks for its publisher.
+      const publisher = this.publisherInText(phrase.name, sentence);
+      if (publisher !== null) {
+        const publisherKeys = nameKeys(publisher);
+        id =
+          this.latest(
+            (e) => e.kind === 'organization' && this.sameName('organization', publisherKeys, fullest(e).keys),
+          ) ?? this.create('organization', { ...phrase, name: publisher }, cue, sentence);
+        this.addForm(this.entities[id]!, phrase.name, keys);
+        return this.touch(id, sentence);
       }
     }
     if (id === null && kind === 'person' && isDefinite(nameWords(phrase.name)[0] ?? '')) {
@@ -382,6 +431,44 @@ export class ArticleSpeakers {
     return result;
   }
 
+  /**
+   * «التقرير»، «الدراسة»: the one outlet or body the article names, up to this sentence, in a
+   * sentence that speaks of that report («ذكرت صحيفة الغارديان في تقرير لها»، «تقرير لمنظمة
+   * العفو الدولية»). Null when none or several: a bare report stays itself, never a guess.
+   */
+  private publisherInText(name: string, sentence: number): string | null {
+    const words = nameWords(name);
+    if (words.length !== 1) return null;
+    const norm = normalizeArabic(words[0]!);
+    const noun = REPORT_NOUNS.find((n) => norm === `ال${n}`);
+    if (noun === undefined) return null;
+    const key = `report\u0000${noun}\u0000${sentence}`;
+    if (this.mentions.has(key)) return this.mentions.get(key)!;
+    const found = new Map<string, string>(); // name keys → fullest name
+    for (let s = 0; s <= sentence; s++) {
+      const text = this.sentenceText(s);
+      if (text === undefined) break;
+      const plain = normalizeArabic(text);
+      if (!plain.includes(noun) || !publishes(plain, noun)) continue;
+      for (const head of PUBLISHER_HEADS) {
+        if (!plain.includes(head)) continue;
+        for (const full of namedOrganizations(text, head)) {
+          const parts = full.split(/\s+/);
+          const cut = parts.findIndex((w, i) => i > 0 && normalizeArabic(w).includes(noun)); // «مجلة تايم تقريرا»
+          const named = (cut > 0 ? parts.slice(0, cut) : parts).join(' ');
+          if (named.split(' ').length < 2) continue;
+          const k = nameKeys(named).join(' ');
+          const before = found.get(k);
+          if (!before || before.length < named.length) found.set(k, named);
+        }
+      }
+    }
+    const names = [...found.values()].filter((n) => ![...found.values()].some((m) => m !== n && m.startsWith(n)));
+    const result = names.length === 1 ? names[0]! : null;
+    this.mentions.set(key, result);
+    return result;
+  }
+
   /** Does the article write this word after a title, a first name or a nationality somewhere («جوزيه مورينيو»)? */
   private introduced(surface: string): boolean {
     this.text ??= this.articleText();
@@ -568,6 +655,8 @@ function fullest(e: Entity): NameForm {
 
 function genderOf(phrase: SubjectPhrase, cue: AttributionCue | null): 'm' | 'f' | null {
   if (phrase.feminine !== null) return phrase.feminine ? 'f' : 'm';
+  // «وكالة الأنباء الألمانية»، «الوزارة»: a body named by a head in ة is «قالت», never «وأوضح».
+  if (phrase.kind === 'organization' && /ة$/.test(phrase.name.split(/\s+/)[0] ?? '')) return 'f';
   return cue && !cue.plural ? cue.gender : null;
 }
 

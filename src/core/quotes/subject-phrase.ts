@@ -1,5 +1,5 @@
 import { normalizeArabic } from '../text/normalize-arabic.js';
-import { classifySubject, type SubjectPhrase } from './classify-subject.js';
+import { classifySubject, remitOfBody, type SubjectPhrase } from './classify-subject.js';
 import { inName, isTitleWord, type PhrasePart } from './name-run.js';
 import { MANNER_ADVERBS } from './name-lexicon.js';
 import { attributionCue, type AttributionCue } from './reporting-verbs.js';
@@ -25,6 +25,7 @@ import {
   isCommonWord,
   isDefinite,
   isFamilyName,
+  isFormTwoVerbalNoun,
   isNameWord,
   isNisba,
 } from './speaker-lexicon.js';
@@ -51,6 +52,14 @@ export interface SubjectRead {
   /** Quote items read as part of the subject (names, nicknames): never quotations. */
   readonly quotes: readonly number[];
 }
+
+/** What «رفض»، «نفى» take after their subject: «ورفض المسؤول الحديث عن …». */
+const SPEECH_OBJECTS: ReadonlySet<string> = new Set(
+  ['الحديث', 'التعليق', 'الكشف', 'الافصاح', 'الادلاء', 'الرد', 'الاجابه', 'الخوض'].map((w) => normalizeArabic(w)),
+);
+
+/** Nouns of speech a marker puts before the speaker: «بحسب تعبير …»، «على حد قول …». */
+const SPEECH_NOUNS_BEFORE_NAMES: ReadonlySet<string> = new Set(['تعبير', 'قول', 'وصف']);
 
 /** Longest subject read after a verb, in words: past it, it is not a subject any more. */
 const MAX_SUBJECT_WORDS = 24;
@@ -114,6 +123,10 @@ function endsSubject(
   if (norm === 'من') return isWord(next) && COMPLEMENTIZERS.has(next.norm);
   if (w.surface.startsWith('لـ')) return true;
   if (norm.startsWith('لل')) return RECIPIENTS.has(norm.slice(2)) || (nameSeen && !post);
+  // «لو رفض تمديد عقده»: a verbal noun right after the verb is its object; there is no subject.
+  // (Not a body or a report: «أعلن تنظيم داعش»، «وذكر تقرير صادر عن …».)
+  if (atStart && isFormTwoVerbalNoun(norm) && !inLexicon(ORGANIZATION_HEADS, norm) && !inLexicon(NAMING_NOUNS, norm))
+    return true;
   if (!norm.startsWith('ل')) return false;
   if (RECIPIENTS.has(norm.slice(1)) || PLACES_AND_OUTLETS.has(norm.slice(1))) return true; // «لموقع»، «لفرانس برس»
   // «وقال لشباب الوطن:»: ل and a noun with its genitive is whom it was said to.
@@ -186,6 +199,23 @@ export function readSubjectAfter(
       runActive = false;
       continue;
     }
+    const head = seg[0];
+    const prevWord = seg[seg.length - 1];
+    // «مركز الملك عبدالله للدراسات»: a body's remit is more of its name, not whom it spoke to.
+    if (
+      !post &&
+      seg.length >= 2 &&
+      head?.kind === 'word' &&
+      prevWord?.kind === 'word' &&
+      remitOfBody(head.norm, prevWord.norm, it.norm)
+    ) {
+      seg.push(it);
+      count++;
+      runActive = false;
+      continue;
+    }
+    // «بحسب تعبير بروس ريديل»: the word for what was said stands before the speaker; it is not him.
+    if (count === 0 && seg.length === 0 && SPEECH_NOUNS_BEFORE_NAMES.has(it.norm) && isWord(next)) continue;
     if (endsSubject(items, i, nameSeen, post, count === 0)) break;
     if (post && seg.length === 0 && (it.norm === 'وهو' || it.norm === 'وهي')) continue;
     const last: PhrasePart | undefined = seg[seg.length - 1];
@@ -211,15 +241,41 @@ export function readSubjectAfter(
     }
     // «ماركوس بيكيدال مشغل الموقع»: an indefinite noun with a genitive after a name starts a description.
     if (!post && runActive && seg.length - runFrom >= 2 && describesAfterName(it, next)) break;
-    const nameWord: boolean = !object && (inName(it, last, runActive, family) || beforeDin(it, next));
+    // «مدير التراخيص بفرع الهيئة مجدي يونس»: ب and a noun before its definite genitive is where he works.
+    const placeOfWork: boolean =
+      !runActive &&
+      seg.length > 0 &&
+      /^ب/.test(it.norm) &&
+      !isGivenName(it.norm) &&
+      isWord(next) &&
+      isDefinite(next.norm);
+    // «ويوضح صالح أمرا إيجابيا»: after a name, a noun and adjective in the accusative are the object.
+    const accusative = runActive && (isAccusativePair(it, next) || isCircumstance(it));
+    // «ونفى المسؤول صحة الشائعات»، «ورفض المسؤول الحديث عن»: after a definite title, a noun in ة or a
+    // noun of speech is what the verb takes, not a name.
+    const titleLast =
+      last?.kind === 'word' &&
+      isDefinite(last.norm) &&
+      (isTitleWord(last.norm) || inLexicon(ANONYMOUS_HEADS, last.norm.replace(/^ال/, '')));
+    const takenObject = (it.surface.endsWith('ة') && !isDefinite(it.norm)) || SPEECH_OBJECTS.has(it.norm);
+    if (!post && !runActive && titleLast && cue?.takesObject && takenObject && !isGivenName(it.norm)) break;
+    if (!post && runActive && accusative) break;
+    const nameWord: boolean =
+      !object &&
+      !placeOfWork &&
+      (inName(it, last, runActive, family, isWord(next) ? next : undefined) || beforeDin(it, next));
     if (!post && runActive && !nameWord) {
       // «كوريا الجنوبية»; «حلف شمال الأطلسي»: a nisba after a place, or inside an organization's name.
       const orgHead = seg[0]?.kind === 'word' && !isDefinite(seg[0].norm) && inLexicon(ORGANIZATION_HEADS, seg[0].norm);
       const placeAdjective = isNisba(it.norm) && last?.kind === 'word' && (isPlace(last.norm) || orgHead);
       // «مدير سجون حائل اللواء عبد الرحمن الحازمي»: the words before the title were a description.
       // «ومدير مدارس الرياض السابق الدكتور …»: an adjective and a title go on with the description.
+      // (Not after a whole name: «الأمير عبدالله بن مساعد بن عبدالعزيز الرئيس العام» ends at the name.)
       const title =
         !runAtStart &&
+        !seg
+          .slice(runFrom)
+          .some((p) => p.kind === 'word' && (isGivenName(p.norm) || COMPOUND_NAME_HEADS.has(p.norm))) &&
         it.norm.startsWith('ال') &&
         (isTitleWord(it.norm) || (isAdjective(it.norm) && isWord(next) && isTitleWord(next.norm)));
       // «رئيس قسم الاستشارات …»: one word after an indefinite title was its genitive, not a name.
@@ -275,6 +331,19 @@ function titleAfter(text: string, items: readonly SentenceItem[], from: number):
     end = k;
   }
   return text.slice(items[from]!.start, items[end]!.end);
+}
+
+/** «أمرا إيجابيا»: two indefinite words in ا (the accusative written without its tanween). */
+function isAccusativePair(w: WordItem, next: SentenceItem | undefined): boolean {
+  const acc = (n: string): boolean => n.length >= 4 && n.endsWith('ا') && !isDefinite(n) && !isGivenName(n);
+  return isWord(next) && acc(w.norm) && acc(next.norm) && /يا$/.test(next.norm);
+}
+
+/** «باراك أوباما مروجا لاتفاقه»، «مؤكدا»: a participle in the accusative after a name says how, it is no name. */
+function isCircumstance(w: WordItem): boolean {
+  // On the written form: «مؤكدا» (hamza) is a participle, «مورلا» (a long vowel after م) a name.
+  const bare = w.surface.replace(/[\u064B-\u0652\u0640]/g, '');
+  return /^م[^اويى].{2,}ا$/.test(bare) && !isGivenName(w.norm) && !w.norm.endsWith('يا');
 }
 
 /** «نجم الدين»: a word before «الدين» is a name, even a title word («نجم»). */
