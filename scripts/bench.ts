@@ -18,10 +18,10 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const WORKER = join(ROOT, 'scripts/bench/bench-worker.ts');
 
-function worker(mode: string, corpus: string, db: string): Record<string, any> {
+function worker(mode: string, corpus: string, db: string, env: Record<string, string> = {}): Record<string, any> {
   const out = execFileSync(TSX, [WORKER, mode, corpus, db], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '--expose-gc', LOG_LEVEL: 'silent' },
+    env: { ...process.env, NODE_OPTIONS: '--expose-gc', LOG_LEVEL: 'silent', ...env },
     maxBuffer: 16 * 1024 * 1024,
     encoding: 'utf8',
   });
@@ -59,7 +59,21 @@ function changeFraction(file: string, fraction: number): number {
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/**
+ * BENCH_QUERY_ONLY=<database>: only the query measurements, on a database already indexed
+ * (a SQLite file or a postgres:// URL), as it stands: for iterating on search.
+ */
+function queryOnly(db: string) {
+  const q = worker('query', '-', db, { BENCH_NO_REINDEX: '1' });
+  console.log(`${db.replace(/:[^:@/]*@/, ':***@')}, as it stands:\n`);
+  console.log(`| search p50 / p95 / p99 (ms) | ${q.search.p50} / ${q.search.p95} / ${q.search.p99} |`);
+  console.log(`| quotes p50 / p95 / p99 (ms) | ${q.quotes.p50} / ${q.quotes.p95} / ${q.quotes.p99} |`);
+  console.log(`| summary p50 / p95 / p99 (ms) | ${q.summary.p50} / ${q.summary.p95} / ${q.summary.p99} |`);
+  console.log(`| searches with a hit | ${q.found} / 1000 |`);
+}
+
 async function main() {
+  if (process.env.BENCH_QUERY_ONLY) return queryOnly(process.env.BENCH_QUERY_ONLY);
   const useBench = benchCorpusAvailable();
   console.log(
     useBench

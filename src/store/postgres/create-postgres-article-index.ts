@@ -10,7 +10,15 @@ import type { SpeakerKind } from '../../core/quotes/quote.js';
 import { normalizeArabic } from '../../core/text/normalize-arabic.js';
 import { HITS_PER_STORY } from '../create-sqlite-article-index.js';
 import type { PgSession } from './create-pg-session.js';
-import { decomposes, queryTerms, rankParts, renderTsquery } from './render-tsquery.js';
+import {
+  PART_SET_WEIGHTS,
+  decomposes,
+  queryTerms,
+  rankParts,
+  renderPlainTsquery,
+  renderTsquery,
+} from './render-tsquery.js';
+import { searchSql } from './search-sql.js';
 
 const ARTICLE_COLUMNS = 'a.id, a.title, a.date, a.source, a.url';
 const PERSON_COLUMNS = 'p.num, p.name, p.kind, p.aliases, p.quotes';
@@ -53,76 +61,20 @@ const toQuote = (r: QuoteDbRow): StoredQuote => ({
 });
 
 /**
- * One row per story, ranked by its best-matching article, as on SQLite. The rank is a
- * bm25-like sum computed from the GIN index alone: for each term of the query and each
- * part of the document (title words, title stems, body words, body stems), the articles
- * having the term there earn the part's bm25 column weight times the term's IDF (rarer
- * terms count more); ties go to the shorter article, then the older row.
- *
- * Where PostgreSQL can rank differently from SQLite (the matches are always the same):
- * FTS5's bm25 also counts how often a term occurs (saturating) and normalizes by each
- * column's length against the average, where this rank counts each part once and breaks
- * ties by length. So among articles that all have a term in their title, or all only in
- * their body, the order may differ; an article with the term in its title ranks above
- * one with it only in its body on both engines.
+ * Stories among at most `$3` matching articles. When the query without its phrases (`$2`,
+ * `renderPlainTsquery`) already matches `$3` articles, those are counted (the GIN index
+ * alone answers it); else the whole query (`$1`), whose scan reads each document it finds
+ * when it holds a phrase. Either way `$3` matching articles, or all of them.
  */
-const PARTS = `
-  parts AS MATERIALIZED (
-    SELECT p.term, p.weight, s.article_num, s.words FROM unnest($2::int[], $3::text[], $4::float8[]) AS p(term, q, weight)
-    CROSS JOIN LATERAL (SELECT d.article_num, d.words FROM search_docs d WHERE d.doc @@ p.q::tsquery) s
-  )`;
-
-const RANKED = `${PARTS},
-  per_term AS (
-    SELECT article_num, term, max(words) AS words, sum(weight) AS w, count(*) OVER (PARTITION BY term)::float8 AS df
-    FROM parts GROUP BY article_num, term
-  ),
-  -- the planner's row count (kept fresh by the ANALYZE after each index run): exact enough for an IDF
-  total AS (SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'search_docs'::regclass),
-  scored AS (
-    SELECT t.article_num, max(t.words) AS words, count(*) AS terms,
-      sum(t.w * ln(1 + (greatest(total.n, t.df) - t.df + 0.5) / (t.df + 0.5))) AS rank
-    FROM per_term t CROSS JOIN total GROUP BY t.article_num
-  )`;
-
-/** Hits when the query decomposes (`decomposes`): the documents every term's rank pieces found. */
-const HITS_DECOMPOSED = `
-  hits AS (
-    SELECT article_num AS num, rank, words FROM scored WHERE terms = $1
-    ORDER BY rank DESC, words, article_num LIMIT $5
-  )`;
-
-/** Hits of any other query: the documents it matches (one more GIN scan), with their rank. */
-const HITS_MATCHED = `
-  matched AS MATERIALIZED (SELECT article_num, words FROM search_docs WHERE doc @@ $1::tsquery),
-  hits AS (
-    SELECT m.article_num AS num, coalesce(sc.rank, 0) AS rank, m.words
-    FROM matched m LEFT JOIN scored sc USING (article_num)
-    ORDER BY 2 DESC, m.words, m.article_num LIMIT $5
-  )`;
-
-const STORIES = `
-  best AS (
-    SELECT coalesce(x.story, h.num) AS story, max(h.rank) AS rank, min(h.words) AS words
-    FROM hits h JOIN articles x ON x.num = h.num
-    GROUP BY 1 ORDER BY 2 DESC, 3, 1 LIMIT $6 OFFSET $7
+const COUNT_MATCHES = `
+  WITH plain AS MATERIALIZED (SELECT article_num FROM search_docs WHERE doc @@ $2::tsquery LIMIT $3),
+  enough AS (SELECT count(*) >= $3 AS yes FROM plain),
+  found AS (
+    SELECT article_num FROM plain WHERE (SELECT yes FROM enough)
+    UNION ALL
+    (SELECT article_num FROM search_docs WHERE doc @@ $1::tsquery AND NOT (SELECT yes FROM enough) LIMIT $3)
   )
-  SELECT ${ARTICLE_COLUMNS}, round(best.rank::numeric, 4)::float8 AS score, (SELECT count(*) FROM hits)::int AS hits,
-    ${ALSO_OF('best.story', 'best.story')}
-  FROM best JOIN articles a ON a.num = best.story ORDER BY best.rank DESC, best.words, best.story`;
-
-/**
- * A one-term query (half of all searches): its IDF is the same for every article, so the
- * rank is the sum of the part weights, one aggregation instead of three. `$1` is 1.
- */
-const SEARCH_ONE_TERM = `WITH ${PARTS},
-  scored AS (
-    SELECT article_num, max(words) AS words, sum(weight) AS rank FROM parts GROUP BY article_num HAVING count(*) >= $1
-  ),
-  hits AS (SELECT article_num AS num, rank, words FROM scored ORDER BY rank DESC, words, article_num LIMIT $5),
-  ${STORIES}`;
-const SEARCH_DECOMPOSED = `WITH ${RANKED}, ${HITS_DECOMPOSED}, ${STORIES}`;
-const SEARCH_MATCHED = `WITH ${RANKED}, ${HITS_MATCHED}, ${STORIES}`;
+  SELECT count(DISTINCT coalesce(a.story, a.num))::int AS n FROM found h JOIN articles a ON a.num = h.article_num`;
 
 const SINCE = `
   WITH fresh AS (SELECT num, coalesce(story, num) AS story, indexed_at FROM articles WHERE indexed_at > $1),
@@ -148,10 +100,12 @@ const QUOTES_OF = `
  * The read side of the index over PostgreSQL (give it a session over the read pool, see
  * `READ_SETTINGS`): the same answers as the SQLite adapter
  * (`../create-sqlite-article-index.ts`), statement for statement, with full-text search
- * over the `search_docs` GIN index (see `RANKED` for how it ranks, and where that may differ).
+ * over the `search_docs` GIN index (see `searchSql` for how it ranks, and where that may differ).
  */
 export function createPostgresArticleIndex(session: PgSession): ArticleIndex {
   const { rows, one } = session;
+  /** The search statements built so far, by prepared-statement name (one per shape and number of terms). */
+  const statements = new Map<string, string>();
   return {
     async matchingAmong(query, ids) {
       const tsquery = renderTsquery(query);
@@ -182,26 +136,24 @@ export function createPostgresArticleIndex(session: PgSession): ArticleIndex {
       const tsquery = renderTsquery(query);
       if (!tsquery) return [];
       const parts = rankParts(query);
-      const decomposed = decomposes(query);
+      const terms = queryTerms(query).length;
+      const shape = decomposes(query) ? 'decomposed' : 'matched';
+      const name = `nashra_search_${shape}_${terms}`;
+      const sql = statements.get(name) ?? searchSql(terms, shape);
+      statements.set(name, sql);
       // As on SQLite: read HITS_PER_STORY matches per story wanted, four times as many when copies used them up.
       for (let cap = (offset + limit) * HITS_PER_STORY + 16; ; cap *= 4) {
-        const found = await rows<SearchHit & { hits: number }>(
-          !decomposed ? SEARCH_MATCHED : queryTerms(query).length === 1 ? SEARCH_ONE_TERM : SEARCH_DECOMPOSED,
-          [
-            decomposed ? queryTerms(query).length : tsquery,
-            parts.map((p) => p.term),
-            parts.map((p) => p.tsquery),
-            parts.map((p) => p.weight),
-            cap,
-            limit,
-            offset,
-          ],
-          !decomposed
-            ? 'nashra_search_matched'
-            : queryTerms(query).length === 1
-              ? 'nashra_search_one'
-              : 'nashra_search_decomposed',
-        );
+        const params = [
+          parts.map((p) => p.term),
+          parts.map((p) => p.part),
+          parts.map((p) => p.tsquery),
+          PART_SET_WEIGHTS,
+          cap,
+          limit,
+          offset,
+          ...(shape === 'matched' ? [tsquery] : []),
+        ];
+        const found = await rows<SearchHit & { hits: number }>(sql, params, name);
         if (found.length >= limit || (found[0]?.hits ?? 0) < cap) return found.map(({ hits: _hits, ...r }) => r);
         if (found.length === 0 && cap > (offset + limit) * HITS_PER_STORY * 64) return [];
       }
@@ -209,12 +161,8 @@ export function createPostgresArticleIndex(session: PgSession): ArticleIndex {
     async countMatches(query, cap) {
       const tsquery = renderTsquery(query);
       if (!tsquery) return 0;
-      const [r] = await rows<{ n: number }>(
-        `SELECT count(DISTINCT coalesce(a.story, a.num))::int AS n
-         FROM (SELECT article_num FROM search_docs WHERE doc @@ $1::tsquery LIMIT $2) h JOIN articles a ON a.num = h.article_num`,
-        [tsquery, cap],
-        'nashra_count_matches',
-      );
+      const plain = renderPlainTsquery(query);
+      const [r] = await rows<{ n: number }>(COUNT_MATCHES, [tsquery, plain ?? tsquery, cap], 'nashra_count_matches');
       return r!.n;
     },
     getArticle: (id) => one<ArticleSummaryRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`, [id]),

@@ -44,10 +44,12 @@ export function createPostgresStoryStore(session: PgSession, settle: () => Promi
           ),
     async sharedBuckets() {
       await settle();
-      const rows = await session.rows<{ nums: number[] }>(
+      const rows = await session.rows<{ nums: (number | string)[] }>(
         'SELECT array_agg(article_num ORDER BY article_num) AS nums FROM story_bands GROUP BY band_key HAVING count(*) > 1',
       );
-      return rows.map((r) => r.nums);
+      // pg returns a bigint[] as strings (the pool's parser covers bigint, not its arrays): as numbers,
+      // or no article of a bucket is recognised and a bulk grouping groups nothing.
+      return rows.map((r) => r.nums.map(Number));
     },
     articles: async (nums) =>
       nums.length === 0

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchQuery } from '../../../src/core/search/search-query.js';
 import { buildSearchDocument } from '../../../src/store/postgres/build-search-document.js';
-import { rankParts, renderTsquery } from '../../../src/store/postgres/render-tsquery.js';
+import {
+  PART_ORDER,
+  PART_SET_WEIGHTS,
+  rankParts,
+  renderPlainTsquery,
+  renderTsquery,
+} from '../../../src/store/postgres/render-tsquery.js';
 
 describe('renderTsquery', () => {
   it.each<[string, SearchQuery, string | null]>([
@@ -60,7 +66,7 @@ describe('renderTsquery', () => {
 });
 
 describe('rankParts', () => {
-  it('splits a query into terms and parts, weighted as the bm25 columns (title word = 1)', () => {
+  it('splits a query into terms and parts (indexes of PART_ORDER)', () => {
     const parts = rankParts({
       op: 'and',
       nodes: [
@@ -68,14 +74,48 @@ describe('rankParts', () => {
         { op: 'stem', text: 'b' },
       ],
     });
+    expect(PART_ORDER).toEqual(['titleWords', 'titleStems', 'bodyWords', 'bodyStems']);
     expect(parts).toEqual([
-      { term: 0, tsquery: "'^a'", weight: 1 },
-      { term: 0, tsquery: "'a'", weight: 0.2 },
-      { term: 1, tsquery: "'^b'", weight: 1 },
-      { term: 1, tsquery: "'^~b'", weight: 0.625 },
-      { term: 1, tsquery: "'b'", weight: 0.2 },
-      { term: 1, tsquery: "'~b'", weight: 0.125 },
+      { term: 0, part: 0, tsquery: "'^a'" },
+      { term: 0, part: 2, tsquery: "'a'" },
+      { term: 1, part: 0, tsquery: "'^b'" },
+      { term: 1, part: 1, tsquery: "'^~b'" },
+      { term: 1, part: 2, tsquery: "'b'" },
+      { term: 1, part: 3, tsquery: "'~b'" },
     ]);
+  });
+
+  it('looks a term up apart from its phrases, so a common word is answered without reading documents', () => {
+    const parts = rankParts({
+      op: 'or',
+      nodes: [
+        { op: 'word', text: 'ab' },
+        { op: 'phrase', words: ['a', 'b'] },
+      ],
+    });
+    expect(parts).toEqual([
+      { term: 0, part: 0, tsquery: "'^ab'" },
+      { term: 0, part: 0, tsquery: "('^a' <-> '^b')" },
+      { term: 0, part: 2, tsquery: "'ab'" },
+      { term: 0, part: 2, tsquery: "('a' <-> 'b')" },
+    ]);
+  });
+
+  it('weighs each set of parts as the sum of their bm25 column weights, a title word being 1', () => {
+    expect(PART_SET_WEIGHTS).toHaveLength(16);
+    expect(PART_SET_WEIGHTS[0b0001]).toBe(1);
+    expect(PART_SET_WEIGHTS[0b0010]).toBe(0.625);
+    expect(PART_SET_WEIGHTS[0b0100]).toBe(0.2);
+    expect(PART_SET_WEIGHTS[0b1000]).toBe(0.125);
+    expect(PART_SET_WEIGHTS[0b1111]).toBeCloseTo(1.95);
+  });
+});
+
+describe('renderPlainTsquery', () => {
+  it('drops phrases, and a query left with nothing to match', () => {
+    const phrase = { op: 'phrase', words: ['a', 'b'] } as const;
+    expect(renderPlainTsquery({ op: 'or', nodes: [{ op: 'word', text: 'ab' }, phrase] })).toBe("('^ab' | 'ab')");
+    expect(renderPlainTsquery({ op: 'and', nodes: [{ op: 'word', text: 'c' }, phrase] })).toBeNull();
   });
 });
 
