@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
 import { FormError, check, snowflake, validateCommands, validateMessage } from './discord-api-rules.js';
+import { attachDiscordGateway, type GatewaySessionInfo } from './discord-gateway.js';
 
+export { GATEWAY_CLOSE, type GatewaySessionInfo, guildInShard, shardOf } from './discord-gateway.js';
 export { DISCORD_LOCALES, snowflake, validateCommands, validateMessage, visibleText } from './discord-api-rules.js';
 
 /**
@@ -54,6 +56,8 @@ export interface InteractionState {
   readonly token: string;
   readonly type: number;
   readonly dispatchedAt: number;
+  /** The gateway shard it was dispatched to; null when no connection held that shard (nobody got it). */
+  shard: number | null;
   /** Callback types in order: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 choices. */
   readonly callbacks: number[];
   /** The reply (or, for a button, the message the button is on). */
@@ -86,6 +90,11 @@ export interface EmulatorOptions {
   readonly heartbeatIntervalMs?: number;
   /** Discord's window for the first answer to an interaction. */
   readonly interactionWindowMs?: number;
+  /**
+   * The shard count `GET /gateway/bot` recommends and the fewest the gateway accepts (an
+   * identify with fewer is closed with 4011, Sharding required). Default 1.
+   */
+  readonly shards?: number;
 }
 
 export interface DiscordEmulator {
@@ -113,8 +122,18 @@ export interface DiscordEmulator {
   command(name: string, options?: Record<string, string>, opts?: InteractionOptions): InteractionState;
   autocomplete(name: string, option: string, value: string, opts?: InteractionOptions): InteractionState;
   click(message: StoredMessage, customId: string, opts?: InteractionOptions): InteractionState;
-  /** Closes the bot's gateway socket with `code` (4000: unknown error, so the client resumes). */
-  disconnect(code?: number): void;
+  /**
+   * Closes the bot's gateway connections with `code` (4000: unknown error, so the client
+   * resumes): the one holding `shard`, or all.
+   */
+  disconnect(code?: number, shard?: number): void;
+  /**
+   * Dispatches an interaction's INTERACTION_CREATE again (as Discord may after a gateway
+   * hiccup), to whichever connection holds its shard now; returns that shard or null.
+   */
+  redispatch(state: InteractionState): number | null;
+  /** The gateway sessions, one per identified connection (kept after a drop, for a RESUME). */
+  gatewaySessions(): GatewaySessionInfo[];
   waitForCall(predicate: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   waitForGateway(op: number, after?: number, timeoutMs?: number): Promise<{ op: number; d: any; at: number }>;
   close(): Promise<void>;
@@ -125,6 +144,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   const token = options.token ?? 'emulator-token';
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 1000;
   const windowMs = options.interactionWindowMs ?? 3000;
+  const minShards = options.shards ?? 1;
   const applicationId = snowflake();
   const botUserId = applicationId;
   const guildId = snowflake();
@@ -140,6 +160,8 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
   const messages = new Map<string, StoredMessage>();
   const interactions = new Map<string, InteractionState>();
   const byToken = new Map<string, InteractionState>();
+  /** What each interaction's INTERACTION_CREATE carried, to dispatch it again. */
+  const payloads = new Map<string, Record<string, unknown>>();
   const botUser = {
     id: botUserId,
     username: 'nashra',
@@ -207,7 +229,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
         status: 200,
         json: {
           url: `ws://127.0.0.1:${port}`,
-          shards: 1,
+          shards: minShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       };
@@ -396,67 +418,16 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     onRequest(req, res).catch((err) => respond(res, 500, { message: String(err), code: 0 }));
   });
   const wss = new WebSocketServer({ server });
-  const session = { id: '', seq: 0, events: [] as any[], socket: null as WebSocket | null, live: false };
-
-  function sendEvent(event: any): void {
-    if (session.live && session.socket) session.socket.send(JSON.stringify(event));
-  }
-
-  function dispatch(t: string, d: unknown): void {
-    const event = { op: 0, t, s: ++session.seq, d };
-    session.events.push(event);
-    sendEvent(event);
-  }
-
-  wss.on('connection', (socket) => {
-    if (session.socket && session.socket !== socket) session.socket.terminate();
-    session.socket = socket;
-    session.live = false;
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: heartbeatIntervalMs } }));
-    socket.on('message', (data) => {
-      const payload = JSON.parse(String(data));
-      const d =
-        payload.d && typeof payload.d === 'object' && 'token' in payload.d
-          ? { ...payload.d, token: '[token]' }
-          : payload.d;
-      const entry = { op: payload.op as number, d, at: Date.now() };
-      gatewayReceived.push(entry);
-      events.emit('gateway', entry);
-      if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      else if (payload.op === 2) {
-        if (payload.d?.token !== token) return void socket.close(4004, 'Authentication failed.');
-        Object.assign(session, {
-          id: randomBytes(16).toString('hex'),
-          seq: 0,
-          events: [],
-          live: true,
-          intents: payload.d.intents,
-        });
-        dispatch('READY', {
-          v: 10,
-          user: botUser,
-          guilds: [],
-          session_id: session.id,
-          resume_gateway_url: `ws://127.0.0.1:${port}`,
-          shard: payload.d.shard ?? [0, 1],
-          application: { id: applicationId, flags: 0 },
-        });
-      } else if (payload.op === 6) {
-        if (payload.d?.token !== token || payload.d?.session_id !== session.id)
-          return void socket.send(JSON.stringify({ op: 9, d: false }));
-        session.live = true;
-        for (const event of session.events) if (event.s > payload.d.seq) sendEvent(event);
-        dispatch('RESUMED', {});
-      }
-    });
-    socket.on('close', (code) => {
-      gatewayCloses.push(code);
-      events.emit('gateway-close', code);
-      if (session.socket === socket) {
-        session.live = false;
-        session.socket = null;
-      }
-    });
+  const gateway = attachDiscordGateway(wss, {
+    token,
+    heartbeatIntervalMs,
+    botUser,
+    applicationId,
+    minShards,
+    url: () => `ws://127.0.0.1:${port}`,
+    received: gatewayReceived,
+    closes: gatewayCloses,
+    events,
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -490,6 +461,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       token: interactionToken,
       type,
       dispatchedAt: Date.now(),
+      shard: null,
       callbacks: [],
       original: null,
       followUps: [],
@@ -497,7 +469,7 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
     };
     interactions.set(id, state);
     byToken.set(interactionToken, state);
-    dispatch('INTERACTION_CREATE', {
+    const payload = {
       id,
       application_id: applicationId,
       type,
@@ -525,7 +497,9 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
             context: 1,
           }),
       ...extra,
-    });
+    };
+    payloads.set(id, payload);
+    state.shard = gateway.dispatch('INTERACTION_CREATE', payload, guild);
     return state;
   }
 
@@ -577,9 +551,15 @@ export async function startDiscordEmulator(options: EmulatorOptions = {}): Promi
       state.original = message;
       return state;
     },
-    disconnect(code = 4000) {
-      session.socket?.close(code, 'emulated disconnect');
+    disconnect(code = 4000, shard) {
+      gateway.disconnect(code, shard);
     },
+    redispatch(state) {
+      const payload = payloads.get(state.id);
+      if (!payload) throw new Error(`unknown interaction ${state.id}`);
+      return gateway.dispatch('INTERACTION_CREATE', payload, (payload.guild_id as string | undefined) ?? null);
+    },
+    gatewaySessions: () => gateway.sessions(),
     waitForCall(predicate, timeoutMs = 5000) {
       const found = calls.find(predicate);
       if (found) return Promise.resolve(found);

@@ -21,7 +21,8 @@ import { HtmlParseError, parseTelegramHtml, type TelegramEntity } from './parse-
  * for getUpdates (offset, timeout, limit; a waiting poll wakes when an update arrives and
  * is released when the client hangs up); messages are validated like Telegram does
  * (HTML parse mode or entities, 4096 characters, 64-byte callback data); faults are injected per
- * method. Tests act as users (`userSays`, `press`) and read what the bot sent.
+ * method, and any method can be held unanswered (`hold`: a slow Bot API). Tests act as
+ * users (`userSays`, `press`) and read what the bot sent.
  * After `setWebhook`, updates are POSTed to the webhook instead (with the
  * `X-Telegram-Bot-Api-Secret-Token` header, as Telegram does) and `getUpdates` is refused
  * with 409; `deliver` POSTs any update again, as Telegram does when an answer times out.
@@ -82,6 +83,14 @@ export interface Exchange {
 }
 
 /** One POST of an update to the bot's webhook, with the status the bot answered (0: no answer). */
+/** Calls held unanswered by `hold`, until `release()`. */
+export interface Hold {
+  /** The payloads held so far (released ones included), in arrival order. */
+  readonly held: readonly Record<string, unknown>[];
+  /** Carries out every held call and answers it; calls arriving later are no longer held. */
+  release(): void;
+}
+
 export interface WebhookDelivery {
   readonly updateId: number;
   readonly status: number;
@@ -142,6 +151,7 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
   let webhook: { url: string; secret: string | undefined } | null = null;
   const webhookDeliveries: WebhookDelivery[] = [];
   let waiter: { limit: number; respond: (updates: Update[]) => void; conflict: () => void } | null = null;
+  const holds: { method: string; when: (payload: Record<string, unknown>) => boolean; gate: Promise<void> }[] = [];
 
   function chatOf(payload: Record<string, unknown>): Chat {
     const raw = payload.chat_id;
@@ -386,6 +396,11 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
         if (!match) throw failure(404, 'Not Found');
         if (options.token !== undefined && match[1] !== options.token) throw failure(401, 'Unauthorized');
         payload = await readPayload(req, url);
+        const hold = holds.find((h) => h.method === method && h.when(payload));
+        if (hold) {
+          events.emit('held', method, payload);
+          await hold.gate;
+        }
         const fault = takeFault(method, payload);
         if (fault) throw new ApiFailure(fault);
         if (method === 'getUpdates') return getUpdates(payload, res);
@@ -551,6 +566,34 @@ export async function startTelegramEmulator(options: EmulatorOptions = {}) {
       opts: { times?: number; when?: (payload: Record<string, unknown>) => boolean } = {},
     ) {
       faults.push({ method, fault, times: opts.times ?? 1, ...(opts.when ? { when: opts.when } : {}) });
+    },
+    /**
+     * A slow Bot API: calls of `method` that `when` accepts wait unanswered until `release()`
+     * (each emits `held` on `events`). Released calls are carried out even when the client
+     * hung up meanwhile, as Telegram completes a request it has fully received: a bot killed
+     * while waiting still posts the message.
+     */
+    hold(method: string, when: (payload: Record<string, unknown>) => boolean = () => true): Hold {
+      const held: Record<string, unknown>[] = [];
+      let open!: () => void;
+      const entry = {
+        method,
+        when: (payload: Record<string, unknown>) => {
+          if (!when(payload)) return false;
+          held.push(payload);
+          return true;
+        },
+        gate: new Promise<void>((resolve) => (open = resolve)),
+      };
+      holds.push(entry);
+      return {
+        held,
+        release() {
+          const i = holds.indexOf(entry);
+          if (i >= 0) holds.splice(i, 1);
+          open();
+        },
+      };
     },
     /** The user (or group) blocked / removed the bot: sends to the chat now fail with 403. */
     block(chatId: number) {

@@ -27,12 +27,21 @@ import { createFeedPoller } from './scheduler/create-feed-poller.js';
 import { STOP_LIMITS } from './core/lifecycle/stop-limits.js';
 import { type TelegramBot, createTelegramBot } from './telegram/create-telegram-bot.js';
 import { telegramTarget } from './telegram/probe-telegram.js';
+import { createLeaseKeeper } from './scheduler/create-lease-keeper.js';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 
 /** A running part that can be stopped on a signal. */
 interface Service {
   readonly name: string;
   stop(): Promise<void>;
 }
+
+/** The leases of jobs one instance at a time does. */
+const LEASE_NAMES = { telegramPolling: 'telegram-polling', feeds: 'feeds' } as const satisfies Record<string, string>;
+
+/** How often the scheduler re-reads subscriptions (others may change them on a shared database). */
+const SUBSCRIPTION_REFRESH_MS = 60_000;
 
 /** What a start with no token and no terminal says: the one line a `docker run -d` log shows. */
 const HEADLESS_NO_TOKEN =
@@ -107,11 +116,20 @@ async function main(): Promise<void> {
   const services: Service[] = [];
   const deliveries: Partial<Record<Platform, ChatDelivery>> = {};
 
+  // This start, as a lease holder: the host and pid say which instance it is in a log.
+  const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const leaseTtlMs = config.leaseSeconds * 1000;
   let stopping = false;
+  /**
+   * Drain, then exit: from the signal on /healthz answers 503 and webhook POSTs get 503
+   * (Telegram retries them; the load balancer sends them to another instance); then each
+   * service stops in reverse order of start, finishing its work in flight (digests being
+   * sent, updates and interactions being answered) within STOP_LIMITS.
+   */
   const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ reason }, 'stopping');
+    logger.info({ reason, instance: instanceId }, 'stopping');
     // Whatever still runs, the process is gone within the budget (an index run cut off here
     // is repaired by the next one; updates not answered were handed back).
     setTimeout(() => {
@@ -136,6 +154,7 @@ async function main(): Promise<void> {
     mountOperations(http, {
       metrics,
       health: app.index,
+      draining: () => stopping,
       // Every configured platform, disconnected until its bot has started (and again once it stops).
       platforms: () => [
         ...(config.telegram ? [{ name: 'telegram', connected: () => telegramBot?.connected() ?? false }] : []),
@@ -155,25 +174,56 @@ async function main(): Promise<void> {
 
   if (config.telegram) {
     const { handedBack } = storage;
-    // Webhook mode: each update is claimed in the database first, so a retried delivery is answered once.
-    const ledger = config.telegram.webhook ? storage.updates : undefined;
+    // A database this process can write is one several instances may share: each update is
+    // claimed there first (a webhook retry, or an update a new polling-lease holder fetches
+    // again, is answered once), and long polling waits for the polling lease.
+    const shared = storage.writer !== null;
+    const polling = !config.telegram.webhook;
     const telegram = createTelegramBot({
       ...config.telegram,
       handler: handlerFor('telegram'),
       handedBack,
-      ...(ledger ? { ledger } : {}),
+      ...(shared ? { ledger: storage.updates } : {}),
+      deferPolling: polling && shared,
       logger: logger.child({ platform: 'telegram' }),
     });
     // Webhook mode: Telegram POSTs to the URL's path on the one HTTP server (the config requires its port).
-    if (telegram.webhookHandler && config.telegram.webhook && http)
-      http.mount('POST', new URL(config.telegram.webhook.url).pathname, telegram.webhookHandler);
+    const webhookHandler = telegram.webhookHandler;
+    if (webhookHandler && config.telegram.webhook && http)
+      http.mount('POST', new URL(config.telegram.webhook.url).pathname, async (req, res) => {
+        // Draining: Telegram delivers the update again, and the load balancer picks another instance.
+        if (stopping) return void res.writeHead(503, { 'retry-after': '1' }).end();
+        await webhookHandler(req, res);
+      });
     await telegram.start();
     telegramBot = telegram;
     services.push({ name: 'telegram', stop: () => telegram.stop() });
     deliveries.telegram = telegram;
+    if (polling && shared) {
+      // Exactly one instance long-polls: the holder of the lease; the others stand by.
+      const keeper = createLeaseKeeper({
+        leases: storage.leases,
+        name: LEASE_NAMES.telegramPolling,
+        holder: instanceId,
+        ttlMs: leaseTtlMs,
+        onAcquire: () => telegram.startPolling(),
+        onRelease: () => telegram.stopPolling(),
+        logger,
+      });
+      keeper.start();
+      services.push({ name: 'telegram-polling-lease', stop: () => keeper.stop() });
+    }
   }
   if (config.discord) {
-    const discord = createDiscordBot({ ...config.discord, handler: handlerFor('discord'), index: app.index, logger });
+    // Each interaction is claimed in the database first (not in a read-only file, which serves
+    // one instance only), so one dispatched again, here or to another instance, is answered once.
+    const discord = createDiscordBot({
+      ...config.discord,
+      handler: handlerFor('discord'),
+      index: app.index,
+      ...(storage.writer ? { ledger: storage.updates } : {}),
+      logger,
+    });
     await discord.start();
     discordBot = discord;
     services.push({ name: 'discord', stop: () => discord.stop() });
@@ -188,6 +238,8 @@ async function main(): Promise<void> {
     deliveries,
     clock: systemClock,
     logger,
+    // A subscription made through another instance on the same database is scheduled here within a minute.
+    refreshEveryMs: SUBSCRIPTION_REFRESH_MS,
   });
   services.push({ name: 'scheduler', stop: () => scheduler!.stop() });
   scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
@@ -220,15 +272,42 @@ async function main(): Promise<void> {
       }),
     ));
   const feedReader: FeedReader = { poll: async (feed, options) => (await loadReader()).poll(feed, options) };
-  const poller = createFeedPoller({
-    reader: feedReader,
-    feeds: readFeeds,
-    clock: systemClock,
-    intervalMs: config.feedMinutes * 60_000,
-    logger,
-  });
-  poller.start();
-  services.push({ name: 'feeds', stop: () => poller.stop() });
+  const makePoller = () =>
+    createFeedPoller({
+      reader: feedReader,
+      feeds: readFeeds,
+      clock: systemClock,
+      intervalMs: config.feedMinutes * 60_000,
+      logger,
+    });
+  if (storage.writer) {
+    // One instance at a time polls feeds (the holder of the feeds lease); a new poller per
+    // term, since a stopped one aborted its requests. Killed mid-poll, nothing is lost: a poll
+    // writes after its network work and the feed's state last, so the next poll redoes the rest.
+    let poller: ReturnType<typeof createFeedPoller> | null = null;
+    const keeper = createLeaseKeeper({
+      leases: storage.leases,
+      name: LEASE_NAMES.feeds,
+      holder: instanceId,
+      ttlMs: leaseTtlMs,
+      onAcquire: () => {
+        poller = makePoller();
+        poller.start();
+      },
+      onRelease: async () => {
+        const running = poller;
+        poller = null;
+        await running?.stop();
+      },
+      logger,
+    });
+    keeper.start();
+    services.push({ name: 'feeds', stop: () => keeper.stop() });
+  } else {
+    const poller = makePoller();
+    poller.start();
+    services.push({ name: 'feeds', stop: () => poller.stop() });
+  }
   logger.info({ feeds: initialFeeds.length, file: feedsFile.file, minutes: config.feedMinutes }, 'following feeds');
 
   if (consoleMode) {

@@ -10,6 +10,7 @@ export const CONFIG_DEFAULTS = {
   rescanSeconds: '60',
   feedsFile: 'data/feeds.txt',
   feedMinutes: '15',
+  leaseSeconds: '15',
 } as const satisfies Record<string, string>;
 
 function isTimeZone(zone: string): boolean {
@@ -61,6 +62,16 @@ function isWebhookUrl(v: string): boolean {
   }
 }
 
+/** Bounds of Discord sharding settings: at most this many shards in all (far above any real bot's). */
+export const DISCORD_SHARD_LIMITS = { maxCount: 4096 } as const satisfies Record<string, number>;
+
+const shardIdList = /^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/;
+
+/** The ids in a DISCORD_SHARDS list such as "0,2". */
+function parseShardIds(v: string): number[] {
+  return v.split(',').map((p) => Number(p.trim()));
+}
+
 const EnvSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText.refine(
     (v) => v === undefined || TOKEN_SHAPES.telegram.test(v),
@@ -84,6 +95,17 @@ const EnvSchema = z.object({
     (v) => v === undefined || /^\d{5,25}$/.test(v),
     'DISCORD_GUILD_ID must be a numeric guild id',
   ),
+  DISCORD_SHARDS: optionalText.refine(
+    (v) => v === undefined || (shardIdList.test(v) && new Set(parseShardIds(v)).size === parseShardIds(v).length),
+    'DISCORD_SHARDS must list distinct shard ids separated by commas, e.g. 0 or 0,2',
+  ),
+  DISCORD_SHARD_COUNT: optionalText.refine(
+    (v) =>
+      v === undefined ||
+      v === 'auto' ||
+      (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= DISCORD_SHARD_LIMITS.maxCount),
+    `DISCORD_SHARD_COUNT must be a whole number of shards from 1 to ${DISCORD_SHARD_LIMITS.maxCount}, or auto (what Discord recommends)`,
+  ),
   NASHRA_CORPUS_DIR: optionalText.default(CONFIG_DEFAULTS.corpusDir),
   NASHRA_DB: optionalText.default(CONFIG_DEFAULTS.db),
   NASHRA_TIMEZONE: optionalText
@@ -101,6 +123,12 @@ const EnvSchema = z.object({
     .refine(
       (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1440),
       'NASHRA_FEED_MINUTES must be a whole number of minutes from 1 to 1440',
+    ),
+  NASHRA_LEASE_SECONDS: optionalText
+    .default(CONFIG_DEFAULTS.leaseSeconds)
+    .refine(
+      (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 3 && Number(v) <= 600),
+      'NASHRA_LEASE_SECONDS must be a whole number of seconds from 3 to 600',
     ),
   NASHRA_HTTP_PORT: optionalText.refine(
     (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65_535),
@@ -134,7 +162,45 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push("TELEGRAM_WEBHOOK_URL needs TELEGRAM_BOT_TOKEN (the webhook is that bot's)");
   if ((url || secret) && !set('NASHRA_HTTP_PORT'))
     problems.push('webhook mode (TELEGRAM_WEBHOOK_URL) needs NASHRA_HTTP_PORT: the webhook is served on that port');
+  return [...problems, ...shardProblems(env, set)];
+}
+
+/**
+ * Sharding rules: shards are a Discord setting; an instance holding only some shards must
+ * be told the total (every instance must agree on it, so it is not guessed); each id is
+ * below the total.
+ */
+function shardProblems(env: NodeJS.ProcessEnv, set: (name: string) => boolean): string[] {
+  const problems: string[] = [];
+  const shards = set('DISCORD_SHARDS') ? (env.DISCORD_SHARDS ?? '').trim() : null;
+  const count = set('DISCORD_SHARD_COUNT') ? (env.DISCORD_SHARD_COUNT ?? '').trim() : null;
+  if ((shards !== null || count !== null) && !set('DISCORD_TOKEN'))
+    problems.push('DISCORD_SHARDS and DISCORD_SHARD_COUNT need DISCORD_TOKEN (they shard the Discord gateway)');
+  if (shards !== null && (count === null || count === 'auto'))
+    problems.push(
+      'DISCORD_SHARDS needs DISCORD_SHARD_COUNT as a number: every instance must use the same total (e.g. DISCORD_SHARDS=0,2 DISCORD_SHARD_COUNT=4)',
+    );
+  if (shards !== null && count !== null && /^\d+$/.test(count) && shardIdList.test(shards)) {
+    const over = parseShardIds(shards).filter((id) => id >= Number(count));
+    if (over.length > 0)
+      problems.push(
+        `DISCORD_SHARDS ${over.join(', ')} not below DISCORD_SHARD_COUNT ${count}: shard ids run from 0 to the count minus 1`,
+      );
+  }
   return problems;
+}
+
+/**
+ * Which Discord gateway shards this instance holds, of how many in all; `auto`: all of
+ * them, as many as Discord recommends (one instance only).
+ */
+export type DiscordShards = { readonly ids: readonly number[]; readonly count: number } | 'auto';
+
+/** The shards a parsed environment asks for: by default all of DISCORD_SHARD_COUNT (itself 1 by default). */
+function discordShards(ids: string | undefined, count: string | undefined): DiscordShards {
+  if (count === 'auto') return 'auto';
+  const total = count === undefined ? 1 : Number(count);
+  return { ids: ids === undefined ? Array.from({ length: total }, (_, i) => i) : parseShardIds(ids), count: total };
 }
 
 /** nashra's settings, parsed once at start-up. */
@@ -149,6 +215,8 @@ export interface Config {
     readonly token: string;
     readonly apiUrl: string | undefined;
     readonly guildId: string | undefined;
+    /** The gateway shards this instance holds (DISCORD_SHARDS of DISCORD_SHARD_COUNT). */
+    readonly shards: DiscordShards;
   } | null;
   readonly corpusDir: string;
   readonly db: string;
@@ -159,6 +227,11 @@ export interface Config {
   readonly feeds: { readonly file: string; readonly explicit: boolean };
   /** Minutes between two polls of one feed. */
   readonly feedMinutes: number;
+  /**
+   * How long a lease (which instance long-polls Telegram, which polls feeds) lasts without
+   * renewal: a standby takes over a dead holder's job within about this long (plus a third).
+   */
+  readonly leaseSeconds: number;
   /** Where /healthz, /metrics and the Telegram webhook are served; null: no HTTP server. */
   readonly httpPort: number | null;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -182,7 +255,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhook } : null,
     discord: e.DISCORD_TOKEN
-      ? { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
+      ? {
+          token: e.DISCORD_TOKEN,
+          apiUrl: e.DISCORD_API_URL,
+          guildId: e.DISCORD_GUILD_ID,
+          shards: discordShards(e.DISCORD_SHARDS, e.DISCORD_SHARD_COUNT),
+        }
       : null,
     corpusDir: e.NASHRA_CORPUS_DIR ?? CONFIG_DEFAULTS.corpusDir,
     db: e.NASHRA_DB ?? CONFIG_DEFAULTS.db,
@@ -190,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rescanSeconds: Number(e.NASHRA_RESCAN_SECONDS ?? CONFIG_DEFAULTS.rescanSeconds),
     feeds: { file: e.NASHRA_FEEDS ?? CONFIG_DEFAULTS.feedsFile, explicit: e.NASHRA_FEEDS !== undefined },
     feedMinutes: Number(e.NASHRA_FEED_MINUTES ?? CONFIG_DEFAULTS.feedMinutes),
+    leaseSeconds: Number(e.NASHRA_LEASE_SECONDS ?? CONFIG_DEFAULTS.leaseSeconds),
     httpPort: e.NASHRA_HTTP_PORT === undefined ? null : Number(e.NASHRA_HTTP_PORT),
     logLevel: e.LOG_LEVEL,
   };

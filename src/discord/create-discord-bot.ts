@@ -5,6 +5,7 @@ import { COMMAND_SPECS } from '../core/commands/command-specs.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
+import type { UpdateLedger } from '../core/ports/update-ledger.js';
 import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildCommandDefinitions } from './build-command-definitions.js';
@@ -24,6 +25,16 @@ export interface DiscordBotDeps {
   handler: CommandHandler;
   index: ArticleIndex;
   logger: Logger;
+  /**
+   * The gateway shards this instance holds, of how many in all (discord.js `shards` and
+   * `shardCount`); 'auto': all, as many as Discord recommends. Default: shard 0 of 1.
+   */
+  shards?: { readonly ids: readonly number[]; readonly count: number } | 'auto';
+  /**
+   * Claims each interaction id (namespace 'discord') before it is answered, so an
+   * interaction dispatched twice, to this instance or another, is answered once.
+   */
+  ledger?: UpdateLedger;
 }
 
 /** The running Discord adapter: a chat delivery for the scheduler, with a lifecycle for the entry point. */
@@ -54,12 +65,14 @@ export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
  * only and never logged.
  */
 export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
-  const { token, apiUrl, guildId, handler, index } = deps;
+  const { token, apiUrl, guildId, handler, index, ledger } = deps;
+  const shards = deps.shards ?? { ids: [0], count: 1 };
   const log = deps.logger.child({ platform: 'discord' });
   const rateLimit = (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    ...(shards === 'auto' ? { shards: 'auto' as const } : { shards: [...shards.ids], shardCount: shards.count }),
     rest: {
       ...(apiUrl ? { api: apiUrl } : {}),
       rejectOnRateLimit: rateLimit,
@@ -75,9 +88,27 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
   let stopping = false;
   let stopped: Promise<void> | null = null;
 
+  /** True unless the ledger says another delivery of this interaction was already taken. */
+  async function firstDelivery(id: string): Promise<boolean> {
+    if (!ledger) return true;
+    try {
+      if (await ledger.claim('discord', BigInt(id))) return true;
+    } catch (err) {
+      // A duplicate answer is better than none: the interaction is answered, the failure logged.
+      log.warn({ err: scrubError(err), interactionId: id }, 'could not claim discord interaction');
+      return true;
+    }
+    log.info({ interactionId: id }, 'discord interaction delivered again; already answered');
+    return false;
+  }
+
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    void inFlight.track(onInteraction(interaction));
+    void inFlight.track(
+      (async () => {
+        if (await firstDelivery(interaction.id)) await onInteraction(interaction);
+      })(),
+    );
   });
   client.on(Events.Error, (err) => log.error({ err: scrubError(err) }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
@@ -122,7 +153,13 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       throw scrubError(err);
     }
     log.info(
-      { user: client.user?.tag, applicationId: client.application?.id, guildId: guildId ?? null },
+      {
+        user: client.user?.tag,
+        applicationId: client.application?.id,
+        guildId: guildId ?? null,
+        shards: client.options.shards,
+        shardCount: client.options.shardCount,
+      },
       'discord bot ready',
     );
   }

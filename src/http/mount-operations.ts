@@ -32,7 +32,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * Mounts `GET /healthz` and `GET /metrics` (Prometheus text). /healthz is what Docker's
  * HEALTHCHECK and a load balancer probe: 200 `{"status":"ok","articles":n,"uptimeSeconds":s,
  * "platforms":{"telegram":"connected"}}` while the database answers and every platform is
- * connected; 503 `{"status":"unavailable","reason":…}` otherwise, naming what is down.
+ * connected; 503 `{"status":"unavailable","reason":…}` otherwise, naming what is down
+ * (`stopping` while the instance drains after SIGTERM).
  */
 export function mountOperations(
   http: HttpServer,
@@ -43,6 +44,11 @@ export function mountOperations(
     readonly platforms?: () => readonly PlatformHealth[];
     readonly now?: () => number;
     readonly dbTimeoutMs?: number;
+    /**
+     * True once the instance is stopping (SIGTERM): /healthz answers 503 at once, so a load
+     * balancer stops sending it work while it finishes what it has.
+     */
+    readonly draining?: () => boolean;
   },
 ): void {
   const now = deps.now ?? Date.now;
@@ -51,6 +57,7 @@ export function mountOperations(
     const platforms = deps.platforms?.() ?? [];
     const states = Object.fromEntries(platforms.map((p) => [p.name, p.connected() ? 'connected' : 'disconnected']));
     const reasons: string[] = [];
+    if (deps.draining?.()) reasons.push('stopping');
     let articles: number | undefined;
     try {
       articles = await within(deps.health.countArticles(), deps.dbTimeoutMs ?? HEALTH_DB_TIMEOUT_MS);

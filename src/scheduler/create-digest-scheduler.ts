@@ -30,6 +30,12 @@ export interface DigestSchedulerDeps {
   readonly cron?: CronRunner;
   /** How long `stop` waits for deliveries in flight; default `STOP_LIMITS.graceMs`. */
   readonly stopTimeoutMs?: number;
+  /**
+   * Re-read the subscriptions this often (ms); default never (only `refresh` calls). With
+   * several instances a /subscribe answered by one calls `refresh` there only: the others
+   * schedule it at their next periodic refresh.
+   */
+  readonly refreshEveryMs?: number;
 }
 
 export interface DigestScheduler {
@@ -62,6 +68,24 @@ function errorText(err: unknown): string {
  * failing when the bot stops is un-claimed when none of its parts was posted, so start-up
  * catch-up can deliver it; once a part is in the chat the slot stays finished instead.
  *
+ * Several instances on one database (PostgreSQL): every instance runs this scheduler over
+ * the same subscriptions, so every instance's node-cron fires for every slot. node-cron only
+ * says "now"; the claim decides: each instance normalizes the fired instant to the slot
+ * (`previousSlot`), and `claimSlot` is one INSERT on the delivery log's primary key
+ * (subscription, slot), so exactly one instance wins and posts, the others log "slot
+ * already claimed" and send nothing. A slot missed while every instance was down is caught
+ * up by `start` on each instance as it comes back, through the same claim: once. An
+ * instance killed mid-send (`kill -9`) leaves its slot claimed and unfinished: no instance
+ * claims it again (at most once wins over at least once), the parts already posted stay,
+ * the remaining parts of that digest are never posted (part progress lives in the sending
+ * process only), and since the slot never recorded what it showed, its articles come again
+ * in the next slot's digest. A clean stop (SIGTERM) waits up to `stopTimeoutMs` for a send in
+ * flight to finish; a send still waiting to retry is cut short, and its slot released when
+ * none of its parts went out (catch-up then delivers it), kept (failed) otherwise.
+ * Subscriptions changed through another instance are picked up by `refreshEveryMs`; until
+ * then a stale job here can only claim a slot of the subscription's current schedule
+ * (the slot is recomputed from the stored schedule), so it never posts twice.
+ *
  * Each subscription's deliveries run one after another (a slot's digest is built only
  * after the previous slot recorded what it sent); different subscriptions run
  * concurrently, so one slow or failing chat delays no other.
@@ -79,6 +103,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const abort = new AbortController();
   let started = false;
   let stopped = false;
+  let refresher: ReturnType<typeof setInterval> | null = null;
 
   const track = <T>(p: Promise<T>): Promise<T> => inFlight.track(p);
 
@@ -298,11 +323,16 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       if (started) return;
       started = true;
       await refresh();
+      if (deps.refreshEveryMs) {
+        refresher = setInterval(() => void refresh(), deps.refreshEveryMs);
+        refresher.unref?.();
+      }
       await catchUp();
     },
     refresh,
     async stop() {
       stopped = true;
+      if (refresher) clearInterval(refresher);
       for (const { job } of jobs.values()) job.stop();
       jobs.clear();
       abort.abort();

@@ -268,6 +268,19 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 8388608);
     `,
   },
+  {
+    version: 11,
+    description: 'leases: which process long-polls Telegram or polls feeds, until when',
+    sql: `
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        -- the process holding it (a random id per start)
+        holder TEXT NOT NULL,
+        -- ms since the epoch; past it, anyone may take the lease
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this build of nashra expects. */

@@ -3,6 +3,7 @@ import { quickCheck } from './check-database.js';
 import { createMemoryPageStore } from './create-memory-page-store.js';
 import { createSqliteArticleIndex } from './create-sqlite-article-index.js';
 import { createSqliteFeedStore } from './create-sqlite-feed-store.js';
+import { createSqliteLeases } from './create-sqlite-leases.js';
 import { createSqliteHandedBackUpdates } from './create-sqlite-handed-back-updates.js';
 import { type Now, createSqliteIndexWriter } from './create-sqlite-index-writer.js';
 import { createSqliteStoryStore } from './create-sqlite-story-store.js';
@@ -45,6 +46,7 @@ export async function openSqliteStorage(file: string, options: SqliteStorageOpti
     feeds: createSqliteFeedStore(db),
     handedBack: createSqliteHandedBackUpdates(db),
     updates: createSqliteUpdateLedger(db),
+    leases: createSqliteLeases(db),
     // A read-only file cannot keep pages: they live in this process's memory instead.
     pages: readonly ? createMemoryPageStore() : createSqlitePageStore(db),
     async tryIndexLock() {

@@ -22,6 +22,12 @@ import { registerCommands } from './register-commands.js';
 import { sendReply } from './send-reply.js';
 import { toDeliveryError } from './to-delivery-error.js';
 
+/**
+ * The update-ledger namespace of replays of handed-back updates: already claimed under
+ * 'telegram' when first received, they are claimed again here so one instance replays each.
+ */
+export const HANDED_BACK_NAMESPACE = 'telegram-handed-back';
+
 /** Long-polling timeout: Telegram holds an empty `getUpdates` this long. */
 export const POLL_TIMEOUT_SECONDS = 30;
 /** The updates nashra reads; anything else Telegram need not send. */
@@ -67,9 +73,15 @@ export interface TelegramBotDeps {
   readonly webhook?: { readonly url: string; readonly secret: string } | null;
   /**
    * Claims each update before it is answered, so one Telegram delivers twice (a webhook
-   * retry, possibly to another instance) is answered once. Wired in webhook mode.
+   * retry, possibly to another instance; in polling mode, updates a new lease holder fetches
+   * again because the last one could not confirm them) is answered once.
    */
   readonly ledger?: UpdateLedger;
+  /**
+   * Polling mode: `start` prepares the bot but does not poll; `startPolling` does, when this
+   * instance takes the polling lease (Telegram allows one `getUpdates` client per token).
+   */
+  readonly deferPolling?: boolean;
 }
 
 /** The webhook's HTTP handler, mounted at the path of the webhook URL. */
@@ -84,8 +96,18 @@ export interface TelegramBot extends ChatDelivery {
   start(): Promise<void>;
   /** In webhook mode, what serves Telegram's POSTs (401 on a wrong secret, 503 once stopping); else null. */
   readonly webhookHandler: TelegramWebhookHandler | null;
-  /** True while the bot takes updates: its poller runs, or it serves its webhook (what /healthz reports). */
+  /**
+   * True while the bot takes updates: its poller runs, or it serves its webhook, or it
+   * stands by to poll when it gets the lease (what /healthz reports).
+   */
   connected(): boolean;
+  /** Starts long polling (polling mode; done by `start` unless `deferPolling`). Called when the polling lease is taken. */
+  startPolling(): Promise<void>;
+  /**
+   * Stops long polling: updates being answered finish (for `STOP_LIMITS.graceMs`), the rest
+   * are handed back, what was fetched is confirmed to Telegram. Called when the lease is lost or given up.
+   */
+  stopPolling(): Promise<void>;
   /**
    * Stops polling, lets updates being answered finish (for `STOP_LIMITS.graceMs`), hands
    * back the rest, and confirms to Telegram only what was fetched.
@@ -189,12 +211,24 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     );
   }
 
+  /** True when this instance is the one to replay handed-back update `id` (at most once across instances). */
+  async function claimReplay(id: number): Promise<boolean> {
+    try {
+      return await ledger!.claim(HANDED_BACK_NAMESPACE, id);
+    } catch (err) {
+      logger.warn({ err: scrubError(err), updateId: id }, 'could not claim a handed-back telegram update');
+      return true;
+    }
+  }
+
   /** Answers what the last stop handed back. */
   async function replayHandedBack(): Promise<void> {
     const saved = (await deps.handedBack?.load('telegram')) ?? [];
     if (saved.length === 0) return;
     logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
     for (const u of saved) {
+      // Several instances starting together load the same rows: the first to claim the replay answers it.
+      if (ledger && !(await claimReplay(u.id))) continue;
       const update = JSON.parse(u.payload) as Update;
       replayed.add(update);
       void bot
@@ -221,14 +255,62 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       }
     : null;
 
+  /** Long polling deferred until `startPolling` (a lease decides which instance polls). */
+  const deferPolling = deps.deferPolling === true && !webhook;
+  let ready = false;
+
+  async function startPolling(): Promise<void> {
+    if (runner || webhook) return;
+    stopping = false;
+    const handle = run(bot, {
+      runner: {
+        fetch: { timeout: deps.pollTimeoutSeconds ?? POLL_TIMEOUT_SECONDS, allowed_updates: ALLOWED_UPDATES },
+        silent: true,
+      },
+    });
+    runner = handle;
+    handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
+    logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
+    await replayHandedBack();
+  }
+
+  async function stopPolling(): Promise<void> {
+    const handle = runner;
+    runner = undefined;
+    if (!handle) return;
+    stopping = true;
+    // The poller's stop waits for room in its queue; never longer than the grace.
+    const polled = handle
+      .stop()
+      .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'telegram polling ended with an error'));
+    await inFlight.settle(STOP_LIMITS.graceMs);
+    await Promise.race([polled, new Promise((r) => setTimeout(r, 100).unref())]);
+    // One synchronous step: what is saved and what is confirmed are the same updates.
+    const confirmUpTo = lastFetchedId;
+    await handBack();
+    if (confirmUpTo !== undefined) {
+      // Everything fetched is either answered or kept: confirm it, so Telegram does not send it again.
+      await bot.api
+        .getUpdates(
+          { offset: confirmUpTo + 1, limit: 1, timeout: 0 },
+          AbortSignal.timeout(STOP_LIMITS.confirmMs) as Parameters<Bot['api']['getUpdates']>[1],
+        )
+        .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'could not confirm the last telegram update'));
+    }
+    logger.info('telegram polling stopped');
+  }
+
   return {
     platform: 'telegram',
     bot,
     webhookHandler,
-    connected: () => webhookOn || (runner?.isRunning() ?? false),
+    // A standby (polling deferred to the lease holder) is ready to take over: healthy too.
+    connected: () => webhookOn || (runner?.isRunning() ?? false) || (deferPolling && ready && !runner),
+    startPolling,
+    stopPolling,
 
     async start() {
-      if (runner || webhookOn) return;
+      if (runner || webhookOn || ready) return;
       stopping = false;
       await bot.init();
       if (webhook) {
@@ -246,16 +328,12 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       }
       await bot.api.deleteWebhook();
       await registerCommands(bot.api);
-      const handle = run(bot, {
-        runner: {
-          fetch: { timeout: deps.pollTimeoutSeconds ?? POLL_TIMEOUT_SECONDS, allowed_updates: ALLOWED_UPDATES },
-          silent: true,
-        },
-      });
-      runner = handle;
-      handle.task()?.catch((err: unknown) => logger.error({ err: scrubError(err) }, 'telegram polling stopped'));
-      logger.info({ username: bot.botInfo.username }, 'telegram bot polling');
-      await replayHandedBack();
+      ready = true;
+      if (deferPolling) {
+        logger.info({ username: bot.botInfo.username }, 'telegram bot standing by; polls while it holds the lease');
+        return;
+      }
+      await startPolling();
     },
 
     async stop() {
@@ -268,28 +346,10 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
         logger.info('telegram bot stopped');
         return;
       }
-      const handle = runner;
-      runner = undefined;
-      if (!handle) return;
-      stopping = true;
-      // The poller's stop waits for room in its queue; never longer than the grace.
-      const polled = handle
-        .stop()
-        .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'telegram polling ended with an error'));
-      await inFlight.settle(STOP_LIMITS.graceMs);
-      await Promise.race([polled, new Promise((r) => setTimeout(r, 100).unref())]);
-      // One synchronous step: what is saved and what is confirmed are the same updates.
-      const confirmUpTo = lastFetchedId;
-      await handBack();
-      if (confirmUpTo !== undefined) {
-        // Everything fetched is either answered or kept: confirm it, so Telegram does not send it again.
-        await bot.api
-          .getUpdates(
-            { offset: confirmUpTo + 1, limit: 1, timeout: 0 },
-            AbortSignal.timeout(STOP_LIMITS.confirmMs) as Parameters<Bot['api']['getUpdates']>[1],
-          )
-          .catch((err: unknown) => logger.warn({ err: scrubError(err) }, 'could not confirm the last telegram update'));
-      }
+      const wasReady = ready;
+      ready = false;
+      if (!runner && !wasReady) return;
+      await stopPolling();
       logger.info('telegram bot stopped');
     },
 

@@ -16,9 +16,16 @@ describe('loadConfig', () => {
       rescanSeconds: 60,
       feeds: { file: 'data/feeds.txt', explicit: false },
       feedMinutes: 15,
+      leaseSeconds: 15,
       httpPort: null,
       logLevel: 'info',
     });
+  });
+
+  it('reads the lease TTL, and refuses one too short to renew or longer than ten minutes', () => {
+    expect(loadConfig({ NASHRA_LEASE_SECONDS: '30' }).leaseSeconds).toBe(30);
+    expect(() => loadConfig({ NASHRA_LEASE_SECONDS: '2' })).toThrow('NASHRA_LEASE_SECONDS must be');
+    expect(() => loadConfig({ NASHRA_LEASE_SECONDS: '601' })).toThrow('NASHRA_LEASE_SECONDS must be');
   });
 
   it('reads the feeds file and interval; a named file is explicit (it must exist)', () => {
@@ -52,6 +59,7 @@ describe('loadConfig', () => {
       token: DISCORD_TOKEN,
       apiUrl: 'http://127.0.0.1:8080/api',
       guildId: '123456789012345678',
+      shards: { ids: [0], count: 1 },
     });
     expect(config).toMatchObject({ timezone: 'Asia/Riyadh', logLevel: 'debug', httpPort: 9464 });
   });
@@ -162,6 +170,51 @@ describe('loadConfig', () => {
       expect(message).toContain('needs NASHRA_HTTP_PORT');
       expect(message).toContain('LOG_LEVEL');
       expect(message).not.toContain('secret with spaces');
+    });
+  });
+
+  describe('Discord shards', () => {
+    const shards = (env: Record<string, string>) => loadConfig({ DISCORD_TOKEN, ...env }).discord?.shards;
+
+    it('holds every shard of DISCORD_SHARD_COUNT by default (one shard when unset)', () => {
+      expect(shards({})).toEqual({ ids: [0], count: 1 });
+      expect(shards({ DISCORD_SHARD_COUNT: '3' })).toEqual({ ids: [0, 1, 2], count: 3 });
+      expect(shards({ DISCORD_SHARD_COUNT: 'auto' })).toBe('auto');
+    });
+
+    it('holds the listed shards of the total', () => {
+      expect(shards({ DISCORD_SHARDS: '0, 2', DISCORD_SHARD_COUNT: '4' })).toEqual({ ids: [0, 2], count: 4 });
+    });
+
+    it.each([
+      ['a list that is not ids', { DISCORD_SHARDS: 'first', DISCORD_SHARD_COUNT: '2' }, 'DISCORD_SHARDS must list'],
+      [
+        'a shard listed twice',
+        { DISCORD_SHARDS: '1,1', DISCORD_SHARD_COUNT: '2' },
+        'DISCORD_SHARDS must list distinct',
+      ],
+      ['a zero count', { DISCORD_SHARD_COUNT: '0' }, 'DISCORD_SHARD_COUNT must be a whole number'],
+      ['shards without a count', { DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS needs DISCORD_SHARD_COUNT'],
+      [
+        'shards with an automatic count',
+        { DISCORD_SHARDS: '0', DISCORD_SHARD_COUNT: 'auto' },
+        'needs DISCORD_SHARD_COUNT',
+      ],
+      ['an id not below the count', { DISCORD_SHARDS: '0,2', DISCORD_SHARD_COUNT: '2' }, 'DISCORD_SHARDS 2 not below'],
+    ])('refuses %s', (_what, env, message) => {
+      expect(() => shards(env)).toThrow(message);
+    });
+
+    it('lists every shard problem at once, and needs a Discord token', () => {
+      let message = '';
+      try {
+        loadConfig({ DISCORD_SHARDS: '5,x', DISCORD_SHARD_COUNT: '0' });
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toContain('DISCORD_SHARDS must list');
+      expect(message).toContain('DISCORD_SHARD_COUNT must be a whole number');
+      expect(message).toContain('need DISCORD_TOKEN');
     });
   });
 });

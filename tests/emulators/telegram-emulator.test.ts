@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMULATOR_TOKEN, startTelegramEmulator, type TelegramEmulator } from '../../emulators/telegram-emulator.js';
 
 /** The emulator is what the adapter's tests trust; these pin down the Telegram behaviour it promises. */
@@ -154,6 +154,30 @@ describe('telegram emulator: validation like Telegram', () => {
       parameters: { retry_after: 1 },
     });
     expect((await call('sendMessage', { chat_id: 1001, text: 'x' })).status).toBe(200);
+  });
+});
+
+describe('telegram emulator: a slow Bot API (hold)', () => {
+  it('leaves the held calls unanswered until released, then carries them out, even for a client that hung up', async () => {
+    for (const id of [61, 62]) em.addChat({ id, type: 'private', first_name: `c${id}` });
+    const held: unknown[] = [];
+    em.events.on('held', (_method, payload) => held.push(payload));
+    const hold = em.hold('sendMessage', (p) => p.chat_id === 61);
+    const gone = new AbortController();
+    const abandoned = call('sendMessage', { chat_id: 61, text: 'first' }, { signal: gone.signal }).catch(() => null);
+    const waiting = call('sendMessage', { chat_id: 61, text: 'second' });
+    expect((await call('sendMessage', { chat_id: 62, text: 'not held' })).status).toBe(200);
+    await vi.waitFor(() => expect(hold.held).toHaveLength(2));
+    expect(held).toEqual(hold.held);
+    gone.abort();
+    await abandoned;
+    expect(em.messages.map((m) => m.text)).toEqual(['not held']);
+
+    hold.release();
+    expect((await waiting).status).toBe(200);
+    await vi.waitFor(() => expect(em.messages.map((m) => m.text).sort()).toEqual(['first', 'not held', 'second']));
+    expect((await call('sendMessage', { chat_id: 61, text: 'after' })).status).toBe(200);
+    expect(hold.held).toHaveLength(2);
   });
 });
 

@@ -26,6 +26,14 @@ describe('SQLite update ledger', () => {
     expect(await ledger.claim('discord', 500)).toBe(true);
   });
 
+  it('keeps Discord interaction ids (64-bit snowflakes) apart when they differ only past 2^53', async () => {
+    const ledger = createSqliteUpdateLedger(db);
+    const id = 1_234_567_890_123_456_789n;
+    expect(await ledger.claim('discord', id)).toBe(true);
+    expect(await ledger.claim('discord', id + 1n)).toBe(true);
+    expect(await ledger.claim('discord', id)).toBe(false);
+  });
+
   it('is shared by two connections to one file: the second instance is told it is a duplicate', async () => {
     const other = openDatabase(join(dir, 'nashra.sqlite'));
     try {

@@ -5,6 +5,7 @@ import type { IndexWriter } from './index-writer.js';
 import type { PageStore } from './page-store.js';
 import type { StoryStore } from './story-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
+import type { Leases } from './leases.js';
 import type { UpdateLedger } from './update-ledger.js';
 
 /** The storage engines nashra runs on: SQLite embedded in one process, PostgreSQL beside many. */
@@ -39,6 +40,11 @@ export interface Storage {
    * once), shared by every instance on the database.
    */
   readonly updates: UpdateLedger;
+  /**
+   * Who does the jobs only one instance may do at a time (long-polling Telegram, polling
+   * feeds), until when; shared by every instance on the database.
+   */
+  readonly leases: Leases;
   /**
    * List states behind pager buttons, in the database so a button pressed on a message one
    * process sent works in another sharing it (in memory only for a read-only SQLite file).

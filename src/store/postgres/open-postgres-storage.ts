@@ -4,6 +4,7 @@ import { createPgPool, redactPostgresUrl, unreachable } from './create-pg-pool.j
 import { createPgSession } from './create-pg-session.js';
 import { createPostgresArticleIndex } from './create-postgres-article-index.js';
 import { createPostgresFeedStore } from './create-postgres-feed-store.js';
+import { createPostgresLeases } from './create-postgres-leases.js';
 import { createPostgresHandedBackUpdates } from './create-postgres-handed-back-updates.js';
 import { type Now, createPostgresIndexWriter } from './create-postgres-index-writer.js';
 import { createPostgresUpdateLedger } from './create-postgres-update-ledger.js';
@@ -59,6 +60,7 @@ export async function openPostgresStorage(url: string, options: OpenPostgresOpti
     handedBack: createPostgresHandedBackUpdates(session),
     pages: createPostgresPageStore(session),
     updates: createPostgresUpdateLedger(session),
+    leases: createPostgresLeases(session),
     tryIndexLock: () => tryPostgresIndexLock(url),
     check: () => checkPostgresDatabase(pool, location),
     async close() {

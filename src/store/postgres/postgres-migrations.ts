@@ -224,6 +224,20 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX update_claims_claimed_at ON update_claims (claimed_at);
     `,
   },
+  {
+    version: 3,
+    description: 'leases: which instance long-polls Telegram or polls feeds, until when',
+    sql: `
+      -- Times are the database server's clock, so instances whose clocks differ agree.
+      CREATE TABLE leases (
+        name text COLLATE "C" PRIMARY KEY,
+        -- the instance holding it (a random id per start)
+        holder text COLLATE "C" NOT NULL,
+        -- past it, anyone may take the lease
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The PostgreSQL schema version this build of nashra expects. */

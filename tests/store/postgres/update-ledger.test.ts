@@ -26,6 +26,14 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL update ledger', () => {
     expect(await ledger.claim('discord', 500)).toBe(true);
   });
 
+  it('keeps Discord interaction ids (64-bit snowflakes) apart when they differ only past 2^53', async () => {
+    const ledger = instances[0]!.updates!;
+    const id = 1_234_567_890_123_456_789n;
+    expect(await ledger.claim('discord', id)).toBe(true);
+    expect(await ledger.claim('discord', id + 1n)).toBe(true);
+    expect(await ledger.claim('discord', id)).toBe(false);
+  });
+
   it('gives one update delivered to three instances at once to exactly one of them', async () => {
     for (let id = 1000; id < 1020; id++) {
       const wins = await Promise.all(instances.map((s) => s.updates!.claim('telegram', id)));
