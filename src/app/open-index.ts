@@ -90,6 +90,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenIndex> {
           writer,
           stories: storage.stories,
           analyze: (a) => analyzer.analyze(a),
+          analysisDone: () => analyzer.close(),
           prune: options.prune,
           warn: options.warn,
         });

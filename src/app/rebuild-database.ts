@@ -72,6 +72,7 @@ export async function rebuildDatabase(options: {
           writer: createSqliteIndexWriter(db),
           stories: createSqliteStoryStore(db),
           analyze: (a) => analyzer.analyze(a),
+          analysisDone: () => analyzer.close(),
           prune: true,
         });
       } finally {

@@ -32,6 +32,12 @@ export interface IndexCorpusDeps {
   /** Story grouping storage over the same database as `writer` (its writes join the writer's transactions). */
   readonly stories: StoryStore;
   readonly analyze?: (article: ParsedArticle) => AnalyzedArticle | Promise<AnalyzedArticle>;
+  /**
+   * Called once every analysis of the run has come back, before the run's one-thread end
+   * (people, stories): a worker pool can stop there, so its threads' memory is not held
+   * alongside what that end loads (peak RSS of a full index is reached there).
+   */
+  readonly analysisDone?: () => Promise<void>;
   /** Remove articles gone from the corpus even past `REMOVAL_LIMITS` (`index --prune`). */
   readonly prune?: boolean;
   /** Told why removals were held back, for the log or stderr. */
@@ -180,6 +186,7 @@ async function runIndex(deps: IndexCorpusDeps): Promise<IndexReport> {
     );
   }
   while (pending.length > 0) await drainOne();
+  await deps.analysisDone?.();
   await flush();
 
   const origins = new Set(units.map((u) => u.origin));

@@ -42,9 +42,8 @@ const MENTION_LOOKBEHIND = 4;
 
 const profileOf = (text: string): string[] => nameWords(text).map(profileWord);
 
-/** Reads the named people of one sentence. */
-function sentenceMentions(text: string, sentence: number): Mention[] {
-  const items = sentenceItems(text);
+/** Reads the named people of one sentence; `items` are `sentenceItems(text)`. */
+function sentenceMentions(text: string, sentence: number, items: readonly SentenceItem[]): Mention[] {
   const out: Mention[] = [];
   // «أدان مفتي مصر، الدكتور شوقي علام، …»: a title phrase read without a name, right before a
   // comma, is the apposition of the name that follows the comma.
@@ -164,7 +163,14 @@ export class ArticleMentions {
   private readonly byHint = new Map<string, Mention[]>();
   private count = -1;
 
-  constructor(private readonly sentenceText: (i: number) => string | undefined) {}
+  /**
+   * `itemsOf(i)` gives `sentenceItems` of sentence `i`'s text: attribution has already read
+   * most sentences so, and sharing its reading spares tokenizing them twice.
+   */
+  constructor(
+    private readonly sentenceText: (i: number) => string | undefined,
+    private readonly itemsOf: (i: number) => readonly SentenceItem[] = (i) => sentenceItems(sentenceText(i) ?? ''),
+  ) {}
 
   /** The mentions of the sentences whose text contains `hint`, in sentence order. */
   private holding(hint: string): Mention[] {
@@ -180,7 +186,7 @@ export class ArticleMentions {
       if (hint !== '' && !text.includes(hint)) continue;
       let found = this.read.get(s);
       if (!found) {
-        found = sentenceMentions(text, s);
+        found = sentenceMentions(text, s, this.itemsOf(s));
         this.read.set(s, found);
       }
       out.push(...found);

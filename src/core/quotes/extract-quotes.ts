@@ -93,15 +93,20 @@ function sentenceQuotes(
  * `splitSentences(parseArticle(id, text).body)`; `sentenceIndex` points into them.
  */
 export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuote[] {
+  // Each sentence's items, read once: attribution reads every sentence in turn, and the
+  // article's mentions (see `ArticleMentions`) read some of them again, earlier or later.
+  const itemsCache: (readonly SentenceItem[] | undefined)[] = [];
+  const itemsOf = (i: number): readonly SentenceItem[] => (itemsCache[i] ??= sentenceItems(sentences[i]?.text ?? ''));
   const speakers = new ArticleSpeakers(
     () => sentences.map((s) => s.text).join('\n'),
     (i) => sentences[i]?.text,
+    itemsOf,
   );
   const found: (Found & { sentenceIndex: number })[] = [];
   let last: { speaker: number; sentence: number; paragraph: number } | null = null;
   for (const [sentenceIndex, sentence] of sentences.entries()) {
     if (found.length >= QUOTE_LIMITS.perArticle) break;
-    const { text, items } = boundedItems(sentence.text);
+    const { text, items } = boundedItems(sentence.text, itemsOf(sentenceIndex));
     const consumed = new Set<number>();
     const triggers = findTriggers(text, items, speakers, sentenceIndex, consumed);
     const runsOn: number | null =
@@ -156,12 +161,15 @@ export function extractQuotes(sentences: readonly SentenceSpan[]): ExtractedQuot
 }
 
 /**
- * The sentence as attribution reads it: at most `QUOTE_LIMITS.sentenceItems` items. A
- * longer one is cut before the first item past the cap and read again, so every later
- * step (colon clauses, spans running to the end) works on the bounded text only.
+ * The sentence as attribution reads it (`items` are `sentenceItems(sentence)`): at most
+ * `QUOTE_LIMITS.sentenceItems` items. A longer one is cut before the first item past the
+ * cap and read again, so every later step (colon clauses, spans running to the end) works
+ * on the bounded text only.
  */
-function boundedItems(sentence: string): { text: string; items: SentenceItem[] } {
-  const items = sentenceItems(sentence);
+function boundedItems(
+  sentence: string,
+  items: readonly SentenceItem[],
+): { text: string; items: readonly SentenceItem[] } {
   if (items.length <= QUOTE_LIMITS.sentenceItems) return { text: sentence, items };
   const text = sentence.slice(0, items[QUOTE_LIMITS.sentenceItems]!.start).trimEnd();
   return { text, items: sentenceItems(text) };

@@ -19,6 +19,7 @@ import {
   withoutArticle,
 } from './speaker-lexicon.js';
 import type { SubjectPhrase } from './subject-phrase.js';
+import type { SentenceItem } from './sentence-items.js';
 import { ArticleMentions, type Mention } from './article-mentions.js';
 import { GENERIC_ORGANIZATION_HEADS, namedOrganizations } from './named-organizations.js';
 
@@ -171,13 +172,15 @@ export class ArticleSpeakers {
 
   /**
    * `articleText` gives the whole article, read only when a lone unknown name needs checking;
-   * `sentenceText(i)` one sentence of it, read only when a generic organization noun needs its name.
+   * `sentenceText(i)` one sentence of it, read only when a generic organization noun needs its name;
+   * `sentenceItemsOf(i)`, when given, that sentence's `sentenceItems` as the caller already read them.
    */
   constructor(
     private readonly articleText: () => string = () => '',
     private readonly sentenceText: (i: number) => string | undefined = () => undefined,
+    sentenceItemsOf?: (i: number) => readonly SentenceItem[],
   ) {
-    this.named = new ArticleMentions(sentenceText);
+    this.named = new ArticleMentions(sentenceText, sentenceItemsOf);
   }
 
   /** The speaker a subject phrase stands for (created when new), or null when it cannot tell. */

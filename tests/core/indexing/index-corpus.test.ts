@@ -50,6 +50,25 @@ describe('incremental indexing', () => {
     expect(report).toMatchObject({ added: 0, updated: 1, unchanged: 4 });
   });
 
+  it('tells when analysis is over, once, after the last article and before the run ends', async () => {
+    ti = await createTestIndex();
+    appendFileSync(join(ti.corpusDir, '003_3ddc96a2e226cfb4.txt'), '\nوقال بوتين إن قمة بريكس ناجحة.\n');
+    appendFileSync(join(ti.corpusDir, '001_1ff7137ef0e8e18e.txt'), '\nوأضاف المتحدث أن التفاصيل ستعلن لاحقا.\n');
+    const events: string[] = [];
+    const report = await indexCorpus({
+      source: createFileCorpusSource(ti.corpusDir),
+      writer: createSqliteIndexWriter(ti.db),
+      stories: createSqliteStoryStore(ti.db),
+      analyze: (a) => {
+        events.push(a.id);
+        return analyzeArticle(a);
+      },
+      analysisDone: async () => void events.push('done'),
+    });
+    expect(events).toEqual(['001_1ff7137ef0e8e18e', '003_3ddc96a2e226cfb4', 'done']);
+    expect(report).toMatchObject({ updated: 2, unchanged: 3, articles: 5 });
+  });
+
   it('does not re-analyze a file that was only touched', async () => {
     ti = await createTestIndex();
     const file = join(ti.corpusDir, '001_1ff7137ef0e8e18e.txt');
