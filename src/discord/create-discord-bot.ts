@@ -6,6 +6,7 @@ import type { CommandHandler } from '../core/commands/create-command-handler.js'
 import type { Reply } from '../core/commands/reply.js';
 import type { ArticleIndex } from '../core/ports/article-index.js';
 import type { UpdateLedger } from '../core/ports/update-ledger.js';
+import { firstClaim } from '../core/lifecycle/first-claim.js';
 import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildCommandDefinitions } from './build-command-definitions.js';
@@ -90,14 +91,10 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
 
   /** True unless the ledger says another delivery of this interaction was already taken. */
   async function firstDelivery(id: string): Promise<boolean> {
-    if (!ledger) return true;
-    try {
-      if (await ledger.claim('discord', BigInt(id))) return true;
-    } catch (err) {
-      // A duplicate answer is better than none: the interaction is answered, the failure logged.
-      log.warn({ err: scrubError(err), interactionId: id }, 'could not claim discord interaction');
-      return true;
-    }
+    const first = await firstClaim(ledger, 'discord', BigInt(id), (err) =>
+      log.warn({ err: scrubError(err), interactionId: id }, 'could not claim discord interaction'),
+    );
+    if (first) return true;
     log.info({ interactionId: id }, 'discord interaction delivered again; already answered');
     return false;
   }

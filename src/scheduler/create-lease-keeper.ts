@@ -58,14 +58,19 @@ export function createLeaseKeeper(deps: LeaseKeeperDeps): LeaseKeeper {
   let running: Promise<void> | null = null;
   let stopped = false;
 
-  async function letGo(reason: string): Promise<void> {
+  /** Stops the job this instance runs (the lease is then not ours to renew). */
+  async function stopJob(): Promise<void> {
     held = false;
-    log.warn({ reason }, 'lease lost; stopping the job');
     try {
       await deps.onRelease();
     } catch (err) {
       log.error({ err: scrubError(err) }, 'job did not stop cleanly');
     }
+  }
+
+  async function letGo(reason: string): Promise<void> {
+    log.warn({ reason }, 'lease lost; stopping the job');
+    await stopJob();
   }
 
   async function attempt(): Promise<void> {
@@ -117,12 +122,7 @@ export function createLeaseKeeper(deps: LeaseKeeperDeps): LeaseKeeper {
       timer = null;
       await running;
       if (!held) return;
-      held = false;
-      try {
-        await deps.onRelease();
-      } catch (err) {
-        log.error({ err: scrubError(err) }, 'job did not stop cleanly');
-      }
+      await stopJob();
       await leases
         .release(name, holder)
         .then(() => log.info('lease released'))

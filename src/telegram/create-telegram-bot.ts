@@ -8,6 +8,7 @@ import { createInFlight } from '../core/lifecycle/in-flight.js';
 import { STOP_LIMITS } from '../core/lifecycle/stop-limits.js';
 import type { HandedBackUpdates } from '../core/ports/handed-back-updates.js';
 import type { UpdateLedger } from '../core/ports/update-ledger.js';
+import { firstClaim } from '../core/lifecycle/first-claim.js';
 import type { CommandHandler } from '../core/commands/create-command-handler.js';
 import type { Reply } from '../core/commands/reply.js';
 import type { ChatDelivery, DeliveryProgress } from '../core/ports/chat-delivery.js';
@@ -152,13 +153,10 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   if (ledger)
     bot.use(async (ctx, next) => {
       if (replayed.has(ctx.update)) return next();
-      let first = true;
-      try {
-        first = await ledger.claim('telegram', ctx.update.update_id);
-      } catch (err) {
-        // A duplicate answer is better than none: the update is answered, the failure logged.
-        logger.warn({ err: scrubError(err), updateId: ctx.update.update_id }, 'could not claim telegram update');
-      }
+      const updateId = ctx.update.update_id;
+      const first = await firstClaim(ledger, 'telegram', updateId, (err) =>
+        logger.warn({ err: scrubError(err), updateId }, 'could not claim telegram update'),
+      );
       if (!first) {
         logger.info({ updateId: ctx.update.update_id }, 'telegram update delivered again; already answered');
         return;
@@ -211,16 +209,6 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     );
   }
 
-  /** True when this instance is the one to replay handed-back update `id` (at most once across instances). */
-  async function claimReplay(id: number): Promise<boolean> {
-    try {
-      return await ledger!.claim(HANDED_BACK_NAMESPACE, id);
-    } catch (err) {
-      logger.warn({ err: scrubError(err), updateId: id }, 'could not claim a handed-back telegram update');
-      return true;
-    }
-  }
-
   /** Answers what the last stop handed back. */
   async function replayHandedBack(): Promise<void> {
     const saved = (await deps.handedBack?.load('telegram')) ?? [];
@@ -228,7 +216,10 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     logger.info({ updates: saved.length }, 'answering updates handed back by the last stop');
     for (const u of saved) {
       // Several instances starting together load the same rows: the first to claim the replay answers it.
-      if (ledger && !(await claimReplay(u.id))) continue;
+      const mine = await firstClaim(ledger, HANDED_BACK_NAMESPACE, u.id, (err) =>
+        logger.warn({ err: scrubError(err), updateId: u.id }, 'could not claim a handed-back telegram update'),
+      );
+      if (!mine) continue;
       const update = JSON.parse(u.payload) as Update;
       replayed.add(update);
       void bot
